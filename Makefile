@@ -1,0 +1,37 @@
+# Two commands matter: `make run` and `make test`. Both build the environment first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME := $(CURDIR)/.dagster
+
+.PHONY: setup run test ui validate bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+$(DAGSTER_HOME):
+	mkdir -p $@
+
+run: setup $(DAGSTER_HOME)
+	$(BIN)/figures run
+
+test: setup
+	$(BIN)/python -m pytest
+
+ui: setup $(DAGSTER_HOME)
+	$(BIN)/dagster dev --host 127.0.0.1 --port 3000
+
+validate: setup $(DAGSTER_HOME)
+	$(BIN)/dagster definitions validate
+
+bench: setup
+	$(BIN)/python bench/extraction_accuracy.py
+	$(BIN)/python bench/extraction_speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,94 @@
+"""Who a sentence credits for its figures: "according to X", "X said", "said X".
+
+Names are normalised through the source registry in ``schemas/sources.yaml``
+("the Britain-based monitor" and "SOHR" are both the Syrian Observatory for
+Human Rights); a name the registry does not know is kept as written. A source
+that is the report's own publisher is not an attribution (the publisher is
+recorded on the report).
+"""
+from __future__ import annotations
+
+import re
+
+from schemas.reference import load_sources
+
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|in)"
+_NAME = rf"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+{_NAME_WORD}){{0,7}}"
+_LOWER_SOURCES = (
+    r"a monitor|the monitor|the war monitor|a monitoring group|the monitoring group|"
+    r"civil defen[cs]e(?: workers?| officials?| sources?)?|local media|state media|state television|"
+    r"activists|witnesses|a witness|medics|residents|rescuers|rescue workers|officials|doctors|"
+    r"opposition activists|local sources|medical sources|a medical source|a security source|a military source"
+)
+_SOURCE = rf"(?P<source>{_NAME}|{_LOWER_SOURCES})"
+_VERBS = (
+    r"said|says|say|reported|reports|report|told|announced|announces|stated|estimated|estimates|"
+    r"documented|documents|confirmed|added|noted|counted|recorded|put|puts|claimed|claims|warned|tallied|"
+    r"denied|denies|denying|has\s+said|have\s+said|had\s+said|has\s+reported|have\s+reported|had\s+reported|"
+    r"has\s+denied|have\s+denied|had\s+denied|has\s+documented|has\s+recorded|has\s+confirmed"
+)
+
+SOURCE_AT = re.compile(rf"\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?(?P<source>{_NAME})")
+ACCORDING_TO = re.compile(rf"(?i:\baccording\s+to)\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?{_SOURCE}")
+SUBJECT_VERB = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{_VERBS})\b")
+VERB_SUBJECT = re.compile(rf"\b(?:said|says|reported|told|according\s+to)\s+{_SOURCE}")
+LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
+
+# Capitalised words that start a name but are no source.
+NOT_SOURCES = {
+    "the", "it", "he", "she", "they", "we", "this", "that", "there", "but", "and", "on",
+    "in", "at", "a", "an", "more", "some", "at least", "other", "others", "syria",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+ALIASES = {"a witness": "witness", "witnesses": "witness", "rescuers": "Civil Defence",
+           "rescue workers": "Civil Defence"}
+
+
+def normalise_source(name: str) -> str | None:
+    """The registry's name for ``name``, or ``name`` tidied; None when it is no source."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
+    name = re.sub(r"\s+(?:on|in|at|that|which|who)$", "", name)
+    known = load_sources().lookup(name)
+    if known is None and name.lower().startswith("the "):
+        known = load_sources().lookup(name[4:])
+    if known is not None:
+        return known.name
+    lowered = name.lower()
+    if lowered in ALIASES:
+        return ALIASES[lowered]
+    if lowered.startswith("civil defen"):
+        return "Civil Defence"
+    if re.match(r"(?i)the\s+", name):
+        name = name[4:]
+    if not name or name.lower() in NOT_SOURCES or re.fullmatch(r"[\d\W]+", name):
+        return None
+    return name
+
+
+def _candidates(sentence: str):
+    """(position, name) of every credited source in the sentence."""
+    for pattern in (SOURCE_AT, ACCORDING_TO, SUBJECT_VERB, VERB_SUBJECT):
+        for match in pattern.finditer(sentence):
+            if name := normalise_source(match.group("source")):
+                yield match.start("source"), name
+
+
+def find_attribution(sentence: str, position: int, publisher: str | None) -> str | None:
+    """The source credited nearest to ``position`` in ``sentence``, unless it is the publisher."""
+    found = sorted(_candidates(sentence), key=lambda item: (abs(item[0] - position), item[0]))
+    if not found:
+        return None
+    name = found[0][1]
+    return None if publisher and _same_source(name, publisher) else name
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The name a sentence opens with ("Russia has ... denying that ...")."""
+    match = LEADING_SUBJECT.match(sentence)
+    return normalise_source(match.group("source")) if match else None
+
+
+def _same_source(name: str, publisher: str) -> bool:
+    registered = normalise_source(publisher) or publisher
+    return name.lower() == registered.lower()

@@ -1,0 +1,172 @@
+"""Extract figure claims from the text of one report.
+
+Deterministic and safe on any input: sentences are read in order, numbers
+in a sentence in order, and a sentence without a digit or number word is
+skipped at regex speed. Each claim keeps the span of its sentence and the
+number as written, so a reader can check it against the report.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.attach import Attachment, attach
+from pipeline.extract.attribution import find_attribution, sentence_subject
+from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.numbers import Number, find_numbers
+from pipeline.extract.periods import find_period
+from pipeline.extract.places import PlaceMention, find_places, lookup_place, nearest_place
+from pipeline.extract.sentences import sentence_spans
+
+CANDIDATE = re.compile(
+    r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|tens|any)\b"
+)
+ZERO_DENIAL = re.compile(
+    r"(?i)\b(?:deny|denied|denies|denying|rejected|dismissed)\s+(?:reports\s+)?(?:that\s+)?"
+    r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
+    rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
+)
+GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    metric: str
+    value: int
+    high: int | None
+    qualifier: str
+    population: str
+    stance: str
+    attributed_to: str | None
+    location: str | None
+    place: str | None
+    adm0: str | None
+    adm1: str | None
+    period_start: str | None
+    period_end: str | None
+    quote: str
+    start: int
+    end: int
+    number_text: str
+    number_start: int
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What the extractor knows of a report besides its text."""
+
+    published: dt.date
+    publisher: str | None = None
+    location: str | None = None
+
+
+def _is_denied(before: str) -> bool:
+    return any(word in DENIAL_WORDS for word in re.findall(r"[a-z]+", before.lower()))
+
+
+def _population(found: Attachment, explicit: str | None) -> str:
+    """The group counted; an elided or 'others' group takes the one named just before."""
+    if found.population is None:
+        return explicit or "people"
+    if found.head == "others" and explicit in GENERAL_GROUPS:
+        return explicit
+    return found.population
+
+
+def _place_fields(mention: PlaceMention | None, fallback: PlaceMention | None, context: ReportContext):
+    if mention is None and context.location:
+        known = lookup_place(context.location)
+        if known is not None:
+            return context.location, known.name, known.adm0, ";".join(known.adm1) or None
+    mention = mention or fallback
+    if mention is None:
+        return None, None, None, None
+    place = mention.place
+    return mention.text, place.name, place.adm0, ";".join(place.adm1) or None
+
+
+class _Sentence:
+    """One sentence of the report, with everything its claims share."""
+
+    def __init__(self, text: str, start: int, end: int, context: ReportContext, lead_place):
+        self.text, self.start, self.end = text[start:end], start, end
+        self.context, self.lead_place = context, lead_place
+        self.places = find_places(self.text)
+        self.period = find_period(self.text, context.published)
+
+    def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
+              qualifier: str, population: str, stance: str) -> Claim:
+        local = number_start - self.start
+        attributed = find_attribution(self.text, local, self.context.publisher)
+        if stance == "denied" and attributed is None:
+            attributed = sentence_subject(self.text)
+        written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
+        start, end = self.period
+        return Claim(
+            metric=metric, value=value, high=high, qualifier=qualifier, population=population,
+            stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
+            adm1=adm1, period_start=start.isoformat() if start else None,
+            period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
+            end=self.end, number_text=number_text, number_start=number_start,
+        )
+
+
+def _number_claims(sentence: _Sentence) -> list[Claim]:
+    claims, explicit = [], None
+    for number in find_numbers(sentence.text):
+        found = attach(sentence.text[:number.start], sentence.text[number.end:])
+        if found is None:
+            continue
+        population = _population(found, explicit)
+        # A group named in the sentence carries over to the next figure only.
+        explicit = found.population if found.head != "others" else None
+        stance = "denied" if _is_denied(sentence.text[:number.start]) else "asserted"
+        claims.append(sentence.claim(
+            sentence.start + number.start, number.text, found.metric, number.value,
+            number.high, number.qualifier, population, stance,
+        ))
+    return claims
+
+
+def _zero_denials(sentence: _Sentence) -> list[Claim]:
+    """'denying that any civilians have fled': a denied claim of zero."""
+    claims = []
+    for match in ZERO_DENIAL.finditer(sentence.text):
+        metric = METRIC_WORDS.get(match.group("verb").lower())
+        population = POPULATION_WORDS.get(match.group("noun").lower())
+        if metric is None or population is None:
+            continue
+        claims.append(sentence.claim(
+            sentence.start + match.start("number"), match.group("number"), metric, 0, None,
+            "exact", population, "denied",
+        ))
+    return claims
+
+
+def _deduplicated(claims: list[Claim]) -> list[Claim]:
+    """One claim per (metric, population, value, high, stance): a credited mention wins, then the first."""
+    kept: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.metric, claim.population, claim.value, claim.high, claim.stance)
+        if key not in kept or (kept[key].attributed_to is None and claim.attributed_to is not None):
+            kept[key] = claim
+    return sorted(kept.values(), key=lambda claim: (claim.number_start, claim.metric))
+
+
+def extract_claims(text: str, context: ReportContext) -> list[Claim]:
+    """Every figure claim in ``text``, in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    all_places = find_places(text)
+    lead_place = all_places[0] if all_places else None
+    claims: list[Claim] = []
+    for start, end in sentence_spans(text):
+        if not CANDIDATE.search(text, start, end):
+            continue
+        sentence = _Sentence(text, start, end, context, lead_place)
+        claims.extend(_number_claims(sentence))
+        claims.extend(_zero_denials(sentence))
+    return _deduplicated(claims)

@@ -1,0 +1,182 @@
+"""Find numbers as reports write them and read their values.
+
+Digits with thousands separators ("1,800", "900 000", "1.800"), decimals with
+a scale ("1.5 million", "3.6m"), number words ("twelve", "one million", via
+text2num) and vague quantities coded conservatively as ACLED does ("dozens"
+= 12, "tens of thousands" = 10000). Dates, years, ages, percentages, money
+and times are recognised here so that they never become figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from pipeline.extract.lexicon import QUALIFIER_PHRASES
+
+SCALES = {
+    "thousand": 1_000, "k": 1_000,
+    "million": 1_000_000, "millions": 1_000_000, "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
+    "billion": 1_000_000_000, "bn": 1_000_000_000,
+}
+
+VAGUE = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
+    "tens of thousands": 10_000, "hundreds of thousands": 100_000,
+    "millions": 1_000_000, "tens of millions": 10_000_000,
+}
+
+UNITS = """one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred thousand million billion""".split()
+_WORD = "(?:" + "|".join(UNITS) + ")"
+_LEAD_WORD = "(?:" + "|".join(UNITS[:-4]) + ")"  # "million" alone is no count
+_WORDS = rf"{_LEAD_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD})*"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"|\d{1,3}(?:\.\d{3})+(?![\d.])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
+    r"|\d+(?:\.\d+)?"
+)
+_SCALE = r"(?:[ \u00a0]?(?:thousand|million|mln|mn|billion|bn)|(?:m|bn|k))\b"
+
+NUMBER_RE = re.compile(
+    rf"""(?ix)
+    (?<![\w.,/:$£€])(?<![A-Za-z]-)
+    (?:
+        (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
+      | (?P<half>half\s+a\s+(?:million|dozen))
+      | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
+      | (?P<dozen>{_WORD}\s+dozen)
+      | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
+      | (?P<words>{_WORDS})
+    )
+    (?![\w]|\.\d)
+    """
+)
+
+MONTHS = """january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+_MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
+DATE_BEFORE = re.compile(rf"(?i)\b{_MONTH}\s*$")
+DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+NOT_A_COUNT_AFTER = re.compile(
+    r"""(?ix)^(?:
+        \s*(?:%|per\s?cent|percent)
+      | (?:st|nd|rd|th)\b
+      | \s*[-\s]?years?[-\s]old | -year | \s*-?(?:am|pm|a\.m\.|p\.m\.)\b | :\d
+      | \s*(?:dollars|euros|pounds|usd|lira|liras)\b
+      | \s*(?:km|kilomet|miles|metres|meters|sq|square|hectares|tonnes|tons|kg)\b
+      | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b
+      | ,\s*\d{4}\b
+    )"""
+)
+NOT_A_COUNT_BEFORE = re.compile(
+    r"""(?ix)(?:
+        [$£€] | \b(?:us|usd|eur|sp|syp)\s*\$?\s* | \baged?\s | \bage\s+of\s | \bno\.\s*
+      | \bresolution\s | \bnumber\s | \bpage\s | \bunder\s+the\s+age\s+of\s
+    )$"""
+)
+RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
+RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+$")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    text: str
+    value: int
+    high: int | None
+    qualifier: str
+
+
+def _word_value(words: str) -> int | None:
+    try:
+        return int(text2num(words.lower().replace("-", " "), "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+def _value(match: re.Match) -> tuple[int | None, bool]:
+    """(value, vague) of a number match; value None when it cannot be read."""
+    group = match.lastgroup
+    text = match.group(group).lower()
+    if group == "vague":
+        return VAGUE[" ".join(text.split())], True
+    if group == "half":
+        return (500_000 if text.endswith("million") else 6), False
+    if group == "a":
+        return {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}[text.split()[-1]], False
+    if group == "dozen":
+        count = _word_value(text.split()[0])
+        return (None if count is None else count * 12), False
+    if group == "words":
+        return _word_value(text), False
+    digits = match.group("digits")
+    scale = (match.group("scale") or "").strip().lower()
+    if scale:
+        number = float(digits.replace(",", ""))
+        return int(round(number * SCALES[scale])), False
+    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cleaned):
+        cleaned = cleaned.replace(".", "")
+    if "." in cleaned:
+        return None, False  # a decimal with no scale is a measure, not a head count
+    return int(cleaned), False
+
+
+def _is_year(match: re.Match, value: int) -> bool:
+    digits = match.group("digits")
+    return digits is not None and not match.group("scale") and re.fullmatch(r"(?:19|20)\d\d", digits) is not None
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    before = text[max(0, start - 20):start].lower()
+    for phrase, qualifier in QUALIFIER_PHRASES:
+        if re.search(rf"\b{phrase}\s+$", before):
+            return qualifier
+    return None
+
+
+def is_excluded(text: str, match: re.Match) -> bool:
+    """Dates, ages, percentages, money, times and measures are not counts."""
+    before = text[max(0, match.start() - 24):match.start()]
+    after = text[match.end():match.end() + 16]
+    if match.lastgroup == "digits" or match.group("digits"):
+        if DATE_BEFORE.search(before) or DATE_AFTER.match(after):
+            return True
+    return bool(NOT_A_COUNT_AFTER.match(after) or NOT_A_COUNT_BEFORE.search(before))
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` that could be a head count, ranges merged."""
+    found: list[Number] = []
+    matches = list(NUMBER_RE.finditer(text))
+    skip_next = False
+    for index, match in enumerate(matches):
+        if skip_next:
+            skip_next = False
+            continue
+        if is_excluded(text, match):
+            continue
+        value, vague = _value(match)
+        if value is None or _is_year(match, value):
+            continue
+        qualifier = "vague" if vague else (_qualifier(text, match.start()) or "exact")
+        if match.group("plus"):
+            qualifier = "at_least"
+        end, high = match.end(), None
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if following is not None and not vague:
+            gap = text[match.end():following.start()]
+            joined = RANGE_AFTER.fullmatch(gap)
+            has_range_word = RANGE_BEFORE.search(text[max(0, match.start() - 12):match.start()])
+            is_and = gap.strip().lower() == "and"
+            if joined and (not is_and or has_range_word) and (has_range_word or gap.strip() in "-–to"):
+                upper, upper_vague = _value(following)
+                if upper is not None and not upper_vague and upper > value:
+                    high, end, qualifier, skip_next = upper, following.end(), "range", True
+        found.append(Number(match.start(), end, text[match.start():end], value, high, qualifier))
+    return found

@@ -1,0 +1,82 @@
+"""Read the period a figure covers from its sentence, relative to the report date.
+
+"since 1 December" starts a period that runs to the report date; "between
+late April and early December" is a closed period; "in February" is that
+month. Dates without a year take the latest year that is not after the
+report. Vague parts of a month are widened the way UCDP widens uncertain
+dates: "late April" starts no earlier than the 21st, "early December" ends
+no later than the 10th.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTH_NUMBERS = {name: index for index, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name: index for index, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS = {name.lower(): index for name, index in MONTH_NUMBERS.items()}
+MONTH_NUMBERS["sept"] = 9
+
+_MONTH = r"(?P<{0}month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_PART = r"(?:(?P<{0}part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
+_DAY = r"(?P<{0}day>\d{{1,2}})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{0}year>(?:19|20)\d\d))?"
+
+
+def _date(tag: str) -> str:
+    month = _MONTH.format(tag)
+    day_first = rf"{_DAY.format(tag)}\s+(?:of\s+)?{month}"
+    month_first = rf"{month}\s+{_DAY.format(tag + 'd')}"
+    return rf"(?:{_PART.format(tag)}(?:{day_first}|{month_first.replace('P<' + tag + 'month', 'P<' + tag + 'mmonth')}|{month.replace('P<' + tag + 'month', 'P<' + tag + 'omonth')}){_YEAR.format(tag)})"
+
+
+SINCE = re.compile(rf"(?i)\b(?:since|starting|beginning|from)\s+(?:the\s+)?{_date('a')}")
+BETWEEN = re.compile(rf"(?i)\b(?:between|from)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}")
+IN_MONTH = re.compile(rf"(?i)\b(?:in|during|throughout)\s+{_date('a')}")
+
+
+def _parts(match: re.Match, tag: str) -> tuple[int, int | None, str | None, int | None] | None:
+    get = match.groupdict()
+    name = get.get(f"{tag}month") or get.get(f"{tag}mmonth") or get.get(f"{tag}omonth")
+    if not name:
+        return None
+    day = get.get(f"{tag}day") or get.get(f"{tag}dday")
+    year = get.get(f"{tag}year")
+    part = (get.get(f"{tag}part") or "").lower()
+    return MONTH_NUMBERS[name.lower().rstrip(".")], int(day) if day else None, part or None, int(year) if year else None
+
+
+def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
+    """A concrete date; ``first`` picks the earliest possible day, else the latest."""
+    month, day, part, year = parts
+    year = year or (reference.year if month <= reference.month else reference.year - 1)
+    last_day = calendar.monthrange(year, month)[1]
+    if day is None:
+        spans = {"early": (1, 10), "the start of": (1, 10), "the beginning of": (1, 10),
+                 "mid": (11, 20), "the middle of": (11, 20), "late": (21, last_day),
+                 "the end of": (21, last_day)}
+        low, high = spans.get(part or "", (1, last_day))
+        day = low if first else high
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """(period_start, period_end) stated in ``sentence``; end defaults to ``published``."""
+    if match := BETWEEN.search(sentence):
+        start = _resolve(_parts(match, "a"), published, first=True)
+        end = _resolve(_parts(match, "b"), published, first=False)
+        if start and end and start <= end:
+            return start, min(end, published)
+    if match := SINCE.search(sentence):
+        if start := _resolve(_parts(match, "a"), published, first=True):
+            return start, published
+    if match := IN_MONTH.search(sentence):
+        parts = _parts(match, "a")
+        start, end = _resolve(parts, published, True), _resolve(parts, published, False)
+        if start and end:
+            return start, min(end, published)
+    return None, published

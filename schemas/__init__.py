@@ -1,0 +1,18 @@
+"""Table contracts and controlled vocabularies, in one place for every step.
+
+Each table has a pandera model; the publish step reads the same models to
+write column descriptions into Parquet and ``datapackage.json``.
+"""
+from schemas.claims import ClaimSchema
+from schemas.figures import FigureSchema
+from schemas.quarantine import QuarantineSchema
+from schemas.reports import ReportSchema
+
+TABLES = {
+    "reports": ReportSchema,
+    "claims": ClaimSchema,
+    "figures": FigureSchema,
+    "quarantine": QuarantineSchema,
+}
+
+__all__ = ["ClaimSchema", "FigureSchema", "QuarantineSchema", "ReportSchema", "TABLES"]

@@ -1,0 +1,62 @@
+"""The figures table: reconciled estimates with the claims behind them."""
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.vocab import ISO_DATE, METRICS, POPULATIONS
+
+
+def _is_list_of_str(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+class FigureSchema(pa.DataFrameModel):
+    figure_id: Series[str] = pa.Field(unique=True, description="Stable identifier of the figure")
+    metric: Series[str] = pa.Field(isin=METRICS, description="What was counted")
+    population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
+    location: Series[str] = pa.Field(description="Normalised place the figure covers")
+    adm1: Series[str] = pa.Field(
+        nullable=True, description="First-level admin areas covered, ';'-joined"
+    )
+    period_start: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ISO_DATE,
+        description="Start of the period for a flow (e.g. displaced since); empty for a stock",
+        metadata={"format": "date"},
+    )
+    as_of: Series[str] = pa.Field(
+        str_matches=ISO_DATE,
+        description="Date the figure stands at",
+        metadata={"format": "date"},
+    )
+    low: Series[int] = pa.Field(ge=0, description="Lowest reliable value")
+    best: Series[int] = pa.Field(ge=0, description="Best (most likely) value")
+    high: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="Highest reliable value; empty when only lower bounds exist"
+    )
+    method: Series[str] = pa.Field(description="Rule that chose low, best and high")
+    claim_ids: Series[object] = pa.Field(
+        description="Claims the estimate rests on (';'-joined in CSV)",
+        metadata={"list": True},
+    )
+    disputed_by: Series[object] = pa.Field(
+        description="Denials and party claims disputing the figure (';'-joined in CSV)",
+        metadata={"list": True},
+    )
+    n_sources: Series[int] = pa.Field(ge=1, description="Independent sources behind the estimate")
+    conflict: Series[bool] = pa.Field(
+        description="Credible sources give intervals that do not overlap"
+    )
+
+    @pa.check("claim_ids", "disputed_by", element_wise=True, description="a list of claim ids")
+    def is_list_of_ids(cls, value: object) -> bool:
+        return _is_list_of_str(value)
+
+    @pa.dataframe_check(description="low <= best <= high")
+    def bounds_are_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        ordered = df["low"] <= df["best"]
+        return ordered & (df["high"].isna() | (df["best"] <= df["high"]))
+
+    class Config:
+        strict = True
+        coerce = True

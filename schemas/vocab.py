@@ -1,0 +1,26 @@
+"""Controlled vocabularies, as the labelled data and CONVENTIONS.md name them."""
+
+METRICS = ("killed", "injured", "displaced", "refugees", "returned", "missing", "detained")
+
+QUALIFIERS = (
+    "exact",
+    "more_than",
+    "at_least",
+    "approximately",
+    "up_to",
+    "less_than",
+    "range",
+    "vague",
+)
+
+POPULATIONS = ("civilians", "children", "women", "combatants", "soldiers", "people")
+
+STANCES = ("asserted", "denied")
+
+FORMATS = ("text", "markdown", "html", "pdf", "csv", "json")
+
+# IDMC grades the reliability of each source organisation on this scale.
+RELIABILITY = ("LOW", "MEDIUM", "HIGH")
+
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+SHA256_HEX = r"^[0-9a-f]{64}$"
