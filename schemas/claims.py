@@ -55,6 +55,11 @@ class ClaimSchema(pa.DataFrameModel):
     def high_not_below_value(cls, df: pd.DataFrame) -> Series[bool]:
         return df["high"].isna() | (df["high"] >= df["value"])
 
+    @pa.dataframe_check(description="a period does not end before it starts")
+    def period_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        both = df["period_start"].notna() & df["period_end"].notna()
+        return ~both | (df["period_start"] <= df["period_end"])
+
     class Config:
         strict = True
         coerce = True

@@ -47,6 +47,10 @@ class FigureSchema(pa.DataFrameModel):
     conflict: Series[bool] = pa.Field(
         description="Credible sources give intervals that do not overlap"
     )
+    reliability: Series[str] = pa.Field(
+        str_matches=r"^(LOW|MEDIUM|HIGH)(_TO_(MEDIUM|HIGH))?$",
+        description="Range of the reliability grades of the sources (IDMC style)",
+    )
 
     @pa.check("claim_ids", "disputed_by", element_wise=True, description="a list of claim ids")
     def is_list_of_ids(cls, value: object) -> bool:

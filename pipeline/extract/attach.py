@@ -101,7 +101,9 @@ def attach(before_text: str, after_text: str) -> Attachment | None:
             following = after[index + 1] if index + 1 < len(after) else None
             if following in PURE_NOUNS:  # "seven civilian deaths"
                 return Attachment(METRIC_WORDS[following], POPULATION_WORDS[word], word)
-            metric = _verb_after(after, index + 1) or _cue_before(before)
+            # A verb just before wins: in "killed 19 civilians and injured 60", the
+            # "injured" after the noun belongs to the next number.
+            metric = _cue_before(before) or _verb_after(after, index + 1)
             return Attachment(metric, POPULATION_WORDS[word], word) if metric else None
         if word in METRIC_WORDS and index == 0:
             return Attachment(METRIC_WORDS[word], None, None)

@@ -20,7 +20,15 @@ _LOWER_SOURCES = (
     r"activists|witnesses|a witness|medics|residents|rescuers|rescue workers|officials|doctors|"
     r"opposition activists|local sources|medical sources|a medical source|a security source|a military source"
 )
-_SOURCE = rf"(?P<source>{_NAME}|{_LOWER_SOURCES})"
+
+
+def _registry_names() -> str:
+    """Every name and alias in the source registry, longest first, as one alternation."""
+    names = sorted(load_sources().sources, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in name.split()) for name in names)
+
+
+_SOURCE = rf"(?P<source>(?i:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES})"
 _VERBS = (
     r"said|says|say|reported|reports|report|told|announced|announces|stated|estimated|estimates|"
     r"documented|documents|confirmed|added|noted|counted|recorded|put|puts|claimed|claims|warned|tallied|"

@@ -55,7 +55,7 @@ _pop("combatants", """combatants fighters rebels militants insurgents terrorists
     jihadists gunmen extremists jihadis mercenaries militiamen""")
 _pop("soldiers", "soldiers troops servicemen personnel officers policemen police army")
 _pop("people", """people persons person residents others individuals inhabitants
-    villagers family families migrants victims""")
+    villagers family families migrants victims syrians""")
 
 # "students" in a school of 7-12 year olds are children; the labels code
 # generic students and pupils by context, so both stay civilians here.
@@ -69,7 +69,7 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
     ("nearly", "approximately"), ("almost", "approximately"), ("close to", "approximately"),
     ("roughly", "approximately"), ("an estimated", "approximately"),
     ("approximately", "approximately"), ("estimated", "approximately"),
-    ("up to", "up_to"), ("as many as", "up_to"),
+    ("up to", "up_to"), ("as many as", "up_to"), ("no more than", "up_to"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
 ]
 

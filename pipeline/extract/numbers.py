@@ -169,6 +169,10 @@ def find_numbers(text: str) -> list[Number]:
             qualifier = "at_least"
         end, high = match.end(), None
         following = matches[index + 1] if index + 1 < len(matches) else None
+        if following is not None and not vague and is_excluded(text, following):
+            gap = text[match.end():following.start()]
+            if RANGE_AFTER.fullmatch(gap):
+                continue  # "between 9 and 12 February": the start of a date range
         if following is not None and not vague:
             gap = text[match.end():following.start()]
             joined = RANGE_AFTER.fullmatch(gap)

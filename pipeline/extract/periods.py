@@ -20,7 +20,7 @@ MONTH_NUMBERS["sept"] = 9
 
 _MONTH = r"(?P<{0}month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _PART = r"(?:(?P<{0}part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-_DAY = r"(?P<{0}day>\d{{1,2}})(?:st|nd|rd|th)?"
+_DAY = r"(?P<{0}day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:,?\s+(?P<{0}year>(?:19|20)\d\d))?"
 
 
@@ -31,7 +31,10 @@ def _date(tag: str) -> str:
     return rf"(?:{_PART.format(tag)}(?:{day_first}|{month_first.replace('P<' + tag + 'month', 'P<' + tag + 'mmonth')}|{month.replace('P<' + tag + 'month', 'P<' + tag + 'omonth')}){_YEAR.format(tag)})"
 
 
-SINCE = re.compile(rf"(?i)\b(?:since|starting|beginning|from)\s+(?:the\s+)?{_date('a')}")
+# "since 1 December", and "since the escalation began in late April"
+SINCE = re.compile(
+    rf"(?i)\b(?:since|starting|beginning|from)\s+(?:the\s+[a-z]+\s+(?:began|started)\s+(?:in|on)\s+)?(?:the\s+)?{_date('a')}"
+)
 BETWEEN = re.compile(rf"(?i)\b(?:between|from)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}")
 IN_MONTH = re.compile(rf"(?i)\b(?:in|during|throughout)\s+{_date('a')}")
 

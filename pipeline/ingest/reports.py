@@ -32,6 +32,7 @@ class Ingested:
     reports: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
     quarantine: pd.DataFrame = field(default_factory=lambda: quarantine_frame([]))
+    inputs: list[dict] = field(default_factory=list)  # every raw file: path, sha256, size
 
 
 def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
@@ -75,9 +76,10 @@ def _report_row(raw: RawFile, fmt: str, meta: ReportMetadata, text: str) -> dict
 
 def ingest(raw_dir: Path, today: dt.date) -> Ingested:
     """Read every file under ``raw_dir``; ``today`` bounds publication dates."""
-    rows, texts, refused = [], {}, []
+    rows, texts, refused, inputs = [], {}, [], []
     first_path: dict[str, str] = {}
     for raw in discover(raw_dir):
+        inputs.append({"path": raw.path, "sha256": raw.sha256, "size": None if raw.data is None else len(raw.data)})
         entry = {"path": raw.path, "report_id": raw.sha256, "stage": "ingest", "table": "reports", "row": None}
         if raw.data is None:
             refused.append({**entry, "reason": raw.refusal})
@@ -94,4 +96,4 @@ def ingest(raw_dir: Path, today: dt.date) -> Ingested:
         rows.append(_report_row(raw, fmt, meta, text))
         texts[raw.sha256] = text
     reports = pd.DataFrame(rows, columns=REPORT_COLUMNS)
-    return Ingested(reports=reports, texts=texts, quarantine=quarantine_frame(refused))
+    return Ingested(reports=reports, texts=texts, quarantine=quarantine_frame(refused), inputs=inputs)

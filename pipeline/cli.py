@@ -1,0 +1,122 @@
+"""The `figures` command: run the pipeline, extract claims from files, verify a release.
+
+Only `figures run` imports Dagster; `extract` and `verify` start fast.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _run(args: argparse.Namespace) -> int:
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()  # an empty instance config: defaults, stored in DAGSTER_HOME
+    if not Path(args.raw).is_dir():
+        print(f"figures run: raw folder {args.raw} does not exist", file=sys.stderr)
+        return 2
+    from dagster import DagsterInstance
+
+    from pipeline.orchestration.automation import JOB_NAME
+    from pipeline.orchestration.definitions import build_definitions
+    from pipeline.orchestration.settings import PipelineSettings
+
+    defs = build_definitions(PipelineSettings(raw_dir=args.raw, out_dir=args.out))
+    with DagsterInstance.get() as instance:
+        result = defs.resolve_job_def(JOB_NAME).execute_in_process(instance=instance, raise_on_error=False)
+    if not result.success:
+        failed = [event.message for event in result.all_events if event.is_failure]
+        print("figures run: the run failed:\n  " + "\n  ".join(failed[:5]), file=sys.stderr)
+        return 1
+    failed_checks = [e.asset_check_evaluation_data.check_name for e in result.all_events
+                     if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
+    summary = result.output_for_node("release")
+    if summary["created"]:
+        print(f"Published release {summary['version']} at {summary['path']}")
+    else:
+        print(f"Nothing changed since release {summary['version']} ({summary['path']}); nothing new published")
+    print(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
+          f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
+    print(f"  Dagster run {result.run_id} recorded in {os.environ['DAGSTER_HOME']}")
+    if failed_checks:
+        print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _files(paths: list[str]) -> list[tuple[Path, Path]]:
+    """(raw folder, file) for each file named or found under a named folder."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += [(path, f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.endswith(".meta.yaml")]
+        else:
+            found.append((path.parent, path))
+    return found
+
+
+def _extract(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    import pandas as pd
+
+    from pipeline.extract import claims_table
+    from pipeline.ingest.files import RawFile
+    from pipeline.ingest.metadata import MetadataError
+    from pipeline.ingest.reports import REPORT_COLUMNS, read_report_text
+
+    status = 0
+    for raw_dir, file in _files(args.paths):
+        try:
+            raw = RawFile(file.relative_to(raw_dir).as_posix(), file.read_bytes())
+            _, meta, text = read_report_text(raw, raw_dir, dt.date.today())
+        except (OSError, MetadataError) as error:
+            print(f"{file}: {error}", file=sys.stderr)
+            status = 1
+            continue
+        report = {"report_id": raw.sha256, "published": meta.published.isoformat(),
+                  "publisher": meta.publisher, "location": meta.location}
+        table = claims_table(pd.DataFrame([report], columns=REPORT_COLUMNS), {raw.sha256: text})
+        for row in table.to_dict("records"):
+            row = {key: (None if not isinstance(v, (str, list)) and pd.isna(v) else v) for key, v in row.items()}
+            print(json.dumps({"path": str(file), **row}, ensure_ascii=False, default=int))
+    return status
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from pipeline.publish.verify import verify_release
+
+    problems = verify_release(Path(args.release), Path(args.raw) if args.raw else None)
+    for problem in problems:
+        print(f"FAILED {problem}")
+    if problems:
+        print(f"{args.release}: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{args.release}: OK")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="figures", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run the whole pipeline and publish a release")
+    run.add_argument("--raw", default="data/raw", help="folder of raw reports (default data/raw)")
+    run.add_argument("--out", default="data/published", help="folder of releases (default data/published)")
+    run.set_defaults(handler=_run)
+    extract = commands.add_parser("extract", help="print the claims in report files, one JSON object per line")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.set_defaults(handler=_extract)
+    verify = commands.add_parser("verify", help="check a release's checksums and provenance")
+    verify.add_argument("release", metavar="RELEASE_DIR")
+    verify.add_argument("--raw", default="data/raw", help="raw folder to re-check report bytes against")
+    verify.set_defaults(handler=_verify)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+"""The Dagster code location: `dagster dev` from the repository root loads this."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.orchestration import assets
+from pipeline.orchestration.automation import daily_release, new_raw_files, publish_release_job
+from pipeline.orchestration.checks import CHECKS
+from pipeline.orchestration.settings import PipelineSettings
+
+
+def build_definitions(settings: PipelineSettings) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[assets.reports, assets.claims, assets.figures, assets.release],
+        asset_checks=CHECKS,
+        jobs=[publish_release_job],
+        schedules=[daily_release],
+        sensors=[new_raw_files],
+        resources={"settings": settings},
+    )
+
+
+defs = build_definitions(PipelineSettings.from_environment())

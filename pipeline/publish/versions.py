@@ -1,0 +1,66 @@
+"""Decide a release's version by comparing it with the previous one.
+
+The Frictionless Data Package version recipe: MAJOR when a field is renamed,
+removed or retyped; MINOR when data is added; PATCH for corrections and
+metadata. Identical content is no new release at all.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+
+# The columns that identify a row of each table, for deciding what was added.
+ROW_KEYS = {"reports": "report_id", "claims": "claim_id", "figures": "figure_id", "quarantine": None}
+
+
+def parse(version: str) -> tuple[int, int, int]:
+    match = VERSION.match(version)
+    if not match:
+        raise ValueError(f"{version!r} is not a MAJOR.MINOR.PATCH version")
+    return tuple(int(part) for part in match.groups())
+
+
+def releases(out_dir: Path) -> list[str]:
+    """Published versions under ``out_dir``, oldest first."""
+    if not out_dir.is_dir():
+        return []
+    found = [entry.name for entry in out_dir.iterdir() if entry.is_dir() and VERSION.match(entry.name)]
+    return sorted(found, key=parse)
+
+
+def next_version(previous: str | None, old_fields: dict, new_fields: dict,
+                 old_tables: dict[str, pd.DataFrame], new_tables: dict[str, pd.DataFrame]) -> str:
+    if previous is None:
+        return "1.0.0"
+    major, minor, patch = parse(previous)
+    if _schema_broke(old_fields, new_fields):
+        return f"{major + 1}.0.0"
+    if _rows_added(old_tables, new_tables):
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def _schema_broke(old: dict, new: dict) -> bool:
+    """A field of the old release is gone or has another type (added fields are fine)."""
+    for table, fields in old.items():
+        new_fields = new.get(table)
+        if new_fields is None:
+            return True
+        for name, kind in fields.items():
+            if new_fields.get(name) != kind:
+                return True
+    return False
+
+
+def _rows_added(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> bool:
+    for table, key in ROW_KEYS.items():
+        if key is None or table not in new:
+            continue
+        before = set(old[table][key]) if table in old else set()
+        if set(new[table][key]) - before:
+            return True
+    return False
