@@ -82,8 +82,22 @@ def _cue_before(before: list[str]) -> str | None:
     return None
 
 
-def attach(before_text: str, after_text: str) -> Attachment | None:
-    """What a number counts, from the clause text before and after it."""
+SUBSET_LEAD = re.compile(r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def attach(before_text: str, after_text: str, previous_metric: str | None = None) -> Attachment | None:
+    """What a number counts, from the clause text before and after it.
+
+    ``previous_metric`` is the metric of the figure just before in the same
+    sentence: a subset stated alongside it ("including 11 children") counts
+    the same thing.
+    """
+    if previous_metric and SUBSET_LEAD.search(before_text):
+        found = attach(before_text, after_text)
+        if found is None:
+            head = next((w.lower() for w in tokens(after_text)[:3] if w.lower() in POPULATION_WORDS), None)
+            return Attachment(previous_metric, POPULATION_WORDS[head], head) if head else None
+        return found
     after_raw = tokens(after_text)[:16]
     after = [word.lower() for word in after_raw]
     before = [word.lower() for word in tokens(before_text)[-12:]]

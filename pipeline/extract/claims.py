@@ -117,7 +117,8 @@ class _Sentence:
 def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit = [], None
     for number in find_numbers(sentence.text):
-        found = attach(sentence.text[:number.start], sentence.text[number.end:])
+        previous_metric = claims[-1].metric if claims else None
+        found = attach(sentence.text[:number.start], sentence.text[number.end:], previous_metric)
         if found is None:
             continue
         population = _population(found, explicit)

@@ -28,7 +28,7 @@ def claims_table(reports: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
         context = ReportContext(
             published=dt.date.fromisoformat(report.published),
             publisher=report.publisher,
-            location=report.location,
+            location=report.location if isinstance(report.location, str) else None,
         )
         for claim in extract_claims(texts[report.report_id], context):
             row = dataclasses.asdict(claim)

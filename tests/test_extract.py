@@ -1,0 +1,113 @@
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import shared_path
+from pipeline.extract import ReportContext, extract_claims
+from pipeline.extract.numbers import find_numbers
+
+CONTEXT = ReportContext(published=dt.date(2020, 2, 16), publisher="EA WorldView")
+LABEL_FIELDS = ("metric", "value", "qualifier", "population", "stance", "attributed_to")
+
+
+def claims_of(text: str, context: ReportContext = CONTEXT):
+    return extract_claims(text, context)
+
+
+def as_tuples(claims):
+    return sorted((c.metric, c.value, c.qualifier, c.population, c.stance, c.attributed_to or "") for c in claims)
+
+
+def test_seed_article_gives_exactly_its_labelled_claims():
+    text = shared_path("seeds", "000_561d171beb78c2c7.txt").read_text(encoding="utf-8")
+    labels = [json.loads(line) for line in shared_path("domain", "seed_labels.jsonl").read_text().splitlines()]
+    expected = sorted(tuple("" if label[f] is None else label[f] for f in LABEL_FIELDS) for label in labels)
+    assert as_tuples(claims_of(text)) == expected
+
+
+@pytest.mark.parametrize("written, value", [
+    ("1,800", 1800), ("900 000", 900000), ("1.800", 1800), ("1.5 million", 1500000), ("3.6m", 3600000),
+    ("twelve", 12), ("one million", 1000000), ("a million", 1000000), ("half a million", 500000),
+    ("Forty-two", 42), ("dozens", 12), ("hundreds", 100), ("tens of thousands", 10000),
+    ("hundreds of thousands", 100000), ("scores", 20),
+])
+def test_numbers_in_every_spelling(written, value):
+    numbers = find_numbers(f"They said {written} people were killed.")
+    assert [(n.text, n.value) for n in numbers] == [(written, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 the offensive began.", "On 1 December the shelling started.", "40% of them are children.",
+    "The plan costs $500 million.", "A 12-year-old boy was killed.", "He was aged 12 and died.",
+    "The talks start at 10:30.", "They walked 12 km and fled.",
+])
+def test_dates_percentages_money_ages_and_measures_are_not_counts(text):
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The offensive surrounded 12 Turkish observation posts.",
+    "Warplanes carried out 30 airstrikes on the town, killing civilians.",
+    "Several civilians were killed and many fled.",
+    "Some 150 aid trucks crossed the border.",
+    "Turkey has deployed 7,000 soldiers to Idlib.",
+])
+def test_counts_of_things_that_are_not_figures_give_no_claims(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll rose to 35.", ("killed", 35, "exact", "people")),
+    ("The strike left 6 citizens dead.", ("killed", 6, "exact", "civilians")),
+    ("Some 700,000 people have been forced to flee.", ("displaced", 700000, "approximately", "people")),
+    ("About 40 families fled their homes.", ("displaced", 40, "approximately", "people")),
+    ("Rescuers recovered 20 bodies from the rubble.", ("killed", 20, "exact", "people")),
+    ("Turkey hosts 3.6 million refugees.", ("refugees", 3600000, "exact", "people")),
+    ("The attack killed at least 12 civilians.", ("killed", 12, "at_least", "civilians")),
+    ("Up to 300 fighters were executed.", ("killed", 300, "up_to", "combatants")),
+    ("Nearly 900,000 people were uprooted.", ("displaced", 900000, "approximately", "people")),
+])
+def test_metrics_in_the_ways_reports_say_them(text, expected):
+    got = [(c.metric, c.value, c.qualifier, c.population) for c in claims_of(text)]
+    assert got == [expected]
+
+
+def test_range_gives_value_and_high():
+    [claim] = claims_of("Between 500 and 1,000 people were killed.")
+    assert (claim.value, claim.high, claim.qualifier) == (500, 1000, "range")
+
+
+def test_subset_stated_alongside_is_its_own_claim():
+    claims = claims_of("The strikes killed 30 civilians, including 11 children.")
+    assert [(c.value, c.population) for c in claims] == [(30, "civilians"), (11, "children")]
+
+
+def test_attribution_and_period_relative_to_publication():
+    [claim] = claims_of("According to OCHA, 900,000 people have been displaced since 1 December.")
+    assert claim.attributed_to == "OCHA"
+    assert (claim.period_start, claim.period_end) == ("2019-12-01", "2020-02-16")
+
+
+def test_denial_is_a_denied_claim_credited_to_the_denier():
+    [claim] = claims_of("Russia has kept up the offensive while denying that any civilians have fled.")
+    assert (claim.metric, claim.value, claim.stance, claim.attributed_to) == ("displaced", 0, "denied", "Russia")
+
+
+def test_place_is_normalised_to_country_and_admin_areas():
+    [claim] = claims_of("In northwest Syria, 900,000 people have fled.")
+    assert (claim.location, claim.place, claim.adm0, claim.adm1) == ("northwest Syria", "northwest Syria", "SYR", "Idleb;Aleppo")
+    [claim] = claims_of("Twelve civilians were killed in Idlib.")
+    assert (claim.location, claim.place, claim.adm1) == ("Idlib", "Idleb", "Idleb")
+
+
+def test_quote_is_the_sentence_and_holds_the_number():
+    text = "Heading\n\nFirst sentence. More than 1,800 civilians have been killed. Last one."
+    [claim] = claims_of(text)
+    assert text[claim.start:claim.end] == claim.quote == "More than 1,800 civilians have been killed."
+    assert claim.number_text in claim.quote
+
+
+def test_same_text_gives_same_claims_in_same_order():
+    text = "OCHA said 900,000 fled. SOHR said 1,800 civilians were killed and 3,000 wounded."
+    assert claims_of(text) == claims_of(text)
