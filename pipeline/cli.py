@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 
+# The run's events are stored in the instance for the UI; the console shows warnings only.
+QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
 def _run(args: argparse.Namespace) -> int:
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
@@ -26,7 +30,9 @@ def _run(args: argparse.Namespace) -> int:
 
     defs = build_definitions(PipelineSettings(raw_dir=args.raw, out_dir=args.out))
     with DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(JOB_NAME).execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def(JOB_NAME).execute_in_process(
+            instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
+        )
     if not result.success:
         failed = [event.message for event in result.all_events if event.is_failure]
         print("figures run: the run failed:\n  " + "\n  ".join(failed[:5]), file=sys.stderr)
