@@ -7,6 +7,7 @@ number as written, so a reader can check it against the report.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -115,12 +116,12 @@ class _Sentence:
 
 
 def _number_claims(sentence: _Sentence) -> list[Claim]:
-    claims, explicit = [], None
+    claims, explicit, previous = [], None, None
     for number in find_numbers(sentence.text):
-        previous_metric = claims[-1].metric if claims else None
-        found = attach(sentence.text[:number.start], sentence.text[number.end:], previous_metric)
+        found = attach(sentence.text[:number.start], sentence.text[number.end:], previous)
         if found is None:
             continue
+        previous = found
         population = _population(found, explicit)
         # A group named in the sentence carries over to the next figure only.
         explicit = found.population if found.head != "others" else None
@@ -147,14 +148,28 @@ def _zero_denials(sentence: _Sentence) -> list[Claim]:
     return claims
 
 
-def _deduplicated(claims: list[Claim]) -> list[Claim]:
-    """One claim per (metric, population, value, high, stance): a credited mention wins, then the first."""
-    kept: dict[tuple, Claim] = {}
+def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
+    """One claim per figure stated more than once, as a careful coder records it.
+
+    Mentions of the same (metric, value, high, stance) are one claim when their
+    groups agree or one of them names no group ("people"); the claim keeps the
+    most specific group named. The mention kept is the credited one, then one
+    in the body over the headline, then the first.
+    """
+    def preference(claim: Claim) -> tuple:
+        return (claim.attributed_to is None, claim.start < headline_end, claim.number_start)
+
+    groups: dict[tuple, list[Claim]] = {}
     for claim in claims:
-        key = (claim.metric, claim.population, claim.value, claim.high, claim.stance)
-        if key not in kept or (kept[key].attributed_to is None and claim.attributed_to is not None):
-            kept[key] = claim
-    return sorted(kept.values(), key=lambda claim: (claim.number_start, claim.metric))
+        groups.setdefault((claim.metric, claim.value, claim.high, claim.stance), []).append(claim)
+    kept = []
+    for mentions in groups.values():
+        named = sorted({c.population for c in mentions} - {"people"})
+        for population in named or ["people"]:
+            same = [c for c in mentions if c.population in (population, "people")]
+            best = min(same, key=preference)
+            kept.append(dataclasses.replace(best, population=population))
+    return sorted(kept, key=lambda claim: (claim.number_start, claim.metric))
 
 
 def extract_claims(text: str, context: ReportContext) -> list[Claim]:
@@ -170,4 +185,5 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
         sentence = _Sentence(text, start, end, context, lead_place)
         claims.extend(_number_claims(sentence))
         claims.extend(_zero_denials(sentence))
-    return _deduplicated(claims)
+    first_line = text.find("\n")
+    return _deduplicated(claims, first_line if first_line > 0 else 0)

@@ -17,7 +17,8 @@ def _add(metric: str, words: str) -> None:
 
 _add("killed", """killed killing kills kill dead died die dies dying death deaths
     fatalities fatality martyrs martyred martyr lives executed executing execution
-    slain slaughtered massacred perished bodies corpses murdered toll""")
+    slain slaughtered massacred perished bodies corpses murdered toll eliminated
+    neutralized neutralised beheaded""")
 _add("injured", """injured injuring injures wounded wounding wounds injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
@@ -54,6 +55,9 @@ _pop("women", "women woman mothers")
 _pop("combatants", """combatants fighters rebels militants insurgents terrorists
     jihadists gunmen extremists jihadis mercenaries militiamen""")
 _pop("soldiers", "soldiers troops servicemen personnel officers policemen police army")
+# "members" of an armed group or force, as the labelled data codes them;
+# "family members" are people (see FAMILY below).
+_pop("combatants", "members")
 _pop("people", """people persons person residents others individuals inhabitants
     villagers family families migrants victims syrians""")
 
@@ -77,7 +81,12 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
 NOUN_MODIFIERS = set("""other more additional syrian turkish russian kurdish iraqi
     palestinian lebanese afghan innocent unarmed armed government regime pro-government
     opposition rebel civilian local foreign young elderly old new innocent displaced
-    internally of the a an further whole entire including among them were""".split())
+    internally of the a an further whole entire including among them were group
+    pro-regime pro-assad islamic state isis daesh nusra""".split())
+
+# Groups fighting for the government: their fighters are coded `soldiers`.
+PRO_GOVERNMENT = {"hezbollah", "pro-government", "pro-regime", "pro-assad", "government", "regime",
+                  "army", "russian", "iranian"}
 
 # Auxiliaries between a noun phrase and its verb ("were reportedly killed").
 AUXILIARIES = set("""were was have has had been are is being reportedly allegedly
@@ -98,7 +107,11 @@ NON_FIGURE_NOUNS = set("""airstrikes airstrike strikes strike raids raid shells 
     villages village towns town positions posts points checkpoints tonnes tons
     dollars euros pounds percent cent per kg mm seats members votes pages
     countries provinces cities districts areas neighbourhoods neighborhoods
-    sites facilities bases aircraft planes jets helicopters drones""".split())
+    sites facilities bases aircraft planes jets helicopters drones rounds mortar
+    mortars artillery cylinders drums corridors""".split())
+
+# Words that join two metrics into one casualty count ("88 killed & injured").
+COMBINED_CASUALTIES = {"casualties"}
 
 DENIAL_WORDS = {"denied", "denies", "deny", "denying", "dismissed", "rejected", "refuted"}
 

@@ -46,7 +46,7 @@ NUMBER_RE = re.compile(
     (?<![\w.,/:$£€])(?<![A-Za-z]-)
     (?:
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
-      | (?P<half>half\s+a\s+(?:million|dozen))
+      | (?P<half>half\s+a\s+(?:million|dozen)|(?:a\s+)?quarter\s+of\s+a\s+million)
       | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
       | (?P<dozen>{_WORD}\s+dozen)
       | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
@@ -78,6 +78,7 @@ NOT_A_COUNT_BEFORE = re.compile(
       | \bresolution\s | \bnumber\s | \bpage\s | \bunder\s+the\s+age\s+of\s
     )$"""
 )
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
 RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+$")
 
@@ -106,6 +107,8 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     if group == "vague":
         return VAGUE[" ".join(text.split())], True
     if group == "half":
+        if text.startswith(("quarter", "a quarter")):
+            return 250_000, False
         return (500_000 if text.endswith("million") else 6), False
     if group == "a":
         return {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}[text.split()[-1]], False
@@ -153,7 +156,8 @@ def is_excluded(text: str, match: re.Match) -> bool:
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` that could be a head count, ranges merged."""
     found: list[Number] = []
-    matches = list(NUMBER_RE.finditer(text))
+    dates = [m.span() for m in NUMERIC_DATE.finditer(text)]
+    matches = [m for m in NUMBER_RE.finditer(text) if not any(a <= m.start() < b for a, b in dates)]
     skip_next = False
     for index, match in enumerate(matches):
         if skip_next:
