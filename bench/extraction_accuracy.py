@@ -7,6 +7,7 @@ Run: .venv/bin/python bench/extraction_accuracy.py [--show-errors]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -45,7 +46,7 @@ def score(cases: list[tuple[str, str, ReportContext, list[dict]]], show_errors: 
     totals = Counter()
     agree = Counter()
     for name, text, context, expected in cases:
-        predicted = [vars(claim) for claim in extract_claims(text, context)]
+        predicted = [dataclasses.asdict(claim) for claim in extract_claims(text, context)]
         pairs, extra, missed = match(predicted, expected)
         totals.update(predicted=len(predicted), expected=len(expected), matched=len(pairs))
         for claim, label in pairs:

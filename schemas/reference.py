@@ -28,12 +28,14 @@ class Source:
 class Gazetteer:
     places: dict[str, Place]  # lower-cased name or variant -> place
     pcodes: dict[str, str]
+    spellings: tuple[str, ...]  # every name and variant as written
 
 
 @dataclass(frozen=True)
 class SourceRegistry:
     sources: dict[str, Source]  # lower-cased name or alias -> source
     default_reliability: str
+    spellings: tuple[str, ...]  # every name and alias as written
 
     def lookup(self, name: str | None) -> Source | None:
         if not name:
@@ -45,19 +47,24 @@ class SourceRegistry:
 def load_gazetteer(path: Path = HERE / "gazetteer.yaml") -> Gazetteer:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     places: dict[str, Place] = {}
+    spellings: list[str] = []
     for entry in data["places"]:
         place = Place(entry["name"], entry["adm0"], tuple(entry["adm1"]))
         for name in [entry["name"], *entry["variants"]]:
             places[name.lower()] = place
-    return Gazetteer(places=places, pcodes=dict(data["adm1_pcodes"]))
+            spellings.append(name)
+    return Gazetteer(places=places, pcodes=dict(data["adm1_pcodes"]), spellings=tuple(spellings))
 
 
 @lru_cache(maxsize=None)
 def load_sources(path: Path = HERE / "sources.yaml") -> SourceRegistry:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     sources: dict[str, Source] = {}
+    spellings: list[str] = []
     for entry in data["sources"]:
         source = Source(entry["name"], entry["reliability"], bool(entry["party"]))
         for name in [entry["name"], *entry["aliases"]]:
             sources[name.lower()] = source
-    return SourceRegistry(sources=sources, default_reliability=data["default_reliability"])
+            spellings.append(name)
+    return SourceRegistry(sources=sources, default_reliability=data["default_reliability"],
+                          spellings=tuple(spellings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.trie import cased_forms, trie_pattern
 from schemas.reference import load_sources
 
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|in)"
@@ -24,11 +25,10 @@ _LOWER_SOURCES = (
 
 def _registry_names() -> str:
     """Every name and alias in the source registry, longest first, as one alternation."""
-    names = sorted(load_sources().sources, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in name.split()) for name in names)
+    return trie_pattern(cased_forms(list(load_sources().spellings)))
 
 
-_SOURCE = rf"(?P<source>(?i:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES})"
+_SOURCE = rf"(?P<source>(?:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES})"
 _VERBS = (
     r"said|says|say|reported|reports|report|told|announced|announces|stated|estimated|estimates|"
     r"documented|documents|confirmed|added|noted|counted|recorded|put|puts|claimed|claims|warned|tallied|"
@@ -36,10 +36,18 @@ _VERBS = (
     r"has\s+denied|have\s+denied|had\s+denied|has\s+documented|has\s+recorded|has\s+confirmed"
 )
 
-SOURCE_AT = re.compile(rf"\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?(?P<source>{_NAME})")
-ACCORDING_TO = re.compile(rf"(?i:\baccording\s+to)\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?{_SOURCE}")
-SUBJECT_VERB = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{_VERBS})\b")
-VERB_SUBJECT = re.compile(rf"\b(?:said|says|reported|told|according\s+to)\s+{_SOURCE}")
+# Where a credited name can stand: right after an anchor ("according to",
+# "said", "a source at"), or right before a reporting verb. Names are only
+# tried at those places, which keeps attribution fast on long texts.
+SOURCE = re.compile(_SOURCE)
+AFTER_ANCHOR = re.compile(
+    r"(?i:\baccording\s+to)\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
+    r"|\b(?:said|says|reported|told)\s+"
+    r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
+)
+REPORTING_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_VERBS})\b")
+SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?$")
+LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
 
 # Capitalised words that start a name but are no source.
@@ -76,15 +84,26 @@ def normalise_source(name: str) -> str | None:
 
 def _candidates(sentence: str):
     """(position, name) of every credited source in the sentence."""
-    for pattern in (SOURCE_AT, ACCORDING_TO, SUBJECT_VERB, VERB_SUBJECT):
-        for match in pattern.finditer(sentence):
-            if name := normalise_source(match.group("source")):
-                yield match.start("source"), name
+    for anchor in AFTER_ANCHOR.finditer(sentence):
+        match = SOURCE.match(sentence, anchor.end())
+        if match and (name := normalise_source(match.group("source"))):
+            yield match.start("source"), name
+    for verb in REPORTING_VERB.finditer(sentence):
+        match = SOURCE_BEFORE.search(sentence, max(0, verb.start() - LOOK_BACK), verb.start())
+        if match and (name := normalise_source(match.group("source"))):
+            yield match.start("source"), name
 
 
-def find_attribution(sentence: str, position: int, publisher: str | None) -> str | None:
+def credited_sources(sentence: str) -> list[tuple[int, str]]:
+    """Every (position, source) the sentence credits, found once per sentence."""
+    return sorted(set(_candidates(sentence)))
+
+
+def find_attribution(sentence: str, position: int, publisher: str | None,
+                     credited: list[tuple[int, str]] | None = None) -> str | None:
     """The source credited nearest to ``position`` in ``sentence``, unless it is the publisher."""
-    found = sorted(_candidates(sentence), key=lambda item: (abs(item[0] - position), item[0]))
+    credited = credited_sources(sentence) if credited is None else credited
+    found = sorted(credited, key=lambda item: (abs(item[0] - position), item[0]))
     if not found:
         return None
     name = found[0][1]

@@ -7,33 +7,34 @@ number as written, so a reader can check it against the report.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from pipeline.extract.attach import Attachment, attach
-from pipeline.extract.attribution import find_attribution, sentence_subject
+from pipeline.extract.attribution import credited_sources, find_attribution, sentence_subject
 from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
-from pipeline.extract.numbers import Number, find_numbers
+from pipeline.extract.numbers import NUMBER_START, find_numbers
 from pipeline.extract.periods import find_period
-from pipeline.extract.places import PlaceMention, find_places, lookup_place, nearest_place
+from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentence_spans
+from pipeline.extract.trie import cased_forms, trie_pattern
 
-CANDIDATE = re.compile(
-    r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|tens|any)\b"
-)
+# A claim needs a number and a metric word in one sentence; both are found
+# in one pass over the text each, and only sentences holding both are read.
+METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(cased_forms(list(METRIC_WORDS))) + r")\b")
 ZERO_DENIAL = re.compile(
     r"(?i)\b(?:deny|denied|denies|denying|rejected|dismissed)\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
+ATTACH_WINDOW = 160  # characters either side of a number that can tie it to a metric
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Claim:
     metric: str
     value: int
@@ -64,8 +65,11 @@ class ReportContext:
     location: str | None = None
 
 
+DENIAL = re.compile(r"\b(?:" + "|".join(sorted(DENIAL_WORDS)) + r")\b", re.IGNORECASE)
+
+
 def _is_denied(before: str) -> bool:
-    return any(word in DENIAL_WORDS for word in re.findall(r"[a-z]+", before.lower()))
+    return DENIAL.search(before) is not None
 
 
 def _population(found: Attachment, explicit: str | None) -> str:
@@ -92,16 +96,33 @@ def _place_fields(mention: PlaceMention | None, fallback: PlaceMention | None, c
 class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
-    def __init__(self, text: str, start: int, end: int, context: ReportContext, lead_place):
+    def __init__(self, text: str, start: int, end: int, context: ReportContext, lead_place: PlaceMention | None):
         self.text, self.start, self.end = text[start:end], start, end
         self.context, self.lead_place = context, lead_place
-        self.places = find_places(self.text)
-        self.period = find_period(self.text, context.published)
+        self._period = self._credited = self._places = None
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        if self._places is None:
+            self._places = find_places(self.text)
+        return self._places
+
+    @property
+    def period(self):
+        if self._period is None:
+            self._period = find_period(self.text, self.context.published)
+        return self._period
+
+    @property
+    def credited(self) -> list[tuple[int, str]]:
+        if self._credited is None:
+            self._credited = credited_sources(self.text)
+        return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
               qualifier: str, population: str, stance: str) -> Claim:
         local = number_start - self.start
-        attributed = find_attribution(self.text, local, self.context.publisher)
+        attributed = find_attribution(self.text, local, self.context.publisher, self.credited)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
@@ -118,7 +139,8 @@ class _Sentence:
 def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit, previous = [], None, None
     for number in find_numbers(sentence.text):
-        found = attach(sentence.text[:number.start], sentence.text[number.end:], previous)
+        before = sentence.text[max(0, number.start - ATTACH_WINDOW):number.start]
+        found = attach(before, sentence.text[number.end:number.end + ATTACH_WINDOW], previous)
         if found is None:
             continue
         previous = found
@@ -168,7 +190,7 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
         for population in named or ["people"]:
             same = [c for c in mentions if c.population in (population, "people")]
             best = min(same, key=preference)
-            kept.append(dataclasses.replace(best, population=population))
+            kept.append(best if best.population == population else dataclasses.replace(best, population=population))
     return sorted(kept, key=lambda claim: (claim.number_start, claim.metric))
 
 
@@ -176,11 +198,16 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     """Every figure claim in ``text``, in text order."""
     if not isinstance(text, str) or not text:
         return []
-    all_places = find_places(text)
-    lead_place = all_places[0] if all_places else None
+    metric_at = [match.start() for match in METRIC_WORD.finditer(text)]
+    if not metric_at:
+        return []
+    lead_place = first_place(text)
     claims: list[Claim] = []
     for start, end in sentence_spans(text):
-        if not CANDIDATE.search(text, start, end):
+        nearest = bisect.bisect_left(metric_at, start)
+        if nearest == len(metric_at) or metric_at[nearest] >= end:
+            continue  # no metric word in this sentence
+        if not (NUMBER_START.search(text, start, end) or ZERO_DENIAL.search(text, start, end)):
             continue
         sentence = _Sentence(text, start, end, context, lead_place)
         claims.extend(_number_claims(sentence))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from pipeline.extract.lexicon import QUALIFIER_PHRASES
+from pipeline.extract.trie import cased_forms, trie_pattern
 
 SCALES = {
     "thousand": 1_000, "k": 1_000,
@@ -56,10 +57,17 @@ NUMBER_RE = re.compile(
     """
 )
 
+# Where a number can start: a digit, or the first word of a number phrase.
+# Scanning for these first and trying NUMBER_RE only there keeps the scan at
+# the speed of a plain search.
+_LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands", "millions",
+                            "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
+                            "a million", "an hundred"]
+NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(cased_forms(_LEAD_WORDS)) + r")\b")
+
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
-DATE_BEFORE = re.compile(rf"(?i)\b{_MONTH}\s*$")
 DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 NOT_A_COUNT_AFTER = re.compile(
     r"""(?ix)^(?:
@@ -72,12 +80,19 @@ NOT_A_COUNT_AFTER = re.compile(
       | ,\s*\d{4}\b
     )"""
 )
-NOT_A_COUNT_BEFORE = re.compile(
-    r"""(?ix)(?:
-        [$£€] | \b(?:us|usd|eur|sp|syp)\s*\$?\s* | \baged?\s | \bage\s+of\s | \bno\.\s*
-      | \bresolution\s | \bnumber\s | \bpage\s | \bunder\s+the\s+age\s+of\s
-    )$"""
-)
+# Words just before a number that make it a money sum, an age, a date or a label.
+# Checked on the last words before the number with plain string operations:
+# this runs for every number and must stay cheap.
+NOT_A_COUNT_WORDS = {"us", "us$", "usd", "eur", "sp", "syp", "aged", "age", "no", "resolution", "number",
+                     "page", "flight", "route", "highway", "article", "paragraph"}
+CURRENCY_SIGNS = ("$", "£", "€")
+MONTH_NAMES = set(MONTHS)
+
+
+def _last_words(before: str, count: int) -> list[str]:
+    return [word.strip(".,;:()\"'").lower() for word in before.split()[-count:]]
+
+
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
 RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+$")
@@ -135,40 +150,59 @@ def _is_year(match: re.Match, value: int) -> bool:
     return digits is not None and not match.group("scale") and re.fullmatch(r"(?:19|20)\d\d", digits) is not None
 
 
-def _qualifier(text: str, start: int) -> str | None:
-    before = text[max(0, start - 20):start].lower()
-    for phrase, qualifier in QUALIFIER_PHRASES:
-        if re.search(rf"\b{phrase}\s+$", before):
+QUALIFIERS = {phrase: qualifier for phrase, qualifier in QUALIFIER_PHRASES}
+
+
+def _qualifier(words: list[str]) -> str | None:
+    """The hedge in the last words before a number ("at least", "nearly")."""
+    for size in (3, 2, 1):
+        if len(words) >= size and (qualifier := QUALIFIERS.get(" ".join(words[-size:]))):
             return qualifier
     return None
 
 
-def is_excluded(text: str, match: re.Match) -> bool:
-    """Dates, ages, percentages, money, times and measures are not counts."""
+def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bool:
+    """Dates, ages, percentages, money, times and measures are not counts.
+
+    ``last`` are the last three words before the number, if already at hand.
+    """
     before = text[max(0, match.start() - 24):match.start()]
     after = text[match.end():match.end() + 16]
-    if match.lastgroup == "digits" or match.group("digits"):
-        if DATE_BEFORE.search(before) or DATE_AFTER.match(after):
-            return True
-    return bool(NOT_A_COUNT_AFTER.match(after) or NOT_A_COUNT_BEFORE.search(before))
+    if before.rstrip().endswith(CURRENCY_SIGNS):
+        return True
+    last = _last_words(before, 3) if last is None else last
+    if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
+        return True
+    if match.group("digits") and ((last and last[-1] in MONTH_NAMES) or DATE_AFTER.match(after)):
+        return True
+    return bool(NOT_A_COUNT_AFTER.match(after))
 
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` that could be a head count, ranges merged."""
     found: list[Number] = []
     dates = [m.span() for m in NUMERIC_DATE.finditer(text)]
-    matches = [m for m in NUMBER_RE.finditer(text) if not any(a <= m.start() < b for a, b in dates)]
+    matches, consumed = [], 0
+    for start in NUMBER_START.finditer(text):
+        if start.start() < consumed:
+            continue
+        match = NUMBER_RE.match(text, start.start())
+        if match is None or any(a <= match.start() < b for a, b in dates):
+            continue
+        matches.append(match)
+        consumed = match.end()
     skip_next = False
     for index, match in enumerate(matches):
         if skip_next:
             skip_next = False
             continue
-        if is_excluded(text, match):
+        last = _last_words(text[max(0, match.start() - 24):match.start()], 3)
+        if is_excluded(text, match, last):
             continue
         value, vague = _value(match)
         if value is None or _is_year(match, value):
             continue
-        qualifier = "vague" if vague else (_qualifier(text, match.start()) or "exact")
+        qualifier = "vague" if vague else (_qualifier(last) or "exact")
         if match.group("plus"):
             qualifier = "at_least"
         end, high = match.end(), None

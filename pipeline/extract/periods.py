@@ -67,8 +67,13 @@ def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
         return None
 
 
+ANY_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
 def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """(period_start, period_end) stated in ``sentence``; end defaults to ``published``."""
+    if not ANY_MONTH.search(sentence):
+        return None, published  # every period phrase names a month
     if match := BETWEEN.search(sentence):
         start = _resolve(_parts(match, "a"), published, first=True)
         end = _resolve(_parts(match, "b"), published, first=False)

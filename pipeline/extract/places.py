@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.extract.trie import cased_forms, trie_pattern
 from schemas.reference import Place, load_gazetteer
 
 
@@ -18,9 +19,8 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
-    names = sorted(load_gazetteer().places, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w-])")
+    names = cased_forms(list(load_gazetteer().spellings))
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(names)})(?![\w-])")
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -29,6 +29,12 @@ def find_places(text: str) -> list[PlaceMention]:
         PlaceMention(m.start(), m.end(), m.group(), places[m.group().lower()])
         for m in _place_pattern().finditer(text)
     ]
+
+
+def first_place(text: str) -> PlaceMention | None:
+    """The first place a text names: what a report is about when a sentence names none."""
+    match = _place_pattern().search(text)
+    return None if match is None else PlaceMention(match.start(), match.end(), match.group(), load_gazetteer().places[match.group().lower()])
 
 
 def lookup_place(name: str | None) -> Place | None:

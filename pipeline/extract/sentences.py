@@ -20,11 +20,10 @@ BOUNDARY = re.compile(r"[.!?]+['\"’”)\]]*\s+(?=['\"“‘(\[]?[A-Z0-9])|\n\s
 
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)\.?$", text[max(0, end - 12):end])
-    if not word:
-        return False
-    stem = word.group(1).lower().rstrip(".")
-    return stem in ABBREVIATIONS or len(stem) == 1
+    """Whether the word before the full stop at ``end`` is an abbreviation ("Dr", "U.N")."""
+    word_start = max(text.rfind(" ", max(0, end - 12), end), text.rfind("\n", max(0, end - 12), end)) + 1
+    stem = text[word_start:end].lstrip("(\"'“‘").lower().rstrip(".")
+    return stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha())
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,94 @@
+"""Extraction throughput against a plain regular-expression scan, and peak memory.
+
+Streams the FA-KES articles, repeated until the text reaches the size asked
+(default 20 MB), through (1) a scan for digits with Python's `re` and (2) the
+claim extractor, one core, in the same process; prints MB/s of each and their
+ratio. Then runs the extractor in fresh processes over growing corpora and
+prints each one's peak resident memory: it should stay flat.
+Run: .venv/bin/python bench/extraction_speed.py [--mb 20]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fakes import FAKES, articles  # noqa: E402
+
+from pipeline.extract import ReportContext, extract_claims  # noqa: E402
+
+DIGITS = re.compile(r"\d+")
+TARGET_RATIO = 20  # extraction may be at most this many times slower than the scan
+
+
+def stream(megabytes: float) -> Iterator[tuple[str, ReportContext]]:
+    """Articles with their context, cycled until ``megabytes`` of UTF-8 text have passed."""
+    frame = articles()
+    items = [(text, ReportContext(published=published, publisher=publisher))
+             for text, published, publisher in zip(frame["text"], frame["published"], frame["publisher"])]
+    del frame
+    limit, sent = megabytes * 1_000_000, 0
+    while True:
+        for text, context in items:
+            yield text, context
+            sent += len(text.encode("utf-8"))
+            if sent >= limit:
+                return
+
+
+def scan_rate(megabytes: float) -> tuple[float, int]:
+    size, found, start = 0, 0, time.perf_counter()
+    for text, _ in stream(megabytes):
+        found += len(DIGITS.findall(text))
+        size += len(text.encode("utf-8"))
+    return size / 1e6 / (time.perf_counter() - start), found
+
+
+def extraction_rate(megabytes: float) -> tuple[float, int]:
+    size, found, start = 0, 0, time.perf_counter()
+    for text, context in stream(megabytes):
+        found += len(extract_claims(text, context))
+        size += len(text.encode("utf-8"))
+    return size / 1e6 / (time.perf_counter() - start), found
+
+
+def peak_memory_mb(megabytes: float) -> float:
+    """Peak resident memory of a fresh process extracting ``megabytes`` of text."""
+    child = subprocess.run([sys.executable, __file__, "--child", str(megabytes)],
+                           capture_output=True, text=True, check=True)
+    return float(child.stdout.strip())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="megabytes of text to stream (default 20)")
+    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        extraction_rate(args.child)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return 0
+    if not FAKES.is_dir():
+        print(f"{FAKES} not found: the corpus lives in ../shared beside the checkout", file=sys.stderr)
+        return 2
+    scan, digits = scan_rate(args.mb)
+    extract, claims = extraction_rate(args.mb)
+    ratio = scan / extract
+    print(f"text streamed:        {args.mb:.0f} MB (FA-KES articles, repeated)")
+    print(f"regex digit scan:     {scan:8.2f} MB/s  ({digits} digit runs)")
+    print(f"claim extraction:     {extract:8.2f} MB/s  ({claims} claims)")
+    print(f"scan / extraction:    {ratio:8.1f}x  (target: at most {TARGET_RATIO}x) -> "
+          f"{'met' if ratio <= TARGET_RATIO else 'MISSED'}")
+    for size in (args.mb / 4, args.mb / 2, args.mb):
+        print(f"peak memory, {size:5.1f} MB corpus: {peak_memory_mb(size):7.1f} MB resident")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
