@@ -41,12 +41,12 @@ _VERBS = (
 # tried at those places, which keeps attribution fast on long texts.
 SOURCE = re.compile(_SOURCE)
 AFTER_ANCHOR = re.compile(
-    r"(?i:\baccording\s+to)\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
+    r"\b[Aa]ccording\s+to\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
     r"|\b(?:said|says|reported|told)\s+"
     r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
 )
-REPORTING_VERB = re.compile(rf"\s+(?:\w+ly\s+)?(?:{_VERBS})\b")
-SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?$")
+REPORTING_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:\w+ly\s+)?$")
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
 

@@ -30,7 +30,7 @@ ZERO_DENIAL = re.compile(
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
-ATTACH_WINDOW = 160  # characters either side of a number that can tie it to a metric
+ATTACH_WINDOW = 100  # characters either side of a number that can tie it to a metric
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
@@ -65,7 +65,7 @@ class ReportContext:
     location: str | None = None
 
 
-DENIAL = re.compile(r"\b(?:" + "|".join(sorted(DENIAL_WORDS)) + r")\b", re.IGNORECASE)
+DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
 
 
 def _is_denied(before: str) -> bool:
@@ -157,6 +157,8 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
 
 def _zero_denials(sentence: _Sentence) -> list[Claim]:
     """'denying that any civilians have fled': a denied claim of zero."""
+    if not DENIAL.search(sentence.text):
+        return []
     claims = []
     for match in ZERO_DENIAL.finditer(sentence.text):
         metric = METRIC_WORDS.get(match.group("verb").lower())

@@ -68,16 +68,16 @@ NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(cased_forms(_LEAD_WORDS
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
-DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 NOT_A_COUNT_AFTER = re.compile(
-    r"""(?ix)^(?:
-        \s*(?:%|per\s?cent|percent)
+    rf"""(?ix)(?:
+        (?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b
+      | \s*(?:%|per\s?cent|percent)
       | (?:st|nd|rd|th)\b
       | \s*[-\s]?years?[-\s]old | -year | \s*-?(?:am|pm|a\.m\.|p\.m\.)\b | :\d
       | \s*(?:dollars|euros|pounds|usd|lira|liras)\b
       | \s*(?:km|kilomet|miles|metres|meters|sq|square|hectares|tonnes|tons|kg)\b
       | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b
-      | ,\s*\d{4}\b
+      | ,\s*\d{{4}}\b
     )"""
 )
 # Words just before a number that make it a money sum, an age, a date or a label.
@@ -145,9 +145,10 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     return int(cleaned), False
 
 
-def _is_year(match: re.Match, value: int) -> bool:
+def _is_year(match: re.Match) -> bool:
     digits = match.group("digits")
-    return digits is not None and not match.group("scale") and re.fullmatch(r"(?:19|20)\d\d", digits) is not None
+    return (digits is not None and len(digits) == 4 and digits[:2] in ("19", "20")
+            and digits.isdigit() and not match.group("scale"))
 
 
 QUALIFIERS = {phrase: qualifier for phrase, qualifier in QUALIFIER_PHRASES}
@@ -167,20 +168,18 @@ def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bo
     ``last`` are the last three words before the number, if already at hand.
     """
     before = text[max(0, match.start() - 24):match.start()]
-    after = text[match.end():match.end() + 16]
     if before.rstrip().endswith(CURRENCY_SIGNS):
         return True
     last = _last_words(before, 3) if last is None else last
     if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
         return True
-    if match.group("digits") and ((last and last[-1] in MONTH_NAMES) or DATE_AFTER.match(after)):
+    if last and last[-1] in MONTH_NAMES and match.group("digits"):
         return True
-    return bool(NOT_A_COUNT_AFTER.match(after))
+    return NOT_A_COUNT_AFTER.match(text, match.end(), match.end() + 16) is not None
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in ``text`` that could be a head count, ranges merged."""
-    found: list[Number] = []
+def _matches(text: str) -> list[re.Match]:
+    """Number matches in text order, outside numeric dates such as 21-08-2014."""
     dates = [m.span() for m in NUMERIC_DATE.finditer(text)]
     matches, consumed = [], 0
     for start in NUMBER_START.finditer(text):
@@ -191,34 +190,37 @@ def find_numbers(text: str) -> list[Number]:
             continue
         matches.append(match)
         consumed = match.end()
-    skip_next = False
-    for index, match in enumerate(matches):
-        if skip_next:
-            skip_next = False
-            continue
+    return matches
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` that could be a head count, ranges merged."""
+    matches = _matches(text)
+    read = []
+    for match in matches:
         last = _last_words(text[max(0, match.start() - 24):match.start()], 3)
-        if is_excluded(text, match, last):
+        value, vague = (None, False) if is_excluded(text, match, last) or _is_year(match) else _value(match)
+        read.append((value, vague, last))
+    found: list[Number] = []
+    index = 0
+    while index < len(matches):
+        match, (value, vague, last) = matches[index], read[index]
+        index += 1
+        if value is None:
             continue
-        value, vague = _value(match)
-        if value is None or _is_year(match, value):
-            continue
-        qualifier = "vague" if vague else (_qualifier(last) or "exact")
-        if match.group("plus"):
-            qualifier = "at_least"
+        qualifier = "vague" if vague else ("at_least" if match.group("plus") else _qualifier(last) or "exact")
         end, high = match.end(), None
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        if following is not None and not vague and is_excluded(text, following):
+        if index < len(matches) and not vague:
+            following = matches[index]
             gap = text[match.end():following.start()]
-            if RANGE_AFTER.fullmatch(gap):
-                continue  # "between 9 and 12 February": the start of a date range
-        if following is not None and not vague:
-            gap = text[match.end():following.start()]
-            joined = RANGE_AFTER.fullmatch(gap)
-            has_range_word = RANGE_BEFORE.search(text[max(0, match.start() - 12):match.start()])
-            is_and = gap.strip().lower() == "and"
-            if joined and (not is_and or has_range_word) and (has_range_word or gap.strip() in "-–to"):
-                upper, upper_vague = _value(following)
-                if upper is not None and not upper_vague and upper > value:
-                    high, end, qualifier, skip_next = upper, following.end(), "range", True
+            if len(gap) <= 24 and RANGE_AFTER.fullmatch(gap):
+                upper, upper_vague, _ = read[index]
+                if upper is None and following.group("digits") and not _is_year(following):
+                    continue  # "between 9 and 12 February": the start of a date range
+                range_word = RANGE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                joiner = gap.strip().lower()
+                if (range_word or joiner in ("-", "–", "to")) and upper is not None and not upper_vague and upper > value:
+                    high, end, qualifier = upper, following.end(), "range"
+                    index += 1
         found.append(Number(match.start(), end, text[match.start():end], value, high, qualifier))
     return found

@@ -67,7 +67,7 @@ def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
         return None
 
 
-ANY_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+ANY_MONTH = re.compile(r"\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]u[nl]|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|JAN|FEB|MAR|APR|MAY|JU[NL]|AUG|SEP|OCT|NOV|DEC)")
 
 
 def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:

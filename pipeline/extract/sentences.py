@@ -28,21 +28,17 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank sentence, in order."""
-    start = 0
+    start = len(text) - len(text.lstrip())
     for boundary in BOUNDARY.finditer(text):
         cut = boundary.start()
         if text[cut] == "." and _ends_with_abbreviation(text, cut):
             continue
         end = cut + len(boundary.group().rstrip()) if text[cut] != "\n" else cut
-        yield from _trimmed(text, start, end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end  # a boundary swallows the whitespace after it, so starts need no trimming
         start = boundary.end()
-    yield from _trimmed(text, start, len(text))
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    end = len(text.rstrip())
     if end > start:
         yield start, end
