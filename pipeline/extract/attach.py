@@ -31,6 +31,7 @@ from pipeline.extract.lexicon import (
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&]")
 CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”"}
+BEFORE_WORDS, AFTER_WORDS = 12, 16  # words either side of a number that are read
 MAX_NOUN_GAP = 4
 MAX_VERB_GAP = 4
 MAX_TOLL_GAP = 8
@@ -175,9 +176,14 @@ def attach(before_text: str, after_text: str, previous: Attachment | None = None
     ``previous`` is what the figure just before in the same sentence counts:
     a subset or a count with its noun left out counts the same thing.
     """
-    after_raw = tokens(after_text)[:16]
-    after = [word.lower() for word in after_raw]
-    before = [word.lower() for word in tokens(before_text)[-12:]]
+    after_raw = tokens(after_text)[:AFTER_WORDS]
+    before = [word.lower() for word in tokens(before_text)[-BEFORE_WORDS:]]
+    return attach_words(before, after_raw, [word.lower() for word in after_raw], before_text, previous)
+
+
+def attach_words(before: list[str], after_raw: list[str], after: list[str], before_text: str,
+                 previous: Attachment | None = None) -> Attachment | None:
+    """``attach`` on words already split: lower-cased before, as written and lower-cased after."""
     if _counts_a_thing(after):
         return None
     found = _head(after, after_raw, before)

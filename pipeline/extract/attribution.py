@@ -9,6 +9,7 @@ recorded on the report).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.trie import cased_forms, trie_pattern
 from schemas.reference import load_sources
@@ -61,6 +62,7 @@ ALIASES = {"a witness": "witness", "witnesses": "witness", "rescuers": "Civil De
            "rescue workers": "Civil Defence"}
 
 
+@lru_cache(maxsize=8192)
 def normalise_source(name: str) -> str | None:
     """The registry's name for ``name``, or ``name`` tidied; None when it is no source."""
     name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")

@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.attach import Attachment, attach
+from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_sources, find_attribution, sentence_subject
 from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
-from pipeline.extract.numbers import NUMBER_START, find_numbers
+from pipeline.extract.numbers import NUMBER_START, Number, find_numbers
 from pipeline.extract.periods import find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentence_spans
@@ -30,7 +30,7 @@ ZERO_DENIAL = re.compile(
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
-ATTACH_WINDOW = 100  # characters either side of a number that can tie it to a metric
+ATTACH_WINDOW = 100  # characters before a number where a subset or elided lead-in is read
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
@@ -68,10 +68,6 @@ class ReportContext:
 DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
 
 
-def _is_denied(before: str) -> bool:
-    return DENIAL.search(before) is not None
-
-
 def _population(found: Attachment, explicit: str | None) -> str:
     """The group counted; an elided or 'others' group takes the one named just before."""
     if found.population is None:
@@ -100,6 +96,19 @@ class _Sentence:
         self.text, self.start, self.end = text[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
+        self.tokens = list(TOKEN.finditer(self.text))
+        denial = DENIAL.search(self.text)
+        self.denied_from = denial.start() if denial else len(self.text)
+
+    def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
+        """What ``number`` counts, read from the words around it."""
+        first_after = bisect.bisect_left(self.tokens, number.end, key=re.Match.start)
+        last_before = bisect.bisect_right(self.tokens, number.start, key=re.Match.end)
+        before = [token.group().lower() for token in self.tokens[max(0, last_before - BEFORE_WORDS):last_before]]
+        after_raw = [token.group() for token in self.tokens[first_after:first_after + AFTER_WORDS]]
+        after = [word.lower() for word in after_raw]
+        before_text = self.text[max(0, number.start - ATTACH_WINDOW):number.start]
+        return attach_words(before, after_raw, after, before_text, previous)
 
     @property
     def places(self) -> list[PlaceMention]:
@@ -139,15 +148,14 @@ class _Sentence:
 def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit, previous = [], None, None
     for number in find_numbers(sentence.text):
-        before = sentence.text[max(0, number.start - ATTACH_WINDOW):number.start]
-        found = attach(before, sentence.text[number.end:number.end + ATTACH_WINDOW], previous)
+        found = sentence.attach(number, previous)
         if found is None:
             continue
         previous = found
         population = _population(found, explicit)
         # A group named in the sentence carries over to the next figure only.
         explicit = found.population if found.head != "others" else None
-        stance = "denied" if _is_denied(sentence.text[:number.start]) else "asserted"
+        stance = "denied" if sentence.denied_from < number.start else "asserted"
         claims.append(sentence.claim(
             sentence.start + number.start, number.text, found.metric, number.value,
             number.high, number.qualifier, population, stance,
@@ -157,7 +165,7 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
 
 def _zero_denials(sentence: _Sentence) -> list[Claim]:
     """'denying that any civilians have fled': a denied claim of zero."""
-    if not DENIAL.search(sentence.text):
+    if sentence.denied_from == len(sentence.text):
         return []
     claims = []
     for match in ZERO_DENIAL.finditer(sentence.text):

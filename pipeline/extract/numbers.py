@@ -9,7 +9,7 @@ and times are recognised here so that they never become figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -64,6 +64,8 @@ _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
 NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(cased_forms(_LEAD_WORDS)) + r")\b")
+DIGIT_START = re.compile(r"[0-9]+")
+WORD_START = re.compile(r"\b(?:" + trie_pattern(sorted({w.lower() for w in _LEAD_WORDS})) + r")\b")
 
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -93,19 +95,23 @@ def _last_words(before: str, count: int) -> list[str]:
     return [word.strip(".,;:()\"'").lower() for word in before.split()[-count:]]
 
 
-NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
 RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+$")
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
+    """A number as written in the text, with its value and hedge."""
+
     start: int
     end: int
     text: str
     value: int
     high: int | None
     qualifier: str
+
+
+MAX_DIGITS = 11
 
 
 def _word_value(words: str) -> int | None:
@@ -134,14 +140,18 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
         return _word_value(text), False
     digits = match.group("digits")
     scale = (match.group("scale") or "").strip().lower()
-    if scale:
-        number = float(digits.replace(",", ""))
-        return int(round(number * SCALES[scale])), False
     cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cleaned):
-        cleaned = cleaned.replace(".", "")
+        cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands
+    if scale:
+        if len(cleaned) > MAX_DIGITS:
+            return None, False
+        value = int(round(float(cleaned) * SCALES[scale]))
+        return (value, False) if len(str(value)) <= MAX_DIGITS else (None, False)
     if "." in cleaned:
         return None, False  # a decimal with no scale is a measure, not a head count
+    if len(cleaned) > MAX_DIGITS:
+        return None, False  # more people than have ever lived: an identifier, not a count
     return int(cleaned), False
 
 
@@ -180,12 +190,16 @@ def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bo
 
 def _matches(text: str) -> list[re.Match]:
     """Number matches in text order, outside numeric dates such as 21-08-2014."""
-    dates = [m.span() for m in NUMERIC_DATE.finditer(text)]
+    dates = [m.span() for m in NUMERIC_DATE.finditer(text)] if ("-" in text or "/" in text) else []
+    # Digit runs, then number words (matched on the lower-cased text, which is
+    # faster than a case-insensitive pattern), in text order.
+    starts = sorted([m.start() for m in DIGIT_START.finditer(text)]
+                    + [m.start() for m in WORD_START.finditer(text.lower())])
     matches, consumed = [], 0
-    for start in NUMBER_START.finditer(text):
-        if start.start() < consumed:
+    for start in starts:
+        if start < consumed:
             continue
-        match = NUMBER_RE.match(text, start.start())
+        match = NUMBER_RE.match(text, start)
         if match is None or any(a <= match.start() < b for a, b in dates):
             continue
         matches.append(match)

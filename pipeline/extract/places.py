@@ -37,6 +37,7 @@ def first_place(text: str) -> PlaceMention | None:
     return None if match is None else PlaceMention(match.start(), match.end(), match.group(), load_gazetteer().places[match.group().lower()])
 
 
+@lru_cache(maxsize=1024)
 def lookup_place(name: str | None) -> Place | None:
     """A place named in metadata (e.g. front matter ``location``), if the gazetteer knows it."""
     if not name:

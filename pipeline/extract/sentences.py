@@ -21,6 +21,8 @@ BOUNDARY = re.compile(r"[.!?]+['\"’”)\]]*\s+(?=['\"“‘(\[]?[A-Z0-9])|\n\s
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
     """Whether the word before the full stop at ``end`` is an abbreviation ("Dr", "U.N")."""
+    if text.find(" ", max(0, end - 7), end) == -1 and text.find("\n", max(0, end - 7), end) == -1 and end > 7:
+        return False  # a word of seven letters or more is no abbreviation we know
     word_start = max(text.rfind(" ", max(0, end - 12), end), text.rfind("\n", max(0, end - 12), end)) + 1
     stem = text[word_start:end].lstrip("(\"'“‘").lower().rstrip(".")
     return stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha())
