@@ -28,7 +28,7 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline.orchestration.definitions import build_definitions
     from pipeline.orchestration.settings import PipelineSettings
 
-    defs = build_definitions(PipelineSettings(raw_dir=args.raw, out_dir=args.out))
+    defs = build_definitions(PipelineSettings(raw_dir=args.raw, out_dir=args.out, overrides=args.overrides))
     with DagsterInstance.get() as instance:
         result = defs.resolve_job_def(JOB_NAME).execute_in_process(
             instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
@@ -112,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="run the whole pipeline and publish a release")
     run.add_argument("--raw", default="data/raw", help="folder of raw reports (default data/raw)")
     run.add_argument("--out", default="data/published", help="folder of releases (default data/published)")
+    run.add_argument("--overrides", default="data/overrides.yaml",
+                     help="analyst overrides file (default data/overrides.yaml; optional)")
     run.set_defaults(handler=_run)
     extract = commands.add_parser("extract", help="print the claims in report files, one JSON object per line")
     extract.add_argument("paths", nargs="+", metavar="PATH")

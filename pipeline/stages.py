@@ -16,9 +16,9 @@ import pandas as pd
 import schemas
 from pipeline.extract import claims_table
 from pipeline.ingest import Ingested, ingest
-from pipeline.reconcile import reconcile
-from pipeline.reconcile.intervals import APPROXIMATION
+from pipeline.reconcile import OverrideError, Overrides, load_overrides, reconcile
 from pipeline.reconcile.figures import DISPUTE_WINDOW_DAYS
+from pipeline.reconcile.intervals import APPROXIMATION
 from pipeline.ingest.files import MAX_BYTES
 from pipeline.validate import quarantine_frame, validate_table
 
@@ -31,6 +31,13 @@ class Checked:
 
     table: pd.DataFrame
     quarantine: pd.DataFrame
+
+
+@dataclass
+class Figures(Checked):
+    """Validated figures, the sources behind them, and the quarantine of both steps."""
+
+    sources: pd.DataFrame = None
 
 
 def read_reports(raw_dir: Path, today: dt.date) -> Ingested:
@@ -53,8 +60,20 @@ def extract_claims(reports: Ingested) -> Checked:
     return Checked(claims, rejected)
 
 
-def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame) -> Checked:
-    table = reconcile(claims, reports)
+def read_overrides(path: Path | None) -> tuple[Overrides, list[dict]]:
+    """The analyst overrides, or none and a quarantine entry saying why the file was set aside."""
+    try:
+        return load_overrides(path), []
+    except OverrideError as error:
+        entry = {"path": path.name, "report_id": None, "stage": "reconcile", "table": "overrides",
+                 "row": None, "reason": f"overrides not applied: {error}"}
+        return Overrides(), [entry]
+
+
+def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame, overrides_path: Path | None = None) -> Figures:
+    overrides, problems = read_overrides(overrides_path)
+    name = overrides_path.name if overrides_path else "overrides.yaml"
+    result = reconcile(claims, reports, overrides, name)
     paths = dict(zip(reports["report_id"], reports["path"]))
     report_of = dict(zip(claims["claim_id"], claims["report_id"]))
 
@@ -62,8 +81,12 @@ def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame) -> Checked:
         behind = sorted({paths[report_of[c]] for c in row["claim_ids"] if c in report_of})
         return ";".join(behind) or "(derived)", None
 
-    figures, rejected = validate_table(table, schemas.FigureSchema, "figures", origin)
-    return Checked(figures, rejected)
+    figures, rejected = validate_table(result.figures, schemas.FigureSchema, "figures", origin)
+    sources, rejected_sources = validate_table(result.sources, schemas.SourceSchema, "sources",
+                                               lambda row: ("schemas/sources.yaml", None))
+    quarantine = quarantine_frame([*problems, *result.unmatched, *rejected.to_dict("records"),
+                                   *rejected_sources.to_dict("records")])
+    return Figures(figures, quarantine, sources)
 
 
 def code_version() -> dict:
@@ -77,9 +100,17 @@ def code_version() -> dict:
     return {"package": "crisis-figures", "version": version("crisis-figures"), "source_sha256": digest.hexdigest()}
 
 
-def provenance(reports: Ingested, raw_dir: Path) -> dict:
+def _file_input(path: Path | None) -> dict | None:
+    if path is None or not path.is_file():
+        return None
+    data = path.read_bytes()
+    return {"path": path.name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def provenance(reports: Ingested, raw_dir: Path, overrides_path: Path | None = None) -> dict:
     return {
         "code": code_version(),
+        "overrides": _file_input(overrides_path),
         "configuration": {
             "raw_dir": raw_dir.name,
             "max_file_bytes": MAX_BYTES,
@@ -90,7 +121,7 @@ def provenance(reports: Ingested, raw_dir: Path) -> dict:
     }
 
 
-def release_tables(reports: Ingested, claims: Checked, figures: Checked) -> dict[str, pd.DataFrame]:
+def release_tables(reports: Ingested, claims: Checked, figures: Figures) -> dict[str, pd.DataFrame]:
     quarantine = quarantine_frame([
         *reports.quarantine.to_dict("records"),
         *claims.quarantine.to_dict("records"),
@@ -100,5 +131,6 @@ def release_tables(reports: Ingested, claims: Checked, figures: Checked) -> dict
         "reports": reports.reports.sort_values("report_id").reset_index(drop=True),
         "claims": claims.table.sort_values(["report_id", "start", "claim_id"]).reset_index(drop=True),
         "figures": figures.table,
+        "sources": figures.sources,
         "quarantine": quarantine,
     }

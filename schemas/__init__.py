@@ -7,12 +7,14 @@ from schemas.claims import ClaimSchema
 from schemas.figures import FigureSchema
 from schemas.quarantine import QuarantineSchema
 from schemas.reports import ReportSchema
+from schemas.sources import SourceSchema
 
 TABLES = {
     "reports": ReportSchema,
     "claims": ClaimSchema,
     "figures": FigureSchema,
+    "sources": SourceSchema,
     "quarantine": QuarantineSchema,
 }
 
-__all__ = ["ClaimSchema", "FigureSchema", "QuarantineSchema", "ReportSchema", "TABLES"]
+__all__ = ["ClaimSchema", "FigureSchema", "QuarantineSchema", "ReportSchema", "SourceSchema", "TABLES"]

@@ -17,6 +17,9 @@ class ClaimSchema(pa.DataFrameModel):
         nullable=True, ge=0, description="Upper end of a stated range, else empty"
     )
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the number was hedged")
+    hedge: Series[str] = pa.Field(
+        nullable=True, description="The hedging words as written, lower-cased (e.g. 'nearly')"
+    )
     population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
     stance: Series[str] = pa.Field(isin=STANCES, description="asserted, or denied by the source")
     attributed_to: Series[str] = pa.Field(

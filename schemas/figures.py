@@ -51,6 +51,15 @@ class FigureSchema(pa.DataFrameModel):
         str_matches=r"^(LOW|MEDIUM|HIGH)(_TO_(MEDIUM|HIGH))?$",
         description="Range of the reliability grades of the sources (IDMC style)",
     )
+    revision: Series[bool] = pa.Field(
+        description="The best estimate fell below the previous date's in the same series"
+    )
+    supersedes: Series[str] = pa.Field(
+        nullable=True, description="The figure of the previous date in the same series"
+    )
+    override: Series[str] = pa.Field(
+        nullable=True, description="Analyst overrides applied to this figure, with their reasons"
+    )
 
     @pa.check("claim_ids", "disputed_by", element_wise=True, description="a list of claim ids")
     def is_list_of_ids(cls, value: object) -> bool:

@@ -10,7 +10,7 @@ class QuarantineSchema(pa.DataFrameModel):
         nullable=True, description="SHA-256 of the raw file, where it could be read"
     )
     stage: Series[str] = pa.Field(
-        isin=("ingest", "extract", "validate"), description="Step that set the input aside"
+        isin=("ingest", "extract", "validate", "reconcile"), description="Step that set the input aside"
     )
     table: Series[str] = pa.Field(description="Table the input was meant for")
     row: Series[pd.Int64Dtype] = pa.Field(

@@ -41,7 +41,8 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 def test_claim_period_must_not_end_before_it_starts():
     claim = {
         "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
-        "qualifier": "exact", "population": "people", "stance": "asserted", "attributed_to": None,
+        "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
+        "attributed_to": None,
         "location": None, "place": None, "adm0": None, "adm1": None, "period_start": "2020-03-01",
         "period_end": "2020-02-01", "quote": "3 killed", "start": 0, "end": 8, "number_text": "3",
     }

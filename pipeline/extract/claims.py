@@ -40,6 +40,7 @@ class Claim:
     value: int
     high: int | None
     qualifier: str
+    hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
@@ -129,7 +130,7 @@ class _Sentence:
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
-              qualifier: str, population: str, stance: str) -> Claim:
+              qualifier: str, population: str, stance: str, hedge: str | None = None) -> Claim:
         local = number_start - self.start
         attributed = find_attribution(self.text, local, self.context.publisher, self.credited)
         if stance == "denied" and attributed is None:
@@ -137,7 +138,7 @@ class _Sentence:
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
         start, end = self.period
         return Claim(
-            metric=metric, value=value, high=high, qualifier=qualifier, population=population,
+            metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
@@ -158,7 +159,7 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
         stance = "denied" if sentence.denied_from < number.start else "asserted"
         claims.append(sentence.claim(
             sentence.start + number.start, number.text, found.metric, number.value,
-            number.high, number.qualifier, population, stance,
+            number.high, number.qualifier, population, stance, number.hedge,
         ))
     return claims
 

@@ -109,6 +109,7 @@ class Number(NamedTuple):
     value: int
     high: int | None
     qualifier: str
+    hedge: str | None = None  # the hedging words as written, lower-cased ("nearly")
 
 
 MAX_DIGITS = 11
@@ -164,11 +165,11 @@ def _is_year(match: re.Match) -> bool:
 QUALIFIERS = {phrase: qualifier for phrase, qualifier in QUALIFIER_PHRASES}
 
 
-def _qualifier(words: list[str]) -> str | None:
-    """The hedge in the last words before a number ("at least", "nearly")."""
+def _hedge(words: list[str]) -> str | None:
+    """The hedging phrase in the last words before a number ("at least", "nearly")."""
     for size in (3, 2, 1):
-        if len(words) >= size and (qualifier := QUALIFIERS.get(" ".join(words[-size:]))):
-            return qualifier
+        if len(words) >= size and (phrase := " ".join(words[-size:])) in QUALIFIERS:
+            return phrase
     return None
 
 
@@ -222,7 +223,8 @@ def find_numbers(text: str) -> list[Number]:
         index += 1
         if value is None:
             continue
-        qualifier = "vague" if vague else ("at_least" if match.group("plus") else _qualifier(last) or "exact")
+        hedge = _hedge(last)
+        qualifier = "vague" if vague else ("at_least" if match.group("plus") else QUALIFIERS.get(hedge, "exact"))
         end, high = match.end(), None
         if index < len(matches) and not vague:
             following = matches[index]
@@ -236,5 +238,5 @@ def find_numbers(text: str) -> list[Number]:
                 if (range_word or joiner in ("-", "–", "to")) and upper is not None and not upper_vague and upper > value:
                     high, end, qualifier = upper, following.end(), "range"
                     index += 1
-        found.append(Number(match.start(), end, text[match.start():end], value, high, qualifier))
+        found.append(Number(match.start(), end, text[match.start():end], value, high, qualifier, hedge))
     return found

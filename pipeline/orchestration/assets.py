@@ -43,14 +43,19 @@ def claims(context: dg.AssetExecutionContext, reports: Ingested) -> stages.Check
 
 
 @dg.asset(group_name=GROUP, kinds={"pandas"})
-def figures(context: dg.AssetExecutionContext, reports: Ingested, claims: stages.Checked) -> stages.Checked:
+def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: Ingested,
+            claims: stages.Checked) -> stages.Figures:
     """Claims reconciled into figures with low, best and high, the rule that chose
-    them, the claims behind them and the claims disputing them."""
-    found = stages.reconcile_figures(claims.table, reports.reports)
+    them, the claims behind them and the claims disputing them; analyst overrides
+    from the overrides file are applied and recorded on each figure."""
+    found = stages.reconcile_figures(claims.table, reports.reports, settings.overrides_path)
+    unregistered = found.sources[~found.sources["registered"]]["source"]
     context.add_output_metadata({
         **table_metadata(found.table, schemas.FigureSchema,
                          ["metric", "population", "location", "period_start", "as_of", "low", "best", "high", "conflict"]),
         "conflicts": int(found.table["conflict"].sum()),
+        "revisions": int(found.table["revision"].sum()),
+        "sources_to_grade": dg.MetadataValue.md("\n".join(f"- {name}" for name in unregistered) or "none"),
         "quarantined": len(found.quarantine),
     })
     return found
@@ -58,12 +63,13 @@ def figures(context: dg.AssetExecutionContext, reports: Ingested, claims: stages
 
 @dg.asset(group_name=GROUP, kinds={"parquet", "csv"})
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: Ingested,
-            claims: stages.Checked, figures: stages.Checked) -> dict:
+            claims: stages.Checked, figures: stages.Figures) -> dict:
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
     tables = stages.release_tables(reports, claims, figures)
-    published = publish(tables, settings.out_path, stages.provenance(reports, settings.raw_path))
+    provenance = stages.provenance(reports, settings.raw_path, settings.overrides_path)
+    published = publish(tables, settings.out_path, provenance)
     summary = {
         "version": published.version,
         "path": str(published.path),

@@ -38,7 +38,7 @@ def quotes_match_report_text(claims: stages.Checked, reports: Ingested) -> dg.As
 
 
 @dg.asset_check(asset=figures, name=FIGURES_CONSISTENT, additional_ins={"claims": dg.AssetIn("claims")})
-def bounds_ordered_and_claims_resolve(figures: stages.Checked, claims: stages.Checked) -> dg.AssetCheckResult:
+def bounds_ordered_and_claims_resolve(figures: stages.Figures, claims: stages.Checked) -> dg.AssetCheckResult:
     """low <= best <= high on every figure, and every claim id it names exists."""
     known = set(claims.table["claim_id"])
     bad = []

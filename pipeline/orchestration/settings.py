@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-RAW_ENV, OUT_ENV = "CRISIS_FIGURES_RAW", "CRISIS_FIGURES_OUT"
+RAW_ENV, OUT_ENV, OVERRIDES_ENV = "CRISIS_FIGURES_RAW", "CRISIS_FIGURES_OUT", "CRISIS_FIGURES_OVERRIDES"
 
 
 class PipelineSettings(dg.ConfigurableResource):
@@ -14,10 +14,12 @@ class PipelineSettings(dg.ConfigurableResource):
 
     raw_dir: str = "data/raw"
     out_dir: str = "data/published"
+    overrides: str = "data/overrides.yaml"
 
     @classmethod
     def from_environment(cls) -> "PipelineSettings":
-        return cls(raw_dir=os.environ.get(RAW_ENV, "data/raw"), out_dir=os.environ.get(OUT_ENV, "data/published"))
+        return cls(raw_dir=os.environ.get(RAW_ENV, "data/raw"), out_dir=os.environ.get(OUT_ENV, "data/published"),
+                   overrides=os.environ.get(OVERRIDES_ENV, "data/overrides.yaml"))
 
     @property
     def raw_path(self) -> Path:
@@ -26,3 +28,7 @@ class PipelineSettings(dg.ConfigurableResource):
     @property
     def out_path(self) -> Path:
         return Path(self.out_dir)
+
+    @property
+    def overrides_path(self) -> Path:
+        return Path(self.overrides)

@@ -10,6 +10,7 @@ TITLES = {
     "reports": "Reports read, one per distinct raw file",
     "claims": "Figures as each report states them",
     "figures": "Reconciled figures with low, best and high",
+    "sources": "Originators of claims and their reliability grades",
     "quarantine": "Inputs set aside, with the reason",
 }
 

@@ -14,7 +14,8 @@ import pandas as pd
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 # The columns that identify a row of each table, for deciding what was added.
-ROW_KEYS = {"reports": "report_id", "claims": "claim_id", "figures": "figure_id", "quarantine": None}
+ROW_KEYS = {"reports": "report_id", "claims": "claim_id", "figures": "figure_id", "sources": "source",
+            "quarantine": None}
 
 
 def parse(version: str) -> tuple[int, int, int]:

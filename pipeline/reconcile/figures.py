@@ -12,40 +12,62 @@ cumulative count is published as a series. Per figure:
 - denials and claims of parties to the conflict never set an estimate; they
   are listed in ``disputed_by`` of the figures they contest;
 - ``conflict`` is set when two originators graded above LOW give intervals
-  that do not overlap.
+  that do not overlap; ``revision`` when the best estimate falls below the
+  previous date's in the same series.
+docs/methodology.md gives the reasons for each rule.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from pipeline.reconcile.intervals import Interval, claim_interval
-from pipeline.reconcile.sources import RELIABILITY_ORDER, grade, originator, reliability_range
+from pipeline.reconcile.overrides import Overrides
+from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook, reliability_range, sources_table
 
 FIGURE_COLUMNS = [
     "figure_id", "metric", "population", "location", "adm1", "period_start", "as_of",
     "low", "best", "high", "method", "claim_ids", "disputed_by", "n_sources", "conflict",
-    "reliability",
+    "reliability", "revision", "supersedes", "override",
 ]
+SERIES_KEY = ["metric", "population", "location", "period_start"]
 DISPUTE_WINDOW_DAYS = 31
 UNKNOWN_PLACE = "unspecified"
 PRECISION = {"exact": 0, "range": 1, "approximately": 2, "at_least": 3, "more_than": 3,
              "up_to": 4, "less_than": 4, "vague": 5}
 
 
-def annotate(claims: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """Claims with their originator, its grade, the date they stand at, and the place key."""
+@dataclass
+class Reconciled:
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    unmatched: list[dict] = field(default_factory=list)  # overrides that matched nothing, as quarantine entries
+
+
+def _areas(adm1: object, place: str) -> frozenset:
+    """The admin areas a claim covers, or its place name where none is known."""
+    if isinstance(adm1, str) and adm1:
+        return frozenset(adm1.split(";"))
+    return frozenset([place])
+
+
+def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excluded: set[str]) -> pd.DataFrame:
+    """Claims with originator, grade, the date they stand at, place key and role."""
     table = claims.merge(reports[["report_id", "publisher", "published"]], on="report_id", how="left")
-    table["origin"] = [originator(a, p) for a, p in zip(table["attributed_to"], table["publisher"])]
-    grades = [grade(name) for name in table["origin"]]
-    table["reliability"] = [g[0] for g in grades]
-    table["party"] = [g[1] for g in grades]
+    table["origin"] = [book.originator(a, p) for a, p in zip(table["attributed_to"], table["publisher"])]
+    grades = [book.grade(name) for name in table["origin"]]
+    table["reliability"] = [g.reliability for g in grades]
+    table["party"] = [g.party for g in grades]
+    table["regrade"] = [g.override for g in grades]
     table["as_of"] = table["period_end"].fillna(table["published"])
     table["place_key"] = table["place"].fillna(UNKNOWN_PLACE)
     table["period_key"] = table["period_start"].fillna("")
+    table["areas"] = [_areas(a, p) for a, p in zip(table["adm1"], table["place_key"])]
     table["disputes"] = (table["stance"] == "denied") | table["party"]
+    table["excluded"] = table["claim_id"].isin(excluded)
     return table
 
 
@@ -56,9 +78,15 @@ def _representatives(day: pd.DataFrame) -> pd.DataFrame:
     return ranked.drop_duplicates("origin")
 
 
-def _estimate(sources: pd.DataFrame) -> tuple[Interval, str, bool]:
-    intervals = [claim_interval(int(r.value), None if pd.isna(r.high) else int(r.high), r.qualifier)
-                 for r in sources.itertuples()]
+def _interval(row) -> Interval:
+    high = None if pd.isna(row.high) else int(row.high)
+    hedge = row.hedge if isinstance(row.hedge, str) else None
+    return claim_interval(int(row.value), high, row.qualifier, hedge)
+
+
+def estimate(sources: pd.DataFrame) -> tuple[Interval, str, bool]:
+    """(low/best/high, the rule that chose them, whether credible sources conflict)."""
+    intervals = [_interval(row) for row in sources.itertuples()]
     ranks = [RELIABILITY_ORDER[g] for g in sources["reliability"]]
     top = max(ranks)
     best = min(i.best for i, rank in zip(intervals, ranks) if rank == top)
@@ -75,13 +103,17 @@ def _estimate(sources: pd.DataFrame) -> tuple[Interval, str, bool]:
     return Interval(low, best, high), method, conflict
 
 
-def _disputes(disputing: pd.DataFrame, metric: str, place: str, as_of: str) -> list[str]:
+def _disputes(disputing: pd.DataFrame, metric: str, areas: frozenset, as_of: str) -> list[str]:
+    """Denials and party claims on the same metric, covering an overlapping area, near in time."""
     if disputing.empty:
         return []
     day = dt.date.fromisoformat(as_of)
-    near = disputing[(disputing["metric"] == metric) & (disputing["place_key"] == place)]
-    within = [abs((dt.date.fromisoformat(d) - day).days) <= DISPUTE_WINDOW_DAYS for d in near["as_of"]]
-    return sorted(near.loc[within, "claim_id"]) if len(near) else []
+    found = []
+    for row in disputing[disputing["metric"] == metric].itertuples():
+        near = abs((dt.date.fromisoformat(row.as_of) - day).days) <= DISPUTE_WINDOW_DAYS
+        if near and row.areas & areas:
+            found.append(row.claim_id)
+    return sorted(found)
 
 
 def figure_id(metric: str, population: str, place: str, period: str, as_of: str) -> str:
@@ -89,27 +121,97 @@ def figure_id(metric: str, population: str, place: str, period: str, as_of: str)
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def reconcile(claims: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
-    """Figures from validated claims and reports, in a stable order."""
-    table = annotate(claims, reports)
-    support, disputing = table[~table["disputes"]], table[table["disputes"]]
-    rows = []
+def _notes(day: pd.DataFrame, excluded_here: pd.DataFrame, reasons: dict[str, str]) -> list[str]:
+    notes = [f"source {origin} re-graded: {reason}"
+             for origin, reason in sorted(set(zip(day["origin"], day["regrade"]))) if isinstance(reason, str)]
+    notes += [f"claim {claim} excluded: {reasons[claim]}" for claim in sorted(excluded_here["claim_id"])]
+    return notes
+
+
+def _figure_rows(table: pd.DataFrame, reasons: dict[str, str]) -> list[dict]:
+    support = table[~table["disputes"] & ~table["excluded"]]
+    disputing = table[table["disputes"] & ~table["excluded"]]
+    excluded = table[table["excluded"]]
     keys = ["metric", "population", "place_key", "period_key", "as_of"]
-    for (metric, population, place, period, as_of), day in support.groupby(keys, sort=True):
+    excluded_by_key = {key: group for key, group in excluded.groupby(keys)} if len(excluded) else {}
+    rows = []
+    for key, day in support.groupby(keys, sort=True):
+        metric, population, place, period, as_of = key
         sources = _representatives(day)
-        interval, method, conflict = _estimate(sources)
+        interval, method, conflict = estimate(sources)
+        areas = frozenset().union(*day["areas"])
+        adm1 = sorted({a for value in day["adm1"].dropna() for a in value.split(";")})
+        notes = _notes(day, excluded_by_key.get(key, excluded.iloc[0:0]), reasons)
         rows.append({
             "figure_id": figure_id(metric, population, place, period, as_of),
             "metric": metric, "population": population, "location": place,
-            "adm1": next((a for a in sorted(day["adm1"].dropna())), None),
-            "period_start": period or None, "as_of": as_of,
+            "adm1": ";".join(adm1) or None, "period_start": period or None, "as_of": as_of,
             "low": interval.low, "best": interval.best, "high": interval.high,
             "method": method, "claim_ids": sorted(day["claim_id"]),
-            "disputed_by": _disputes(disputing, metric, place, as_of),
+            "disputed_by": _disputes(disputing, metric, areas, as_of),
             "n_sources": len(sources), "conflict": conflict,
             "reliability": reliability_range(list(sources["reliability"])),
+            "override": "; ".join(notes) or None,
         })
-    figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    return rows
+
+
+def _mark_series(figures: pd.DataFrame) -> pd.DataFrame:
+    """Link each figure to the one before it in its series; flag drops as revisions."""
+    figures["supersedes"] = None
+    figures["revision"] = False
+    for _, series in figures.groupby(SERIES_KEY, dropna=False, sort=False):
+        ordered = series.sort_values("as_of")
+        previous = None
+        for index, row in ordered.iterrows():
+            if previous is not None:
+                figures.at[index, "supersedes"] = previous["figure_id"]
+                figures.at[index, "revision"] = bool(row["best"] < previous["best"])
+            previous = row
+    return figures
+
+
+def _apply_pins(figures: pd.DataFrame, overrides: Overrides) -> list:
+    unmatched = []
+    for pin in overrides.pins:
+        metric, population, location, period, as_of = pin.key
+        match = figures[(figures["metric"] == metric) & (figures["population"] == population)
+                        & (figures["location"] == location) & (figures["as_of"] == as_of)
+                        & (figures["period_start"].fillna("") == (period or ""))]
+        if match.empty:
+            unmatched.append((pin.number, f"pins {metric} {population} in {location} as of {as_of}, "
+                                          "but no such figure was reconciled"))
+            continue
+        index = match.index[0]
+        figures.loc[index, ["low", "best", "high"]] = [pin.low, pin.best, pin.high]
+        figures.at[index, "method"] = "pinned by an analyst"
+        earlier = figures.at[index, "override"]
+        notes = [earlier] if isinstance(earlier, str) else []
+        figures.at[index, "override"] = "; ".join(notes + [f"pinned: {pin.reason}"])
+    return unmatched
+
+
+def _unmatched_entries(problems: list[tuple[int, str]], overrides_path: str) -> list[dict]:
+    return [{"path": overrides_path, "report_id": None, "stage": "reconcile", "table": "overrides",
+             "row": number, "reason": f"override {number} {text}"} for number, text in sorted(problems)]
+
+
+def reconcile(claims: pd.DataFrame, reports: pd.DataFrame, overrides: Overrides | None = None,
+              overrides_path: str = "overrides.yaml") -> Reconciled:
+    """Figures, the sources behind them, and overrides that matched nothing."""
+    overrides = overrides or Overrides()
+    book = SourceBook(overrides.regrades)
+    reasons = {e.claim_id: e.reason for e in overrides.excludes}
+    table = annotate(claims, reports, book, set(reasons))
+    figures = pd.DataFrame(_figure_rows(table, reasons), columns=FIGURE_COLUMNS)
+    figures = _mark_series(figures)
+    problems = _apply_pins(figures, overrides)
+    known_claims, origins = set(table["claim_id"]), {o.lower() for o in table["origin"]}
+    problems += [(e.number, f"excludes claim {e.claim_id}, which no report states")
+                 for e in overrides.excludes if e.claim_id not in known_claims]
+    problems += [(r.number, f"re-grades {r.source}, which originates no claim")
+                 for r in overrides.regrades if book.name_of(r.source).lower() not in origins]
     figures["high"] = figures["high"].astype("Int64")
-    return figures.sort_values(["metric", "location", "population", "period_start", "as_of"],
-                               na_position="first", kind="stable").reset_index(drop=True)
+    figures = figures.sort_values(["metric", "location", "population", "period_start", "as_of"],
+                                  na_position="first", kind="stable").reset_index(drop=True)
+    return Reconciled(figures, sources_table(table, book), _unmatched_entries(problems, overrides_path))

@@ -2,31 +2,54 @@
 
 The originator of a claim is the body the report credits, else the report's
 publisher. Ten outlets quoting one UN statement share one originator, so they
-count once. Reliability and party status come from ``schemas/sources.yaml``;
-an originator it does not know gets the registry's default grade and is
-listed for a person to grade.
+count once. Reliability and party status come from ``schemas/sources.yaml``,
+re-graded by analyst overrides; an originator the registry does not know
+gets the registry's default grade and is listed for a person to grade.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.reconcile.overrides import Regrade
 from schemas.reference import SourceRegistry, load_sources
 
 RELIABILITY_ORDER = {"LOW": 0, "MEDIUM": 1, "HIGH": 2}
 
 
-def originator(attributed_to: object, publisher: str) -> str:
-    registry = load_sources()
-    name = attributed_to if isinstance(attributed_to, str) and attributed_to else publisher
-    known = registry.lookup(name)
-    return known.name if known else name
+@dataclass(frozen=True)
+class Grade:
+    reliability: str
+    party: bool
+    registered: bool
+    override: str | None = None  # the reason of an analyst re-grade
 
 
-def grade(name: str, registry: SourceRegistry | None = None) -> tuple[str, bool, bool]:
-    """(reliability, is a party to the conflict, is known to the registry)."""
-    registry = registry or load_sources()
-    known = registry.lookup(name)
-    if known is None:
-        return registry.default_reliability, False, False
-    return known.reliability, known.party, True
+class SourceBook:
+    """The registry with the analyst's re-grades laid over it."""
+
+    def __init__(self, regrades: list[Regrade], registry: SourceRegistry | None = None):
+        self.registry = registry or load_sources()
+        self.regrades = {self.name_of(r.source).lower(): r for r in regrades}
+
+    def name_of(self, name: str) -> str:
+        known = self.registry.lookup(name)
+        return known.name if known else name
+
+    def originator(self, attributed_to: object, publisher: str) -> str:
+        name = attributed_to if isinstance(attributed_to, str) and attributed_to else publisher
+        return self.name_of(name)
+
+    def grade(self, name: str) -> Grade:
+        known = self.registry.lookup(name)
+        base = Grade(known.reliability, known.party, True) if known else \
+            Grade(self.registry.default_reliability, False, False)
+        regrade = self.regrades.get(name.lower())
+        if regrade is None:
+            return base
+        party = base.party if regrade.party is None else regrade.party
+        return Grade(regrade.reliability, party, base.registered, regrade.reason)
 
 
 def reliability_range(grades: list[str]) -> str:
@@ -34,3 +57,13 @@ def reliability_range(grades: list[str]) -> str:
     if not ordered:
         return ""
     return ordered[0] if len(ordered) == 1 else f"{ordered[0]}_TO_{ordered[-1]}"
+
+
+def sources_table(annotated: pd.DataFrame, book: SourceBook) -> pd.DataFrame:
+    """Every originator behind the claims, its grade, and whether the registry knows it."""
+    rows = []
+    for name, claims in annotated.groupby("origin", sort=True):
+        grade = book.grade(name)
+        rows.append({"source": name, "reliability": grade.reliability, "party": grade.party,
+                     "registered": grade.registered, "claims": len(claims), "override": grade.override})
+    return pd.DataFrame(rows, columns=["source", "reliability", "party", "registered", "claims", "override"])
