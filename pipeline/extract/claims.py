@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_sources, find_attribution, sentence_subject
-from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.numbers import NUMBER_START, Number, find_numbers
 from pipeline.extract.periods import find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
@@ -24,7 +24,7 @@ from pipeline.extract.trie import cased_forms, trie_pattern
 
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the text each, and only sentences holding both are read.
-METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(cased_forms(list(METRIC_WORDS))) + r")\b")
+METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(CUE_WORDS))) + r")\b")
 ZERO_DENIAL = re.compile(
     r"(?i)\b(?:deny|denied|denies|denying|rejected|dismissed)\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"

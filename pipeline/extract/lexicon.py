@@ -123,3 +123,7 @@ REPORTING_VERBS = set("""said says say reported reports told announced stated
 # Metric words that are both a verb and a noun head ("1 million displaced",
 # "the displaced"); the other metric nouns never act as a verb before a number.
 PARTICIPLES = {"displaced", "wounded", "injured", "missing", "dead"}
+
+# Words besides the metric words that can make a sentence hold a figure
+# ("forced to leave", "lost their lives", "sustained injuries").
+CUE_WORDS = set(METRIC_WORDS) | {"forced", "lost", "losing", "sustained", "suffered"}

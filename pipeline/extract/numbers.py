@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from pipeline.extract.lexicon import QUALIFIER_PHRASES
+from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
 from pipeline.extract.trie import cased_forms, trie_pattern
 
 SCALES = {
@@ -80,6 +80,8 @@ NOT_A_COUNT_AFTER = re.compile(
       | \s*(?:km|kilomet|miles|metres|meters|sq|square|hectares|tonnes|tons|kg)\b
       | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b
       | ,\s*\d{{4}}\b
+      | \s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b
+        (?!\s+(?:separate\s+|different\s+)?(?:{"|".join(sorted(NON_FIGURE_NOUNS))})\b)
     )"""
 )
 # Words just before a number that make it a money sum, an age, a date or a label.
@@ -173,6 +175,17 @@ def _hedge(words: list[str]) -> str | None:
     return None
 
 
+def _is_numeral(word: str) -> bool:
+    return word.isdigit() or word in UNITS
+
+
+def _is_proportion_denominator(last: list[str]) -> bool:
+    """The "five" of "four in five", the "10" of "3 out of 10"."""
+    if len(last) >= 2 and last[-1] == "in" and _is_numeral(last[-2]):
+        return True
+    return len(last) >= 3 and last[-2:] == ["out", "of"] and _is_numeral(last[-3])
+
+
 def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bool:
     """Dates, ages, percentages, money, times and measures are not counts.
 
@@ -186,7 +199,9 @@ def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bo
         return True
     if last and last[-1] in MONTH_NAMES and match.group("digits"):
         return True
-    return NOT_A_COUNT_AFTER.match(text, match.end(), match.end() + 16) is not None
+    if _is_proportion_denominator(last):
+        return True
+    return NOT_A_COUNT_AFTER.match(text, match.end(), match.end() + 40) is not None
 
 
 def _matches(text: str) -> list[re.Match]:

@@ -41,6 +41,8 @@ SINCE = re.compile(
     rf"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+(?:the\s+[a-z]+\s+(?:began|started)\s+(?:in|on)\s+)?(?:the\s+)?{_date('a')}"
 )
 BETWEEN = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}")
+# "between 9 and 12 February": two days of one month
+BETWEEN_DAYS = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to)\s+{_date('a')}")
 IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{_date('a')}")
 
 
@@ -82,6 +84,12 @@ def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.d
     if match := BETWEEN.search(sentence):
         start = _resolve(_parts(match, "a"), published, first=True)
         end = _resolve(_parts(match, "b"), published, first=False)
+        if start and end and start <= end:
+            return start, min(end, published)
+    if (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
+        month, day, part, year = parts
+        start = _resolve((month, int(match.group("first")), part, year), published, first=True)
+        end = _resolve(parts, published, first=False)
         if start and end and start <= end:
             return start, min(end, published)
     if match := SINCE.search(sentence):

@@ -35,7 +35,12 @@ FIGURE_COLUMNS = [
 ]
 SERIES_KEY = ["metric", "population", "location", "period_start"]
 DISPUTE_WINDOW_DAYS = 31
+CONFLICT_WINDOW_DAYS = 3  # credible counts this close in time should agree
 UNKNOWN_PLACE = "unspecified"
+# Displacement counts people whoever they are: a report's "civilians" and
+# "people" fled, or are refugees, alike, so they are pooled as `people`.
+# Deaths are not pooled: "people killed" may include combatants.
+POOLED_METRICS = {"displaced", "refugees", "returned"}
 PRECISION = {"exact": 0, "range": 1, "approximately": 2, "at_least": 3, "more_than": 3,
              "up_to": 4, "less_than": 4, "vague": 5}
 
@@ -62,6 +67,8 @@ def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excl
     table["reliability"] = [g.reliability for g in grades]
     table["party"] = [g.party for g in grades]
     table["regrade"] = [g.override for g in grades]
+    pooled = table["metric"].isin(POOLED_METRICS) & (table["population"] == "civilians")
+    table["population"] = table["population"].mask(pooled, "people")
     table["as_of"] = table["period_end"].fillna(table["published"])
     table["place_key"] = table["place"].fillna(UNKNOWN_PLACE)
     table["period_key"] = table["period_start"].fillna("")
@@ -84,8 +91,8 @@ def _interval(row) -> Interval:
     return claim_interval(int(row.value), high, row.qualifier, hedge)
 
 
-def estimate(sources: pd.DataFrame) -> tuple[Interval, str, bool]:
-    """(low/best/high, the rule that chose them, whether credible sources conflict)."""
+def estimate(sources: pd.DataFrame) -> tuple[Interval, str]:
+    """(low/best/high, the rule that chose them) from one claim per originator."""
     intervals = [_interval(row) for row in sources.itertuples()]
     ranks = [RELIABILITY_ORDER[g] for g in sources["reliability"]]
     top = max(ranks)
@@ -93,14 +100,31 @@ def estimate(sources: pd.DataFrame) -> tuple[Interval, str, bool]:
     low = min(min(i.low for i in intervals), best)
     finite = [i.high for i in intervals if i.high is not None]
     high = max(finite + [best]) if finite else None
-    credible = [i for i, rank in zip(intervals, ranks) if rank > RELIABILITY_ORDER["LOW"]]
-    conflict = any(not a.overlaps(b) for n, a in enumerate(credible) for b in credible[n + 1:])
     if len(intervals) == 1:
         method = "single source: its stated interval"
     else:
         method = (f"best from the most reliable of {len(intervals)} independent sources, "
                   "lowest where they tie; low and high span their intervals")
-    return Interval(low, best, high), method, conflict
+    return Interval(low, best, high), method
+
+
+def _credible(claims: pd.DataFrame) -> list[tuple[str, Interval]]:
+    return [(row.origin, _interval(row)) for row in claims.itertuples()
+            if RELIABILITY_ORDER[row.reliability] > RELIABILITY_ORDER["LOW"]]
+
+
+def in_conflict(sources: pd.DataFrame, neighbours: pd.DataFrame) -> bool:
+    """Whether a credible source of this figure and a credible other source, on the same
+    quantity within a few days, give intervals that do not overlap."""
+    own, near = _credible(sources), _credible(neighbours)
+    return any(origin != other and not interval.overlaps(other_interval)
+               for origin, interval in own for other, other_interval in near)
+
+
+def _neighbours(series: pd.DataFrame, as_of: str) -> pd.DataFrame:
+    day = dt.date.fromisoformat(as_of)
+    near = [abs((dt.date.fromisoformat(d) - day).days) <= CONFLICT_WINDOW_DAYS for d in series["as_of"]]
+    return _representatives(series[near].sort_values("as_of", ascending=False))
 
 
 def _disputes(disputing: pd.DataFrame, metric: str, areas: frozenset, as_of: str) -> list[str]:
@@ -134,11 +158,13 @@ def _figure_rows(table: pd.DataFrame, reasons: dict[str, str]) -> list[dict]:
     excluded = table[table["excluded"]]
     keys = ["metric", "population", "place_key", "period_key", "as_of"]
     excluded_by_key = {key: group for key, group in excluded.groupby(keys)} if len(excluded) else {}
+    series_of = {key: group for key, group in support.groupby(keys[:-1], sort=False)}
     rows = []
     for key, day in support.groupby(keys, sort=True):
         metric, population, place, period, as_of = key
         sources = _representatives(day)
-        interval, method, conflict = estimate(sources)
+        interval, method = estimate(sources)
+        conflict = in_conflict(sources, _neighbours(series_of[key[:-1]], as_of))
         areas = frozenset().union(*day["areas"])
         adm1 = sorted({a for value in day["adm1"].dropna() for a in value.split(";")})
         notes = _notes(day, excluded_by_key.get(key, excluded.iloc[0:0]), reasons)
