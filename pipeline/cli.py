@@ -1,4 +1,4 @@
-"""The `figures` command: run the pipeline, extract claims from files, verify a release.
+"""The `figures` command: run the pipeline, extract claims, verify and diff releases.
 
 Only `figures run` imports Dagster; `extract` and `verify` start fast.
 """
@@ -11,8 +11,16 @@ import sys
 from pathlib import Path
 
 
-# The run's events are stored in the instance for the UI; the console shows warnings only.
-QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# The run's events, errors included, are stored in the instance for the UI; the console shows
+# only the summary below (and what failed, without Dagster's tracebacks).
+QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+
+
+def _failure_text(event) -> str:
+    """What went wrong in a failed step, without the traceback."""
+    error = event.step_failure_data.error
+    description = getattr(event.step_failure_data.user_failure_data, "description", None)
+    return f"{event.step_key}: {description or (error.message.strip() if error else event.message)}"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -34,7 +42,7 @@ def _run(args: argparse.Namespace) -> int:
             instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
         )
     if not result.success:
-        failed = [event.message for event in result.all_events if event.is_failure]
+        failed = [_failure_text(event) for event in result.all_events if event.is_step_failure]
         print("figures run: the run failed:\n  " + "\n  ".join(failed[:5]), file=sys.stderr)
         return 1
     failed_checks = [e.asset_check_evaluation_data.check_name for e in result.all_events
@@ -106,6 +114,23 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from pipeline.publish.changes import changelog_markdown, diff_releases
+    from pipeline.publish.read import read_release
+
+    try:
+        old, new = read_release(Path(args.old)), read_release(Path(args.new))
+    except (OSError, ValueError, KeyError) as error:
+        print(f"figures diff: cannot read a release: {error}", file=sys.stderr)
+        return 2
+    changes = diff_releases(old.tables, new.tables)
+    if args.json:
+        print(json.dumps(changes, indent=2, ensure_ascii=False))
+    else:
+        print(changelog_markdown(new.manifest["version"], old.manifest["version"], changes), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="figures", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     verify.add_argument("release", metavar="RELEASE_DIR")
     verify.add_argument("--raw", default="data/raw", help="raw folder to re-check report bytes against")
     verify.set_defaults(handler=_verify)
+    diff = commands.add_parser("diff", help="what changed between two releases")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--json", action="store_true", help="print the machine-readable diff")
+    diff.set_defaults(handler=_diff)
     args = parser.parse_args(argv)
     return args.handler(args)
 

@@ -43,6 +43,10 @@ class FigureSchema(pa.DataFrameModel):
         description="Denials and party claims disputing the figure (';'-joined in CSV)",
         metadata={"list": True},
     )
+    sources: Series[object] = pa.Field(
+        description="Independent originators behind the estimate (';'-joined in CSV)",
+        metadata={"list": True},
+    )
     n_sources: Series[int] = pa.Field(ge=1, description="Independent sources behind the estimate")
     conflict: Series[bool] = pa.Field(
         description="Credible sources give intervals that do not overlap"
@@ -61,7 +65,7 @@ class FigureSchema(pa.DataFrameModel):
         nullable=True, description="Analyst overrides applied to this figure, with their reasons"
     )
 
-    @pa.check("claim_ids", "disputed_by", element_wise=True, description="a list of claim ids")
+    @pa.check("claim_ids", "disputed_by", "sources", element_wise=True, description="a list of names")
     def is_list_of_ids(cls, value: object) -> bool:
         return _is_list_of_str(value)
 

@@ -54,6 +54,10 @@ def test_release_holds_seed_figures_denial_and_quarantine(run):
     assert list(killed["qualifier"]) == ["more_than"] and list(killed["population"]) == ["civilians"]
     denied = claims[(claims["stance"] == "denied") & (claims["metric"] == "displaced")]
     assert len(denied) >= 2
+    figures = pd.read_csv(release / "figures.csv")
+    series = figures[(figures["metric"] == "displaced") & (figures["location"] == "northwest Syria")
+                     & (figures["population"] == "people") & (figures["period_start"] == "2019-12-01")]
+    assert len(series) >= 8 and series["disputed_by"].notna().any() and series["conflict"].any()
     quarantine = pd.read_csv(release / "quarantine.csv")
     assert list(quarantine["path"]) == ["empty.md"]
     reports = pd.read_parquet(release / "reports.parquet")

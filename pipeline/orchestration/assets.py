@@ -10,7 +10,7 @@ from pipeline import stages
 from pipeline.ingest import Ingested
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
-from pipeline.publish import publish
+from pipeline.publish import PublishBusy, publish
 
 GROUP = "crisis_figures"
 
@@ -69,7 +69,10 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     publishes nothing new."""
     tables = stages.release_tables(reports, claims, figures)
     provenance = stages.provenance(reports, settings.raw_path, settings.overrides_path)
-    published = publish(tables, settings.out_path, provenance)
+    try:
+        published = publish(tables, settings.out_path, provenance)
+    except PublishBusy as busy:
+        raise dg.Failure(description=str(busy)) from None
     summary = {
         "version": published.version,
         "path": str(published.path),

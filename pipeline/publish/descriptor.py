@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pdr
 
 from pipeline.publish.formats import LIST_SEPARATOR
+from pipeline.publish.versions import ROW_KEYS
 from schemas import TABLES
 
 TITLES = {
@@ -44,6 +45,15 @@ def schema_fields() -> dict[str, dict[str, str]]:
             for table, model in TABLES.items()}
 
 
+def _schema(table: str, columns: dict) -> dict:
+    schema = {"fields": [_field(name, column) for name, column in columns.items()], "missingValues": [""]}
+    if ROW_KEYS.get(table):
+        schema["primaryKey"] = [ROW_KEYS[table]]
+    if table == "claims":
+        schema["foreignKeys"] = [{"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}]
+    return schema
+
+
 def datapackage(version: str, tables: list[str]) -> dict:
     resources = []
     for table in tables:
@@ -55,8 +65,7 @@ def datapackage(version: str, tables: list[str]) -> dict:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "schema": {"fields": [_field(name, column) for name, column in columns.items()],
-                       "missingValues": [""]},
+            "schema": _schema(table, columns),
         })
     return {
         "name": "crisis-figures",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.publish.versions import ROW_KEYS
@@ -22,7 +23,7 @@ class Release:
 def read_table(path: Path) -> pd.DataFrame:
     """A Parquet table as the pipeline holds it: ISO date strings, lists as lists."""
     table = pq.read_table(path)
-    frame = table.to_pandas(types_mapper=None)
+    frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
     for field in table.schema:
         name = field.name
         if str(field.type) == "date32[day]":

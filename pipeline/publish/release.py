@@ -23,6 +23,8 @@ import pandas as pd
 from pipeline.publish.changes import changelog_markdown, diff_releases
 from pipeline.publish.descriptor import datapackage, schema_fields
 from pipeline.publish.formats import table_digest, write_table
+from pipeline.publish.hxl import hxl_bytes, hxl_table
+from schemas.reference import load_gazetteer
 from pipeline.publish.read import read_release
 from pipeline.publish.versions import next_version, releases
 from schemas import TABLES
@@ -112,11 +114,12 @@ def _update_pointers(out_dir: Path) -> None:
     _replace_atomically(out_dir / LATEST_NAME, index[-1]["version"] + "\n")
 
 
-def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict) -> Published:
+def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
+            lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> Published:
     """Write ``tables`` as the next release under ``out_dir`` unless nothing changed."""
     digests = content_digest(tables)
     content = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
-    with publish_lock(out_dir):
+    with publish_lock(out_dir, lock_wait_seconds):
         _clean_staging(out_dir)
         existing = releases(out_dir)
         previous = existing[-1] if existing else None
@@ -130,6 +133,9 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict) ->
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         for name, frame in tables.items():
             write_table(frame, TABLES[name], staging, name)
+        figures = tables["figures"]
+        hxl = hxl_table(figures, dict(zip(figures["figure_id"], figures["sources"])), load_gazetteer().pcodes)
+        (staging / "figures_hxl.csv").write_bytes(hxl_bytes(hxl))
         data_as_of = max(tables["reports"]["published"], default=None)
         manifest = {"version": version, "previous": previous, "content_sha256": content,
                     "tables": {name: {"rows": len(tables[name]), "data_sha256": digests[name]} for name in sorted(tables)},

@@ -85,6 +85,22 @@ def check_raw_reports(tables: dict, raw_dir: Path) -> list[str]:
     return problems
 
 
+def check_content_hashes(release) -> list[str]:
+    """Each table's data still hashes to the content hash its manifest records."""
+    from pipeline.publish.formats import table_digest
+    from schemas import TABLES
+
+    problems = []
+    for name, recorded in release.manifest.get("tables", {}).items():
+        frame = release.tables.get(name)
+        if frame is None:
+            problems.append(f"{name}.parquet: listed in release.json but missing")
+            continue
+        if table_digest(frame, list(TABLES[name].to_schema().columns)) != recorded["data_sha256"]:
+            problems.append(f"{name}.parquet: data does not match its content hash in release.json")
+    return problems
+
+
 def verify_release(folder: Path, raw_dir: Path | None = None) -> list[str]:
     if not folder.is_dir():
         return [f"{folder} is not a folder"]
@@ -93,6 +109,7 @@ def verify_release(folder: Path, raw_dir: Path | None = None) -> list[str]:
         release = read_release(folder)
     except (OSError, ValueError, KeyError) as error:
         return problems + [f"release cannot be read: {error}"]
+    problems += check_content_hashes(release)
     problems += check_references(release.tables)
     if raw_dir is not None and raw_dir.is_dir():
         problems += check_raw_reports(release.tables, raw_dir)

@@ -30,7 +30,7 @@ from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook, reliabilit
 
 FIGURE_COLUMNS = [
     "figure_id", "metric", "population", "location", "adm1", "period_start", "as_of",
-    "low", "best", "high", "method", "claim_ids", "disputed_by", "n_sources", "conflict",
+    "low", "best", "high", "method", "claim_ids", "disputed_by", "sources", "n_sources", "conflict",
     "reliability", "revision", "supersedes", "override",
 ]
 SERIES_KEY = ["metric", "population", "location", "period_start"]
@@ -175,6 +175,7 @@ def _figure_rows(table: pd.DataFrame, reasons: dict[str, str]) -> list[dict]:
             "low": interval.low, "best": interval.best, "high": interval.high,
             "method": method, "claim_ids": sorted(day["claim_id"]),
             "disputed_by": _disputes(disputing, metric, areas, as_of),
+            "sources": sorted(sources["origin"]),
             "n_sources": len(sources), "conflict": conflict,
             "reliability": reliability_range(list(sources["reliability"])),
             "override": "; ".join(notes) or None,

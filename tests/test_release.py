@@ -1,0 +1,137 @@
+"""Releases people can cite, verify and diff: formats, versions, safety."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import duckdb
+import hxl
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
+from pipeline import stages
+from pipeline.publish import PublishBusy, publish
+from pipeline.publish.release import publish_lock
+from pipeline.publish.versions import next_version
+
+
+def release_from(raw_dir, out_dir):
+    reports = stages.read_reports(raw_dir, TODAY)
+    claims = stages.extract_claims(reports)
+    figures = stages.reconcile_figures(claims.table, reports.reports)
+    return publish(stages.release_tables(reports, claims, figures), out_dir, stages.provenance(reports, raw_dir))
+
+
+@pytest.fixture(scope="module")
+def two_releases(tmp_path_factory):
+    root = tmp_path_factory.mktemp("releases")
+    raw = root / "raw"
+    shutil.copytree(SAMPLE_RAW, raw)
+    first = release_from(raw, root / "out")
+    write_report(raw, "2020-03-10-new.md", "At least 21 civilians were killed in Lattakia.",
+                 published="2020-03-10", location="Lattakia")
+    second = release_from(raw, root / "out")
+    return root, first, second
+
+
+def test_datapackage_passes_frictionless_validate(two_releases):
+    _, first, _ = two_releases
+    report = validate(str(first.path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_duckdb_reads_every_release_by_glob(two_releases):
+    root, first, second = two_releases
+    glob = str(root / "out" / "*" / "figures.parquet")
+    counts = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
+    expected = len(pd.read_parquet(first.path / "figures.parquet")) + len(pd.read_parquet(second.path / "figures.parquet"))
+    assert counts == expected
+    best = duckdb.sql(f"SELECT max(best) FROM read_parquet('{glob}') WHERE metric = 'displaced'").fetchall()[0][0]
+    assert best >= 900000
+
+
+def test_hxl_tools_read_the_figures(two_releases):
+    _, first, _ = two_releases
+    source = hxl.data(str(first.path / "figures_hxl.csv"), hxl.InputOptions(allow_local=True))
+    tags = [column.display_tag for column in source.columns]
+    assert "#affected+idps" in tags and "#affected+killed+min" in tags and "#date+reported" in tags
+    rows = list(source)
+    assert len(rows) == len(pd.read_parquet(first.path / "figures.parquet"))
+    displaced = [row.get("#affected+idps") for row in rows if row.get("#affected+idps")]
+    assert "900000" in displaced
+
+
+def test_adding_a_report_is_a_minor_release_and_diff_names_it(two_releases):
+    _, first, second = two_releases
+    assert (first.version, second.version) == ("1.0.0", "1.1.0")
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "diff", str(first.path), str(second.path)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Lattakia" in result.stdout and "Reports added" in result.stdout
+
+
+def test_version_rule_follows_the_data_package_recipe():
+    fields = {"figures": {"figure_id": "string", "low": "integer"}}
+    table = pd.DataFrame({"figure_id": ["a"]})
+    same = {"figures": table}
+    more = {"figures": pd.DataFrame({"figure_id": ["a", "b"]})}
+    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "lower": "integer"}}, same, same) == "2.0.0"
+    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "low": "number"}}, same, same) == "2.0.0"
+    assert next_version("1.2.3", fields, fields, same, more) == "1.3.0"
+    assert next_version("1.2.3", fields, fields, same, same) == "1.2.4"
+    assert next_version(None, {}, fields, {}, same) == "1.0.0"
+
+
+def test_a_second_publish_waits_then_refuses_clearly(tmp_path):
+    out = tmp_path / "out"
+    with publish_lock(out):
+        with pytest.raises(PublishBusy, match="another publish"):
+            publish({}, out, {}, lock_wait_seconds=0.3)
+
+
+KILLED_PUBLISH = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    import pandas as pd
+    sys.path.insert(0, {tests!r})
+    from conftest import TODAY
+    from pipeline import stages
+    from pipeline.publish import publish
+    raw, out = Path(sys.argv[1]), Path(sys.argv[2])
+    reports = stages.read_reports(raw, TODAY)
+    claims = stages.extract_claims(reports)
+    figures = stages.reconcile_figures(claims.table, reports.reports)
+    tables = stages.release_tables(reports, claims, figures)
+    many = pd.concat([tables["claims"]] * 4000, ignore_index=True)
+    many["claim_id"] = [f"{{n:016x}}" for n in range(len(many))]
+    tables["claims"] = many  # large enough that writing takes a while
+    publish(tables, out, stages.provenance(reports, raw))
+""")
+
+
+def test_a_publish_killed_midway_leaves_no_half_release_and_a_rerun_completes(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_RAW, raw)
+    out = tmp_path / "out"
+    first = release_from(raw, out)
+    write_report(raw, "2020-03-10-new.md", "At least 21 civilians were killed in Lattakia.", published="2020-03-10")
+    script = tmp_path / "killed_publish.py"
+    script.write_text(KILLED_PUBLISH.format(tests=str(ROOT / "tests")))
+    child = subprocess.Popen([sys.executable, str(script), str(raw), str(out)], cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".staging-*")) and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.005)
+    assert list(out.glob(".staging-*")), "the publish never started writing"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["1.0.0", "LATEST", "index.json"]
+    assert (out / "LATEST").read_text().strip() == first.version
+    rerun = release_from(raw, out)
+    assert rerun.created and rerun.version == "1.1.0"
+    assert not list(out.glob(".staging-*"))
+    assert (out / "LATEST").read_text().strip() == "1.1.0"
