@@ -81,20 +81,26 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline.extract import claims_table
     from pipeline.ingest.files import RawFile
     from pipeline.ingest.metadata import MetadataError
-    from pipeline.ingest.reports import REPORT_COLUMNS, read_report_text
+    from pipeline.ingest.reports import REPORT_COLUMNS, feed_claims_table, read_report
 
     status = 0
     for raw_dir, file in _files(args.paths):
         try:
             raw = RawFile(file.relative_to(raw_dir).as_posix(), file.read_bytes())
-            _, meta, text = read_report_text(raw, raw_dir, dt.date.today())
+            read = read_report(raw, raw_dir, dt.date.today())
         except (OSError, MetadataError) as error:
             print(f"{file}: {error}", file=sys.stderr)
             status = 1
             continue
+        meta = read.metadata
         report = {"report_id": raw.sha256, "published": meta.published.isoformat(),
                   "publisher": meta.publisher, "location": meta.location}
-        table = claims_table(pd.DataFrame([report], columns=REPORT_COLUMNS), {raw.sha256: text})
+        if read.feed is not None:
+            table = feed_claims_table(raw.sha256, read)
+            for row, reason in read.feed.problems:
+                print(f"{file}: row {row}: {reason}", file=sys.stderr)
+        else:
+            table = claims_table(pd.DataFrame([report], columns=REPORT_COLUMNS), {raw.sha256: read.text})
         for row in table.to_dict("records"):
             row = {key: (None if not isinstance(v, (str, list)) and pd.isna(v) else v) for key, v in row.items()}
             print(json.dumps({"path": str(file), **row}, ensure_ascii=False, default=int))

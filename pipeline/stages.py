@@ -45,8 +45,9 @@ def read_reports(raw_dir: Path, today: dt.date) -> Ingested:
     reports, rejected = validate_table(found.reports, schemas.ReportSchema, "reports",
                                        lambda row: (row["path"], row["report_id"]))
     texts = {rid: found.texts[rid] for rid in reports["report_id"]}
+    feed_claims = found.feed_claims[found.feed_claims["report_id"].isin(reports["report_id"])]
     quarantine = quarantine_frame([*found.quarantine.to_dict("records"), *rejected.to_dict("records")])
-    return Ingested(reports=reports, texts=texts, quarantine=quarantine, inputs=found.inputs)
+    return Ingested(reports=reports, texts=texts, quarantine=quarantine, inputs=found.inputs, feed_claims=feed_claims)
 
 
 def _origin_by_report(reports: pd.DataFrame):
@@ -55,7 +56,10 @@ def _origin_by_report(reports: pd.DataFrame):
 
 
 def extract_claims(reports: Ingested) -> Checked:
-    table = claims_table(reports.reports, reports.texts)
+    """Claims read from report text, and those structured feeds state directly."""
+    prose = reports.reports[~reports.reports["format"].isin(["csv", "json"])]
+    table = pd.concat([claims_table(prose, reports.texts), reports.feed_claims], ignore_index=True)
+    table["high"] = table["high"].astype("Int64")
     claims, rejected = validate_table(table, schemas.ClaimSchema, "claims", _origin_by_report(reports.reports))
     return Checked(claims, rejected)
 

@@ -47,7 +47,7 @@ AFTER_ANCHOR = re.compile(
     r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
 )
 REPORTING_VERB = re.compile(rf"\b(?:{_VERBS})\b")
-SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:\w+ly\s+)?$")
+SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
 

@@ -2,37 +2,59 @@
 
 Every raw file ends in exactly one place: the reports table, or the quarantine
 with a reason (a second copy of known bytes is quarantined as a duplicate
-naming the first).
+naming the first). Rows of a structured feed are quarantined one by one.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 import yaml
 
+from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
+from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
+from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
 from pipeline.ingest.text import TEXT_SUFFIXES, decode_text, split_front_matter
 from pipeline.validate import quarantine_frame
+from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "published",
     "format", "size", "location", "text_sha256",
 ]
+FEED_CLAIM_COLUMNS = [
+    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "quote", "start", "end", "number_text",
+]
+SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
 
 
 @dataclass
 class Ingested:
-    """What ingest found: report rows, the text of each report, and what it set aside."""
+    """What ingest found: report rows, the text of each report, claims of structured
+    feeds, and what it set aside."""
 
     reports: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
     quarantine: pd.DataFrame = field(default_factory=lambda: quarantine_frame([]))
     inputs: list[dict] = field(default_factory=list)  # every raw file: path, sha256, size
+    feed_claims: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=FEED_CLAIM_COLUMNS))
+
+
+@dataclass
+class ReadReport:
+    format: str
+    metadata: ReportMetadata
+    text: str
+    feed: Feed | None = None
+    feed_claims: list[dict] = field(default_factory=list)
 
 
 def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
@@ -48,18 +70,57 @@ def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
     return fields
 
 
+def _feed_fields(feed: Feed, name: str, today: dt.date) -> tuple[dict, list[dict]]:
+    """Feed-level metadata drawn from its records, and the records that are valid."""
+    valid = []
+    for record in feed.records:
+        try:
+            valid.append({**record, "claim": check_record(record["fields"], today)})
+        except RowError as error:
+            feed.problems.append((record["row"], str(error)))
+    fields = {"title": PurePosixPath(name).stem}
+    if valid:
+        sources = Counter(record["claim"]["attributed_to"] for record in valid)
+        fields.update(publisher=sorted(sources.items(), key=lambda item: (-item[1], item[0]))[0][0],
+                      url=valid[0]["claim"]["url"], published=max(r["claim"]["period_end"] for r in valid))
+    return fields, valid
+
+
+def read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
+    """Format, metadata and text of one raw file (and a feed's records), or a MetadataError."""
+    suffix = PurePosixPath(raw.path).suffix.lower()
+    feed, valid = None, []
+    if suffix in TEXT_SUFFIXES:
+        fmt, where = TEXT_SUFFIXES[suffix], "front matter"
+        fields, text = split_front_matter(decode_text(raw.data))
+    elif suffix in HTML_SUFFIXES:
+        fmt, where = "html", "the page or its sidecar"
+        fields, text = read_html(raw.data)
+    elif suffix in PDF_SUFFIXES:
+        fmt, where = "pdf", "the PDF document information or its sidecar"
+        fields, text = read_pdf(raw.data)
+    elif suffix in FEED_SUFFIXES:
+        fmt, where = FEED_SUFFIXES[suffix], "the feed or its sidecar"
+        feed = read_feed(raw.data, fmt)
+        fields, valid = _feed_fields(feed, raw.path, today)
+        text = feed.text
+        if not valid:
+            reasons = "; ".join(f"row {row}: {reason}" for row, reason in feed.problems[:3])
+            raise MetadataError(f"feed has no valid record ({reasons or 'no records'})")
+    else:
+        raise MetadataError(f"unsupported file type `{suffix or '(none)'}`; reports are {', '.join(SUPPORTED)}")
+    fields = {**fields, **_sidecar_fields(raw_dir, raw.path)}
+    return ReadReport(fmt, check_metadata(fields, where, today), text, feed, valid)
+
+
 def read_report_text(raw: RawFile, raw_dir: Path, today: dt.date) -> tuple[str, ReportMetadata, str]:
     """(format, metadata, text) of one raw file, or a MetadataError saying what is wrong."""
-    suffix = PurePosixPath(raw.path).suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        kinds = ", ".join(sorted(TEXT_SUFFIXES))
-        raise MetadataError(f"unsupported file type `{suffix or '(none)'}`; reports are {kinds}")
-    fields, body = split_front_matter(decode_text(raw.data))
-    fields = {**fields, **_sidecar_fields(raw_dir, raw.path)}
-    return TEXT_SUFFIXES[suffix], check_metadata(fields, "front matter", today), body
+    read = read_report(raw, raw_dir, today)
+    return read.format, read.metadata, read.text
 
 
-def _report_row(raw: RawFile, fmt: str, meta: ReportMetadata, text: str) -> dict:
+def _report_row(raw: RawFile, read: ReadReport) -> dict:
+    meta = read.metadata
     return {
         "report_id": raw.sha256,
         "path": raw.path,
@@ -67,16 +128,40 @@ def _report_row(raw: RawFile, fmt: str, meta: ReportMetadata, text: str) -> dict
         "publisher": meta.publisher,
         "url": meta.url,
         "published": meta.published.isoformat(),
-        "format": fmt,
+        "format": read.format,
         "size": len(raw.data),
         "location": meta.location,
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text_sha256": hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
     }
+
+
+def _feed_claim(report_id: str, record: dict) -> dict:
+    claim = record["claim"]
+    place = load_gazetteer().places.get(claim["location"].lower())
+    key = f"{report_id}:row{record['row']}:{claim['metric']}"
+    return {
+        "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
+        "metric": claim["metric"], "value": claim["value"], "high": claim["high"],
+        "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
+        "attributed_to": claim["attributed_to"], "location": claim["location"],
+        "place": place.name if place else None, "adm0": place.adm0 if place else None,
+        "adm1": ";".join(place.adm1) or None if place else None,
+        "period_start": claim["period_start"], "period_end": claim["period_end"],
+        "quote": record["quote"], "start": record["start"], "end": record["end"],
+        "number_text": record["fields"]["value"],
+    }
+
+
+def feed_claims_table(report_id: str, read: ReadReport) -> pd.DataFrame:
+    """The claims a structured feed states, as claim rows."""
+    claims = pd.DataFrame([_feed_claim(report_id, record) for record in read.feed_claims], columns=FEED_CLAIM_COLUMNS)
+    claims["high"] = claims["high"].astype("Int64")
+    return claims
 
 
 def ingest(raw_dir: Path, today: dt.date) -> Ingested:
     """Read every file under ``raw_dir``; ``today`` bounds publication dates."""
-    rows, texts, refused, inputs = [], {}, [], []
+    rows, texts, refused, inputs, feed_claims = [], {}, [], [], []
     first_path: dict[str, str] = {}
     for raw in discover(raw_dir):
         inputs.append({"path": raw.path, "sha256": raw.sha256, "size": None if raw.data is None else len(raw.data)})
@@ -88,12 +173,20 @@ def ingest(raw_dir: Path, today: dt.date) -> Ingested:
             refused.append({**entry, "reason": f"same bytes as {first_path[raw.sha256]}; counted once"})
             continue
         try:
-            fmt, meta, text = read_report_text(raw, raw_dir, today)
+            read = read_report(raw, raw_dir, today)
         except MetadataError as error:
             refused.append({**entry, "reason": str(error)})
             continue
+        except Exception as error:  # a parser failing on hostile input must not stop the run
+            refused.append({**entry, "reason": f"file could not be read ({type(error).__name__}: {str(error)[:160]})"})
+            continue
         first_path[raw.sha256] = raw.path
-        rows.append(_report_row(raw, fmt, meta, text))
-        texts[raw.sha256] = text
-    reports = pd.DataFrame(rows, columns=REPORT_COLUMNS)
-    return Ingested(reports=reports, texts=texts, quarantine=quarantine_frame(refused), inputs=inputs)
+        rows.append(_report_row(raw, read))
+        texts[raw.sha256] = read.text
+        if read.feed is not None:
+            feed_claims.append(feed_claims_table(raw.sha256, read))
+            refused += [{**entry, "table": "claims", "row": row, "reason": f"row {row}: {reason}"}
+                        for row, reason in read.feed.problems]
+    claims = pd.concat(feed_claims, ignore_index=True) if feed_claims else feed_claims_table("", ReadReport("", None, ""))
+    return Ingested(reports=pd.DataFrame(rows, columns=REPORT_COLUMNS), texts=texts,
+                    quarantine=quarantine_frame(refused), inputs=inputs, feed_claims=claims)

@@ -21,10 +21,12 @@ RELEASE_VERIFIES = "release_verifies"
 def every_raw_file_accounted_for(reports: Ingested) -> dg.AssetCheckResult:
     """Reports plus quarantined files equal the files found in the raw folder."""
     files = len(reports.inputs)
-    accounted = len(reports.reports) + reports.quarantine["path"].nunique()
+    whole_files = reports.quarantine[reports.quarantine["table"] == "reports"]["path"].nunique()
+    accounted = len(reports.reports) + whole_files
     return dg.AssetCheckResult(passed=files == accounted,
                                metadata={"files": files, "reports": len(reports.reports),
-                                         "quarantined_files": accounted - len(reports.reports)})
+                                         "quarantined_files": whole_files,
+                                         "quarantined_feed_rows": int((reports.quarantine["table"] == "claims").sum())})
 
 
 @dg.asset_check(asset=claims, name=QUOTES_MATCH_TEXT, additional_ins={"reports": dg.AssetIn("reports")})

@@ -1,0 +1,189 @@
+"""Structured feeds: figures someone already coded, as CSV or JSON, become claims directly.
+
+A CSV has a row per figure with at least the columns `date`, `location`,
+`metric`, `value`, `source` and `url` (optionally `qualifier`, `population`,
+`high`, `period_start`); a CSV whose second row is an HXL hashtag row is read
+by its tags instead (`#date`, `#adm1+name`, `#affected+killed`,
+`#meta+source`, ...). A JSON feed is an object whose `figures` is a list of
+such records. A bad row is quarantined on its own; the rest of the feed goes on.
+
+The text claims point into is the feed itself: for CSV the file's text (each
+claim quotes its line), for JSON one line per record in a canonical form.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+from pipeline.ingest.metadata import MetadataError
+from pipeline.ingest.text import decode_text
+from schemas.vocab import METRICS, POPULATIONS, QUALIFIERS
+
+FEED_SUFFIXES = {".csv": "csv", ".json": "json"}
+REQUIRED = ("date", "location", "metric", "value", "source", "url")
+OPTIONAL = ("qualifier", "population", "high", "period_start")
+
+# HXL hashtags (lower-cased, attributes in any order) and the fields they fill.
+HXL_FIELDS = {
+    "#date": "date", "#date+reported": "date", "#date+start": "period_start",
+    "#adm1+name": "location", "#loc+name": "location", "#adm2+name": "location", "#country+name": "location",
+    "#meta+source": "source", "#org+reporting": "source", "#meta+url": "url",
+    "#meta+qualifier": "qualifier", "#group+population": "population",
+}
+HXL_METRICS = {
+    "#affected+killed": "killed", "#affected+injured": "injured", "#affected+idps": "displaced",
+    "#affected+refugees": "refugees", "#affected+returnees": "returned", "#affected+missing": "missing",
+    "#affected+detained": "detained",
+}
+# Counts beyond these are typing errors, not reports (a billion killed in a village).
+PLAUSIBLE_MAX = {"killed": 5_000_000, "injured": 10_000_000, "missing": 5_000_000, "detained": 5_000_000,
+                 "displaced": 100_000_000, "refugees": 100_000_000, "returned": 100_000_000}
+
+
+@dataclass
+class Feed:
+    text: str
+    records: list[dict] = field(default_factory=list)  # each: fields, row number, quote span
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
+
+
+class RowError(ValueError):
+    """One record of a feed that cannot become a claim."""
+
+
+def _tag(cell: str) -> str:
+    parts = cell.strip().lower().replace(" ", "").split("+")
+    return "+".join([parts[0], *sorted(parts[1:])]) if parts and parts[0] else ""
+
+
+def _normalised_tags(mapping: dict[str, str]) -> dict[str, str]:
+    return {_tag(tag): name for tag, name in mapping.items()}
+
+
+def _is_hxl_row(row: list[str]) -> bool:
+    cells = [cell.strip() for cell in row if cell.strip()]
+    return bool(cells) and all(cell.startswith("#") for cell in cells)
+
+
+def _hxl_records(rows: list[list[str]], tags: list[str]) -> list[tuple[int, dict]]:
+    fields, metrics = _normalised_tags(HXL_FIELDS), _normalised_tags(HXL_METRICS)
+    records = []
+    for number, row in enumerate(rows, start=3):
+        base, values = {}, []
+        for tag, cell in zip(tags, row):
+            key = _tag(tag)
+            if key in fields and cell.strip():
+                base.setdefault(fields[key], cell.strip())
+            elif key in metrics and cell.strip():
+                values.append((metrics[key], cell.strip()))
+        if not values:
+            records.append((number, {**base}))  # reported as missing a value
+        for metric, value in values:
+            records.append((number, {**base, "metric": metric, "value": value}))
+    return records
+
+
+def _csv_feed(text: str) -> Feed:
+    lines = text.splitlines(keepends=True)
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise MetadataError("CSV feed is empty")
+    header = [cell.strip().lower() for cell in rows[0]]
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    feed = Feed(text=text)
+    if len(rows) > 1 and _is_hxl_row(rows[1]):
+        records = _hxl_records(rows[2:], rows[1])
+        if not any("metric" in record for _, record in records):
+            raise MetadataError("HXL feed has no count column (#affected+killed, #affected+idps, ...)")
+    else:
+        missing = [name for name in REQUIRED if name not in header]
+        if missing:
+            raise MetadataError(f"CSV feed lacks column(s) {', '.join(f'`{m}`' for m in missing)}")
+        records = [(number, dict(zip(header, (cell.strip() for cell in row))))
+                   for number, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
+    for number, record in records:
+        line = lines[number - 1] if number - 1 < len(lines) else ""
+        start = offsets[number - 1] if number - 1 < len(offsets) else 0
+        quote = line.rstrip("\r\n")
+        feed.records.append({"row": number, "fields": record, "start": start, "end": start + len(quote), "quote": quote})
+    return feed
+
+
+def _json_feed(text: str) -> Feed:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MetadataError(f"JSON is not valid (line {error.lineno}: {error.msg})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("figures"), list):
+        raise MetadataError("JSON feed is not an object with a `figures` list")
+    lines, records = [], []
+    position = 0
+    for number, record in enumerate(data["figures"], start=1):
+        line = json.dumps(record, sort_keys=True, ensure_ascii=False)
+        lines.append(line)
+        fields = {str(k).lower(): ("" if v is None else str(v)) for k, v in record.items()} \
+            if isinstance(record, dict) else None
+        records.append({"row": number, "fields": fields, "start": position, "end": position + len(line), "quote": line})
+        position += len(line) + 1
+    return Feed(text="\n".join(lines), records=records)
+
+
+def read_feed(data: bytes, kind: str) -> Feed:
+    text = decode_text(data)
+    return _csv_feed(text) if kind == "csv" else _json_feed(text)
+
+
+def _count(value: str, name: str) -> int:
+    cleaned = value.replace(",", "").replace(" ", "")
+    if not cleaned.isdigit():
+        raise RowError(f"`{name}` is {value!r}, not a whole non-negative number")
+    return int(cleaned)
+
+
+def _date(value: str, name: str, today: dt.date) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise RowError(f"`{name}` is {value!r}, not a date in the form YYYY-MM-DD") from None
+    if day > today:
+        raise RowError(f"`{name}` is {day}, a date in the future")
+    return day
+
+
+def check_record(fields: dict | None, today: dt.date) -> dict:
+    """A feed record as claim fields, or a RowError saying what to fix."""
+    if fields is None:
+        raise RowError("record is not an object")
+    missing = [name for name in REQUIRED if not fields.get(name)]
+    if missing:
+        raise RowError(f"no {', '.join(f'`{m}`' for m in missing)}")
+    metric = fields["metric"].strip().lower()
+    if metric not in METRICS:
+        raise RowError(f"`metric` is {fields['metric']!r}, not one of {', '.join(METRICS)}")
+    value = _count(fields["value"], "value")
+    if value > PLAUSIBLE_MAX[metric]:
+        raise RowError(f"`value` {value:,} is not a plausible count of {metric}; check for a typing error")
+    high = _count(fields["high"], "high") if fields.get("high") else None
+    if high is not None and high < value:
+        raise RowError(f"`high` {high} is below `value` {value}")
+    qualifier = (fields.get("qualifier") or ("range" if high is not None else "exact")).strip().lower()
+    if qualifier not in QUALIFIERS:
+        raise RowError(f"`qualifier` is {qualifier!r}, not one of {', '.join(QUALIFIERS)}")
+    population = (fields.get("population") or "people").strip().lower()
+    if population not in POPULATIONS:
+        raise RowError(f"`population` is {population!r}, not one of {', '.join(POPULATIONS)}")
+    date = _date(fields["date"], "date", today)
+    start = _date(fields["period_start"], "period_start", today) if fields.get("period_start") else None
+    if start is not None and start > date:
+        raise RowError(f"`period_start` {start} is after `date` {date}")
+    if not fields["url"].startswith(("http://", "https://")):
+        raise RowError(f"`url` is {fields['url']!r}, not an http(s) address")
+    return {"metric": metric, "value": value, "high": high, "qualifier": qualifier, "population": population,
+            "attributed_to": fields["source"].strip(), "location": fields["location"].strip(),
+            "period_start": start.isoformat() if start else None, "period_end": date.isoformat(),
+            "url": fields["url"]}

@@ -1,0 +1,153 @@
+"""Every kind of report users have, and every kind of bad input, through a real `figures run`."""
+import codecs
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import front_matter, write_report
+from pdfs import encrypted_pdf, image_only_pdf, text_pdf, truncated_pdf
+from pipeline.cli import main
+
+ARTICLE_HTML = """<html><head><title>Shelling in Idlib | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="og:url" content="https://news.example.org/idlib-shelling">
+<meta property="article:published_time" content="2020-02-10"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Shelling in Idlib</h1>
+<p>At least 14 civilians were killed in shelling on the town of Sarmin, the Syrian Observatory for Human Rights said on Monday.</p>
+<p>Rescue workers said the strikes hit a market and two homes, and that the search for survivors went on into the night.</p>
+</article><footer>Example News. All rights reserved. Privacy.</footer></body></html>"""
+EMPTY_HTML = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+FEED_CSV = """date,location,metric,value,source,url,qualifier,population
+2020-02-17,northwest Syria,displaced,900000,OCHA,https://unocha.org/a,exact,people
+2020-02-18,Idlib,killed,twelve,SOHR,https://syriahr.com/b,exact,civilians
+2020-02-18,Idlib,killed,-5,SOHR,https://syriahr.com/c,exact,civilians
+2020-02-19,Aleppo village,killed,1000000000,Someone,https://example.org/d,exact,people
+2020-02-19,Idlib,killed,7,SOHR,https://syriahr.com/e,,children
+"""
+HXL_CSV = """Date,Province,Killed,Source,Link
+#date,#adm1+name,#affected+killed,#meta+source,#meta+url
+2020-02-20,Idleb,9,Civil Defence,https://example.org/h
+"""
+
+
+def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
+    """Write the corpus; return, for each bad file, a phrase its quarantine reason must hold."""
+    write_report(raw, "text report.md", "At least 12 civilians were killed in Idlib, OCHA said.")
+    write_report(raw, "ünïcödé.md", "Some 5,000 people fled Saraqeb since 1 February.", published="2020-02-20")
+    write_report(raw, "-leading-dash.txt", "Three children were killed in Ariha.")
+    (raw / "article.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (raw / "sitrep.pdf").write_bytes(text_pdf(["More than 948,000 people have been displaced in northwest",
+                                               "Syria since 1 December 2019."],
+                                              {"Title": "Sitrep 9", "Author": "OCHA", "CreationDate": "D:20200226"}))
+    (raw / "sitrep.pdf.meta.yaml").write_text("url: https://reliefweb.int/sitrep-9\n", encoding="utf-8")
+    (raw / "feed.csv").write_text(FEED_CSV, encoding="utf-8")
+    (raw / "hxl.csv").write_text(HXL_CSV, encoding="utf-8")
+    (raw / "feed.json").write_text(json.dumps({"figures": [
+        {"date": "2020-02-21", "location": "Idlib", "metric": "injured", "value": 40, "source": "WHO",
+         "url": "https://who.int/x"}]}), encoding="utf-8")
+    text = front_matter(title="t", publisher="p", url="https://x.org", published="2020-01-01") + "Two people were killed."
+    (raw / "utf16.md").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (raw / "copy of text report.md").write_bytes((raw / "text report.md").read_bytes())
+    bad = {
+        "empty.md": "file is empty",
+        "garbage.md": "binary data",
+        "latin1.md": "not valid UTF-8",
+        "no-front-matter.md": "no YAML front matter",
+        "broken-front-matter.md": "front matter is not valid YAML",
+        "future.md": "in the future",
+        "impossible-date.md": "not a date",
+        "menu-only.html": "HTML has no article text",
+        "truncated.pdf": "truncated or damaged",
+        "encrypted.pdf": "PDF is encrypted",
+        "scan.pdf": "no text layer",
+        "missing-columns.csv": "lacks column(s) `source`, `url`",
+        "wrong-shape.json": "not an object with a `figures` list",
+        "link-outside.md": "symlink points outside",
+        "huge.txt": "over the 50 MB limit",
+        "text report.md": "same bytes as copy of text report.md",  # the first name in path order is kept
+        "table.xlsx": "unsupported file type",
+    }
+    (raw / "empty.md").write_bytes(b"")
+    (raw / "garbage.md").write_bytes(os.urandom(64) + b"\x00" * 16)
+    (raw / "latin1.md").write_bytes((front_matter(title="x") + "Caf\u00e9 killed").encode("latin-1"))
+    (raw / "no-front-matter.md").write_text("Ten people were killed.", encoding="utf-8")
+    (raw / "broken-front-matter.md").write_text("---\ntitle: [broken\n---\nText.", encoding="utf-8")
+    write_report(raw, "future.md", "Ten people were killed.", published="2999-01-01")
+    write_report(raw, "impossible-date.md", "Ten people were killed.", published="2020-02-30")
+    (raw / "menu-only.html").write_text(EMPTY_HTML, encoding="utf-8")
+    (raw / "truncated.pdf").write_bytes(truncated_pdf())
+    (raw / "encrypted.pdf").write_bytes(encrypted_pdf())
+    (raw / "scan.pdf").write_bytes(image_only_pdf())
+    (raw / "missing-columns.csv").write_text("date,location,metric,value\n2020-01-01,Idlib,killed,3\n", encoding="utf-8")
+    (raw / "wrong-shape.json").write_text(json.dumps([{"value": 3}]), encoding="utf-8")
+    secret = write_report(outside, "secret.md", "Five people were killed.")
+    os.symlink(secret, raw / "link-outside.md")
+    with open(raw / "huge.txt", "wb") as handle:
+        handle.truncate(2 * 1024 ** 3)  # 2 GB, sparse: nothing is written to disk
+    (raw / "table.xlsx").write_bytes(b"PK\x03\x04")
+    return bad
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    root = tmp_path_factory.mktemp("formats")
+    raw, outside = root / "raw", root / "outside"
+    raw.mkdir()
+    outside.mkdir()
+    bad = build_corpus(raw, outside)
+    os.environ["DAGSTER_HOME"] = str(root / "dagster")
+    try:
+        status = main(["run", "--raw", str(raw), "--out", str(root / "out"), "--overrides", str(root / "none.yaml")])
+    finally:
+        os.environ.pop("DAGSTER_HOME")
+    assert status == 0
+    folder = next(p for p in (root / "out").iterdir() if p.is_dir() and not p.name.startswith("."))
+    tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in ("reports", "claims", "quarantine")}
+    return raw, bad, tables
+
+
+def test_every_good_format_becomes_a_report_with_claims(release):
+    _, _, tables = release
+    reports, claims = tables["reports"], tables["claims"]
+    formats = dict(zip(reports["path"], reports["format"]))
+    assert formats == {"copy of text report.md": "markdown", "ünïcödé.md": "markdown", "-leading-dash.txt": "text",
+                       "article.html": "html", "sitrep.pdf": "pdf", "feed.csv": "csv", "hxl.csv": "csv",
+                       "feed.json": "json", "utf16.md": "markdown"}
+    with_claims = set(reports[reports["report_id"].isin(claims["report_id"])]["path"])
+    assert with_claims == set(formats)
+    html = reports.set_index("path").loc["article.html"]
+    assert (html["publisher"], str(html["published"])) == ("Example News", "2020-02-10")
+    pdf = reports.set_index("path").loc["sitrep.pdf"]
+    assert (pdf["publisher"], pdf["url"]) == ("OCHA", "https://reliefweb.int/sitrep-9")
+
+
+def test_every_bad_file_is_quarantined_with_its_reason(release):
+    _, bad, tables = release
+    quarantine = tables["quarantine"]
+    whole = quarantine[quarantine["table"] == "reports"]
+    reasons = dict(zip(whole["path"], whole["reason"]))
+    for path, phrase in bad.items():
+        assert phrase in reasons.get(path, ""), f"{path}: {reasons.get(path)!r}"
+
+
+def test_bad_feed_rows_are_quarantined_one_by_one(release):
+    _, _, tables = release
+    rows = tables["quarantine"][tables["quarantine"]["path"] == "feed.csv"]
+    reasons = dict(zip(rows["row"], rows["reason"]))
+    assert "not a whole non-negative number" in reasons[3] and "'twelve'" in reasons[3]
+    assert "'-5'" in reasons[4]
+    assert "not a plausible count of killed" in reasons[5]
+    feed_claims = tables["claims"][tables["claims"]["quote"].str.contains("syriahr.com/e", regex=False)]
+    assert feed_claims[["value", "population"]].values.tolist() == [[7, "children"]]
+
+
+def test_reports_plus_quarantined_files_equal_files_present(release):
+    raw, _, tables = release
+    files = [p for p in raw.rglob("*") if (p.is_file() or p.is_symlink()) and not p.name.endswith(".meta.yaml")]
+    whole = tables["quarantine"][tables["quarantine"]["table"] == "reports"]["path"]
+    assert len(tables["reports"]) + whole.nunique() == len(files)
+    assert not set(tables["reports"]["path"]) & set(whole)
