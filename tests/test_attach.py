@@ -1,0 +1,34 @@
+"""The three places a metric cue can stand, and what stops a number being a figure."""
+import pytest
+
+from pipeline.extract.attach import Attachment, attach
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("", " civilians have been killed.", Attachment("killed", "civilians", "civilians")),
+    ("Turkey hosts ", " Syrian refugees.", Attachment("refugees", None, "refugees")),
+    ("with ", " wounded", Attachment("injured", None, "wounded")),
+    ("The death toll rose to ", ".", Attachment("killed", None, None)),
+    ("The attack claimed the lives of ", " children.", Attachment("killed", "children", "children")),
+    ("", " others injured.", Attachment("injured", "people", "others")),
+    ("", " Hezbollah fighters were killed.", Attachment("killed", "soldiers", "fighters")),
+])
+def test_a_cue_ties_the_number_to_a_metric(before, after, expected):
+    assert attach(before, after) == expected
+
+
+@pytest.mark.parametrize("before, after", [
+    ("The offensive surrounded ", " Turkish observation posts."),
+    ("Jets carried out ", " airstrikes, killing people."),
+    ("The ceasefire held for ", " days."),
+])
+def test_counts_of_things_are_not_figures(before, after):
+    assert attach(before, after) is None
+
+
+def test_a_count_with_its_noun_left_out_follows_the_figure_before_it():
+    previous = Attachment("killed", "civilians", "civilians")
+    assert attach("21 civilians were killed: 15 in Manbij and another ", " in Al-Tukhar.", previous) == \
+        Attachment("killed", None, None)
+    assert attach("killed 30 civilians, including ", " children.", previous) == \
+        Attachment("killed", "children", "children")
