@@ -6,6 +6,11 @@ month. Dates without a year take the latest year that is not after the
 report. Vague parts of a month are widened the way UCDP widens uncertain
 dates: "late April" starts no earlier than the 21st, "early December" ends
 no later than the 10th.
+
+The phrases are few and fixed, so they are read by the patterns below rather
+than a general date parser (dateparser): these keep "late April" apart from
+"April", which general parsers flatten, and cost nothing on sentences
+without a month name.
 """
 from __future__ import annotations
 

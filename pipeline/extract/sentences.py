@@ -4,6 +4,10 @@ A plain rule is enough here: a sentence ends at . ! or ? followed by space
 and a capital, digit or quote, or at a line break; common abbreviations
 ("U.N.", "Dr.", "Feb.") do not end one. Spans index the original text, so
 every quote can be cut back out of it.
+
+A rule-based splitter such as pysbd handles more edge cases but reads text
+hundreds of times slower than this one regular expression, and extraction
+splits every report it reads.
 """
 from __future__ import annotations
 
