@@ -30,12 +30,15 @@ ZERO_DENIAL = re.compile(
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
+DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
 ATTACH_WINDOW = 100  # characters before a number where a subset or elided lead-in is read
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
 @dataclass(slots=True)
 class Claim:
+    """One figure as the report states it; ``start``/``end`` span its sentence."""
+
     metric: str
     value: int
     high: int | None
@@ -65,8 +68,6 @@ class ReportContext:
     publisher: str | None = None
     location: str | None = None
 
-
-DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
 
 
 def _population(found: Attachment, explicit: str | None) -> str:
