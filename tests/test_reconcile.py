@@ -133,3 +133,16 @@ def test_overrides_are_applied_visibly_and_stale_ones_reported(reconciled):
 def test_an_override_without_a_reason_is_refused():
     with pytest.raises(OverrideError, match="no `reason`"):
         parse_overrides({"exclude_claims": [{"claim_id": "abc"}]})
+
+
+def test_a_malformed_overrides_file_is_set_aside_with_its_reason(tmp_path):
+    from pipeline.stages import read_overrides
+
+    path = tmp_path / "overrides.yaml"
+    path.write_text("pin_figures:\n  - metric: killed\n    reason: [unclosed\n", encoding="utf-8")
+    overrides, problems = read_overrides(path)
+    assert not overrides.pins
+    assert problems[0]["stage"] == "reconcile" and "not valid UTF-8 YAML" in problems[0]["reason"]
+    path.write_text("pin_figures:\n  - metric: killed\n    reason: no place\n", encoding="utf-8")
+    _, problems = read_overrides(path)
+    assert "lacks population, location, as_of, low, best" in problems[0]["reason"]
