@@ -21,11 +21,11 @@ def test_extract_prints_one_json_claim_per_line_with_every_field():
     assert {"metric": "killed", "value": 1800} in [{"metric": c["metric"], "value": c["value"]} for c in claims]
 
 
-def test_extract_does_not_import_dagster():
-    code = ("import sys; from pipeline.cli import main; main(['extract', %r]); "
-            "sys.exit(1 if 'dagster' in sys.modules else 0)") % str(SAMPLE_RAW)
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, "figures extract imported dagster"
+def test_extract_and_verify_do_not_import_dagster(tmp_path):
+    for command in (["extract", str(SAMPLE_RAW)], ["verify", str(tmp_path)]):
+        code = f"import sys; from pipeline.cli import main; main({command!r}); sys.exit(1 if 'dagster' in sys.modules else 0)"
+        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"figures {command[0]} imported dagster"
 
 
 def test_extract_reports_unreadable_files_without_a_traceback(tmp_path):
