@@ -31,7 +31,7 @@ ZERO_DENIAL = re.compile(
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
 DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
-ATTACH_WINDOW = 100  # characters before a number where a subset or elided lead-in is read
+ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
@@ -98,18 +98,19 @@ class _Sentence:
         self.text, self.start, self.end = text[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
-        self.tokens = list(TOKEN.finditer(self.text))
         denial = DENIAL.search(self.text)
         self.denied_from = denial.start() if denial else len(self.text)
 
     def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
-        """What ``number`` counts, read from the words around it."""
-        first_after = bisect.bisect_left(self.tokens, number.end, key=re.Match.start)
-        last_before = bisect.bisect_right(self.tokens, number.start, key=re.Match.end)
-        before = [token.group().lower() for token in self.tokens[max(0, last_before - BEFORE_WORDS):last_before]]
-        after_raw = [token.group() for token in self.tokens[first_after:first_after + AFTER_WORDS]]
-        after = [word.lower() for word in after_raw]
+        """What ``number`` counts, read from the words around it.
+
+        Only a window of characters either side is split into words: enough
+        for the words attach.py reads, and no work for the rest of a long sentence.
+        """
         before_text = self.text[max(0, number.start - ATTACH_WINDOW):number.start]
+        before = [word.lower() for word in TOKEN.findall(before_text)[-BEFORE_WORDS:]]
+        after_raw = TOKEN.findall(self.text, number.end, number.end + ATTACH_WINDOW)[:AFTER_WORDS]
+        after = [word.lower() for word in after_raw]
         return attach_words(before, after_raw, after, before_text, previous)
 
     @property
