@@ -16,9 +16,9 @@ from schemas.reference import load_sources
 
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|in)"
 _NAME = rf"(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+{_NAME_WORD}){{0,7}}"
+# Unnamed sources reports credit in lower case; named ones come from the registry.
 _LOWER_SOURCES = (
-    r"a monitor|the monitor|the war monitor|a monitoring group|the monitoring group|"
-    r"civil defen[cs]e(?: workers?| officials?| sources?)?|local media|state media|state television|"
+    r"civil defen[cs]e(?: workers?| officials?| sources?)|"
     r"activists|witnesses|a witness|medics|residents|rescuers|rescue workers|officials|doctors|"
     r"opposition activists|local sources|medical sources|a medical source|a security source|a military source"
 )

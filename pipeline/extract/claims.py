@@ -26,7 +26,7 @@ from pipeline.extract.trie import cased_forms, trie_pattern
 # in one pass over the text each, and only sentences holding both are read.
 METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(CUE_WORDS))) + r")\b")
 ZERO_DENIAL = re.compile(
-    r"(?i)\b(?:deny|denied|denies|denying|rejected|dismissed)\s+(?:reports\s+)?(?:that\s+)?"
+    rf"(?i)\b(?:{'|'.join(sorted(DENIAL_WORDS))})\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
