@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -37,7 +37,7 @@ class Checked:
 class Figures(Checked):
     """Validated figures, the sources behind them, and the quarantine of both steps."""
 
-    sources: pd.DataFrame = None
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def read_reports(raw_dir: Path, today: dt.date) -> Ingested:
