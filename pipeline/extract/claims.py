@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_sources, find_attribution, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
-from pipeline.extract.numbers import NUMBER_START, Number, find_numbers
+from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentence_spans
@@ -220,7 +220,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
         nearest = bisect.bisect_left(metric_at, start)
         if nearest == len(metric_at) or metric_at[nearest] >= end:
             continue  # no metric word in this sentence
-        if not (NUMBER_START.search(text, start, end) or ZERO_DENIAL.search(text, start, end)):
+        if not (has_number(text, start, end) or ZERO_DENIAL.search(text, start, end)):
             continue
         sentence = _Sentence(text, start, end, context, lead_place)
         claims.extend(_number_claims(sentence))

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
-from pipeline.extract.trie import cased_forms, trie_pattern
+from pipeline.extract.trie import trie_pattern
 
 SCALES = {
     "thousand": 1_000, "k": 1_000,
@@ -63,7 +63,6 @@ NUMBER_RE = re.compile(
 _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands", "millions",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
-NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(cased_forms(_LEAD_WORDS)) + r")\b")
 DIGIT_START = re.compile(r"[0-9]+")
 WORD_START = re.compile(r"\b(?:" + trie_pattern(sorted({w.lower() for w in _LEAD_WORDS})) + r")\b")
 
@@ -202,6 +201,13 @@ def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bo
     if _is_proportion_denominator(last):
         return True
     return NOT_A_COUNT_AFTER.match(text, match.end(), match.end() + 40) is not None
+
+
+def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` may hold a number: a digit, or a number word."""
+    end = len(text) if end is None else end
+    return DIGIT_START.search(text, start, end) is not None or \
+        WORD_START.search(text[start:end].lower()) is not None
 
 
 def _matches(text: str) -> list[re.Match]:

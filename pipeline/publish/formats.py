@@ -84,12 +84,17 @@ def csv_bytes(frame: pd.DataFrame, columns: list[str]) -> bytes:
     return cells.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def table_digest(frame: pd.DataFrame, columns: list[str]) -> str:
+def table_csv(frame: pd.DataFrame, model: type[pdr.DataFrameModel]) -> bytes:
+    """A table's CSV bytes: what is published, and what its content hash is taken of."""
+    return csv_bytes(frame, list(model.to_schema().columns))
+
+
+def table_digest(frame: pd.DataFrame, model: type[pdr.DataFrameModel]) -> str:
     """SHA-256 of a table's content (its CSV form), stable across library versions."""
-    return hashlib.sha256(csv_bytes(frame, columns)).hexdigest()
+    return hashlib.sha256(table_csv(frame, model)).hexdigest()
 
 
-def write_table(frame: pd.DataFrame, model: type[pdr.DataFrameModel], folder: Path, name: str) -> None:
-    columns = list(model.to_schema().columns)
+def write_table(frame: pd.DataFrame, model: type[pdr.DataFrameModel], folder: Path, name: str, csv: bytes) -> None:
+    """``name``.parquet from the frame, and ``name``.csv from its already serialised CSV."""
     (folder / f"{name}.parquet").write_bytes(parquet_bytes(to_arrow(frame, model)))
-    (folder / f"{name}.csv").write_bytes(csv_bytes(frame, columns))
+    (folder / f"{name}.csv").write_bytes(csv)

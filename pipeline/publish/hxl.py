@@ -8,6 +8,8 @@ finds the displacement figures. Empty cells mean "not this metric" or, for
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 
 from pipeline.publish.formats import csv_bytes
@@ -41,36 +43,32 @@ TRAILING = [
 ]
 
 
-def hxl_table(figures: pd.DataFrame, sources_of: dict[str, list[str]], pcodes: dict[str, str]) -> pd.DataFrame:
+def _columns() -> list[tuple[str, str, Callable[[dict], object]]]:
+    """(header, hashtag, cell of a figure) for every column, in order."""
+    def field(key):
+        return lambda figure: figure[key]
+
+    def bound_of(metric, bound):
+        return lambda figure: figure[bound] if figure["metric"] == metric else None
+
+    values = [(label + suffix_label, tag + suffix_tag, bound_of(metric, bound))
+              for metric, (label, tag) in METRIC_TAGS.items()
+              for bound, (suffix_label, suffix_tag) in BOUND_SUFFIXES.items()]
+    return [*((h, t, field(k)) for h, t, k in LEADING), *values, *((h, t, field(k)) for h, t, k in TRAILING)]
+
+
+def hxl_table(figures: pd.DataFrame, pcodes: dict[str, str]) -> pd.DataFrame:
     """The HXL table: a header row of names, a row of hashtags, then one row per figure.
 
-    ``sources_of`` gives the originators behind each figure id; ``pcodes`` the
-    p-code of each admin-1 name.
+    ``pcodes`` gives the p-code of each admin-1 name.
     """
-    headers, tags, rows = [], [], []
-    value_columns = [(metric, bound) for metric in METRIC_TAGS for bound in BOUND_SUFFIXES]
-    for name, tag, _ in LEADING:
-        headers.append(name)
-        tags.append(tag)
-    for metric, bound in value_columns:
-        label, tag = METRIC_TAGS[metric]
-        suffix_label, suffix_tag = BOUND_SUFFIXES[bound]
-        headers.append(label + suffix_label)
-        tags.append(tag + suffix_tag)
-    for name, tag, _ in TRAILING:
-        headers.append(name)
-        tags.append(tag)
+    columns = _columns()
+    rows = []
     for figure in figures.to_dict("records"):
         adm1 = figure["adm1"] if isinstance(figure["adm1"], str) else ""
-        figure = {**figure,
-                  "adm1_pcodes": ";".join(pcodes.get(name, "") for name in adm1.split(";")) if adm1 else "",
-                  "sources": ";".join(sources_of.get(figure["figure_id"], []))}
-        row = [figure[key] for _, _, key in LEADING]
-        for metric, bound in value_columns:
-            row.append(figure[bound] if figure["metric"] == metric else None)
-        row += [figure[key] for _, _, key in TRAILING]
-        rows.append(row)
-    return pd.DataFrame([tags, *rows], columns=headers)
+        figure["adm1_pcodes"] = ";".join(pcodes.get(name, "") for name in adm1.split(";")) if adm1 else ""
+        rows.append([cell(figure) for _, _, cell in columns])
+    return pd.DataFrame([[tag for _, tag, _ in columns], *rows], columns=[header for header, _, _ in columns])
 
 
 def hxl_bytes(table: pd.DataFrame) -> bytes:

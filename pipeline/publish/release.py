@@ -22,7 +22,7 @@ import pandas as pd
 
 from pipeline.publish.changes import changelog_markdown, diff_releases
 from pipeline.publish.descriptor import datapackage, schema_fields
-from pipeline.publish.formats import table_digest, write_table
+from pipeline.publish.formats import table_csv, write_table
 from pipeline.publish.hxl import hxl_bytes, hxl_table
 from schemas.reference import load_gazetteer
 from pipeline.publish.read import read_release
@@ -75,8 +75,9 @@ def _replace_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def content_digest(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
-    return {name: table_digest(tables[name], list(TABLES[name].to_schema().columns)) for name in sorted(tables)}
+def serialise(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
+    """Each table's CSV bytes, made once: hashed to detect an unchanged release, then written."""
+    return {name: table_csv(tables[name], TABLES[name]) for name in sorted(tables)}
 
 
 def _checksums(folder: Path) -> str:
@@ -117,7 +118,8 @@ def _update_pointers(out_dir: Path) -> None:
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
             lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> Published:
     """Write ``tables`` as the next release under ``out_dir`` unless nothing changed."""
-    digests = content_digest(tables)
+    csvs = serialise(tables)
+    digests = {name: hashlib.sha256(csv).hexdigest() for name, csv in csvs.items()}
     content = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
     with publish_lock(out_dir, lock_wait_seconds):
         _clean_staging(out_dir)
@@ -132,9 +134,8 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
         changes = diff_releases(old.tables if old else {}, tables)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         for name, frame in tables.items():
-            write_table(frame, TABLES[name], staging, name)
-        figures = tables["figures"]
-        hxl = hxl_table(figures, dict(zip(figures["figure_id"], figures["sources"])), load_gazetteer().pcodes)
+            write_table(frame, TABLES[name], staging, name, csvs[name])
+        hxl = hxl_table(tables["figures"], load_gazetteer().pcodes)
         (staging / "figures_hxl.csv").write_bytes(hxl_bytes(hxl))
         data_as_of = max(tables["reports"]["published"], default=None)
         manifest = {"version": version, "previous": previous, "content_sha256": content,
