@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.extract.lexicon import REPORTING_VERBS
 from pipeline.extract.trie import cased_forms, trie_pattern
 from schemas.reference import load_sources
 
@@ -30,13 +31,6 @@ def _registry_names() -> str:
 
 
 _SOURCE = rf"(?P<source>(?:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES})"
-_VERBS = (
-    r"said|says|say|reported|reports|report|told|announced|announces|stated|estimated|estimates|"
-    r"documented|documents|confirmed|added|noted|counted|recorded|put|puts|claimed|claims|warned|tallied|"
-    r"denied|denies|denying|has\s+said|have\s+said|had\s+said|has\s+reported|have\s+reported|had\s+reported|"
-    r"has\s+denied|have\s+denied|had\s+denied|has\s+documented|has\s+recorded|has\s+confirmed"
-)
-
 # Where a credited name can stand: right after an anchor ("according to",
 # "said", "a source at"), or right before a reporting verb. Names are only
 # tried at those places, which keeps attribution fast on long texts.
@@ -46,7 +40,7 @@ AFTER_ANCHOR = re.compile(
     r"|\b(?:said|says|reported|told)\s+"
     r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
 )
-REPORTING_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+REPORTING_VERB = re.compile(rf"\b(?:{trie_pattern(sorted(REPORTING_VERBS))})\b")
 SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")

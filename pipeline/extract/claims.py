@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
@@ -32,6 +33,7 @@ ZERO_DENIAL = re.compile(
 )
 DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
 ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
@@ -97,6 +99,10 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int, context: ReportContext, lead_place: PlaceMention | None):
         self.text, self.start, self.end = text[start:end], start, end
         self.context, self.lead_place = context, lead_place
+        # Words are read from the lower-cased sentence at the same positions; a few
+        # letters ("İ") lengthen when lower-cased, and then only A-Z is lowered.
+        lower = self.text.lower()
+        self.lower = lower if len(lower) == len(self.text) else self.text.translate(ASCII_LOWER)
         self._period = self._credited = self._places = None
         denial = DENIAL.search(self.text)
         self.denied_from = denial.start() if denial else len(self.text)
@@ -107,11 +113,11 @@ class _Sentence:
         Only a window of characters either side is split into words: enough
         for the words attach.py reads, and no work for the rest of a long sentence.
         """
-        before_text = self.text[max(0, number.start - ATTACH_WINDOW):number.start]
-        before = [word.lower() for word in TOKEN.findall(before_text)[-BEFORE_WORDS:]]
+        window_start = max(0, number.start - ATTACH_WINDOW)
+        before = TOKEN.findall(self.lower, window_start, number.start)[-BEFORE_WORDS:]
         after_raw = TOKEN.findall(self.text, number.end, number.end + ATTACH_WINDOW)[:AFTER_WORDS]
         after = [word.lower() for word in after_raw]
-        return attach_words(before, after_raw, after, before_text, previous)
+        return attach_words(before, after_raw, after, self.text[window_start:number.start], previous)
 
     @property
     def places(self) -> list[PlaceMention]:
@@ -150,7 +156,7 @@ class _Sentence:
 
 def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit, previous = [], None, None
-    for number in find_numbers(sentence.text):
+    for number in find_numbers(sentence.text, sentence.lower):
         found = sentence.attach(number, previous)
         if found is None:
             continue

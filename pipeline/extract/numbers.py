@@ -114,6 +114,8 @@ class Number(NamedTuple):
 
 
 MAX_DIGITS = 11
+SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def _word_value(words: str) -> int | None:
@@ -140,11 +142,10 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
         return (None if count is None else count * 12), False
     if group == "words":
         return _word_value(text), False
-    digits = match.group("digits")
-    scale = (match.group("scale") or "").strip().lower()
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", digits)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cleaned):
+    cleaned = SEPARATORS.sub("", match.group("digits"))
+    if DOTTED_THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands
+    scale = (match.group("scale") or "").strip().lower()
     if scale:
         if len(cleaned) > MAX_DIGITS:
             return None, False
@@ -210,13 +211,16 @@ def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
         WORD_START.search(text[start:end].lower()) is not None
 
 
-def _matches(text: str) -> list[re.Match]:
-    """Number matches in text order, outside numeric dates such as 21-08-2014."""
+def _matches(text: str, lower: str) -> list[re.Match]:
+    """Number matches in text order, outside numeric dates such as 21-08-2014.
+
+    ``lower`` is ``text`` lower-cased, at the same positions.
+    """
     dates = [m.span() for m in NUMERIC_DATE.finditer(text)] if ("-" in text or "/" in text) else []
     # Digit runs, then number words (matched on the lower-cased text, which is
     # faster than a case-insensitive pattern), in text order.
     starts = sorted([m.start() for m in DIGIT_START.finditer(text)]
-                    + [m.start() for m in WORD_START.finditer(text.lower())])
+                    + [m.start() for m in WORD_START.finditer(lower)])
     matches, consumed = [], 0
     for start in starts:
         if start < consumed:
@@ -229,9 +233,12 @@ def _matches(text: str) -> list[re.Match]:
     return matches
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in ``text`` that could be a head count, ranges merged."""
-    matches = _matches(text)
+def find_numbers(text: str, lower: str | None = None) -> list[Number]:
+    """Every number in ``text`` that could be a head count, ranges merged.
+
+    ``lower``, if given, is ``text`` lower-cased at the same positions.
+    """
+    matches = _matches(text, text.lower() if lower is None else lower)
     read = []
     for match in matches:
         last = _last_words(text[max(0, match.start() - 24):match.start()], 3)
