@@ -7,33 +7,31 @@ number as written, so a reader can check it against the report.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_sources, find_attribution, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
-from pipeline.extract.sentences import sentence_spans
-from pipeline.extract.trie import cased_forms, trie_pattern
+from pipeline.extract.sentences import sentences_holding
+from pipeline.extract.trie import trie_pattern
 
 # A claim needs a number and a metric word in one sentence; both are found
-# in one pass over the text each, and only sentences holding both are read.
-METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(CUE_WORDS))) + r")\b")
+# in one pass over the lower-cased text each, and only sentences holding both are read.
+METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(sorted(CUE_WORDS)) + r")\b")
 ZERO_DENIAL = re.compile(
     rf"(?i)\b(?:{'|'.join(sorted(DENIAL_WORDS))})\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
-DENIAL = re.compile(r"\b(?:" + trie_pattern(cased_forms(sorted(DENIAL_WORDS))) + r")\b")
+DENIAL = re.compile(r"\b(?:" + trie_pattern(sorted(DENIAL_WORDS)) + r")\b")
 ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
 
@@ -96,15 +94,12 @@ def _place_fields(mention: PlaceMention | None, fallback: PlaceMention | None, c
 class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
-    def __init__(self, text: str, start: int, end: int, context: ReportContext, lead_place: PlaceMention | None):
-        self.text, self.start, self.end = text[start:end], start, end
+    def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
+                 lead_place: PlaceMention | None):
+        self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
-        # Words are read from the lower-cased sentence at the same positions; a few
-        # letters ("İ") lengthen when lower-cased, and then only A-Z is lowered.
-        lower = self.text.lower()
-        self.lower = lower if len(lower) == len(self.text) else self.text.translate(ASCII_LOWER)
         self._period = self._credited = self._places = None
-        denial = DENIAL.search(self.text)
+        denial = DENIAL.search(self.lower)
         self.denied_from = denial.start() if denial else len(self.text)
 
     def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
@@ -217,18 +212,16 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     """Every figure claim in ``text``, in text order."""
     if not isinstance(text, str) or not text:
         return []
-    metric_at = [match.start() for match in METRIC_WORD.finditer(text)]
+    lower = lowered(text)
+    metric_at = [match.start() for match in METRIC_WORD.finditer(lower)]
     if not metric_at:
         return []
     lead_place = first_place(text)
     claims: list[Claim] = []
-    for start, end in sentence_spans(text):
-        nearest = bisect.bisect_left(metric_at, start)
-        if nearest == len(metric_at) or metric_at[nearest] >= end:
-            continue  # no metric word in this sentence
-        if not (has_number(text, start, end) or ZERO_DENIAL.search(text, start, end)):
+    for start, end in sentences_holding(text, metric_at):
+        if not (has_number(lower, start, end) or ZERO_DENIAL.search(text, start, end)):
             continue
-        sentence = _Sentence(text, start, end, context, lead_place)
+        sentence = _Sentence(text, lower, start, end, context, lead_place)
         claims.extend(_number_claims(sentence))
         claims.extend(_zero_denials(sentence))
     first_line = text.find("\n")

@@ -5,6 +5,8 @@ a scale ("1.5 million", "3.6m"), number words ("twelve", "one million", via
 text2num) and vague quantities coded conservatively as ACLED does ("dozens"
 = 12, "tens of thousands" = 10000). Dates, years, ages, percentages, money
 and times are recognised here so that they never become figures.
+
+Patterns are lower-case and read lower-cased text (see lowercase.py).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
+from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import trie_pattern
 
 SCALES = {
@@ -43,7 +46,7 @@ _DIGITS = (
 _SCALE = r"(?:[ \u00a0]?(?:thousand|million|mln|mn|billion|bn)|(?:m|bn|k))\b"
 
 NUMBER_RE = re.compile(
-    rf"""(?ix)
+    rf"""(?x)
     (?<![\w.,/:$£€])(?<![A-Za-z]-)
     (?:
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
@@ -63,14 +66,13 @@ NUMBER_RE = re.compile(
 _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands", "millions",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
-DIGIT_START = re.compile(r"[0-9]+")
-WORD_START = re.compile(r"\b(?:" + trie_pattern(sorted({w.lower() for w in _LEAD_WORDS})) + r")\b")
+NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(sorted(set(_LEAD_WORDS))) + r")\b")
 
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
 NOT_A_COUNT_AFTER = re.compile(
-    rf"""(?ix)(?:
+    rf"""(?x)(?:
         (?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b
       | \s*(?:%|per\s?cent|percent)
       | (?:st|nd|rd|th)\b
@@ -93,12 +95,12 @@ MONTH_NAMES = set(MONTHS)
 
 
 def _last_words(before: str, count: int) -> list[str]:
-    return [word.strip(".,;:()\"'").lower() for word in before.split()[-count:]]
+    return [word.strip(".,;:()\"'") for word in before.split()[-count:]]
 
 
 NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
-RANGE_AFTER = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
-RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from)\s+$")
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
+RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$")
 
 
 class Number(NamedTuple):
@@ -120,7 +122,7 @@ DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 def _word_value(words: str) -> int | None:
     try:
-        return int(text2num(words.lower().replace("-", " "), "en"))
+        return int(text2num(words.replace("-", " "), "en"))
     except (ValueError, TypeError):
         return None
 
@@ -128,7 +130,7 @@ def _word_value(words: str) -> int | None:
 def _value(match: re.Match) -> tuple[int | None, bool]:
     """(value, vague) of a number match; value None when it cannot be read."""
     group = match.lastgroup
-    text = match.group(group).lower()
+    text = match.group(group)
     if group == "vague":
         return VAGUE[" ".join(text.split())], True
     if group == "half":
@@ -145,7 +147,7 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     cleaned = SEPARATORS.sub("", match.group("digits"))
     if DOTTED_THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands
-    scale = (match.group("scale") or "").strip().lower()
+    scale = (match.group("scale") or "").strip()
     if scale:
         if len(cleaned) > MAX_DIGITS:
             return None, False
@@ -186,12 +188,13 @@ def _is_proportion_denominator(last: list[str]) -> bool:
     return len(last) >= 3 and last[-2:] == ["out", "of"] and _is_numeral(last[-3])
 
 
-def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bool:
+def is_excluded(lower: str, match: re.Match, last: list[str] | None = None) -> bool:
     """Dates, ages, percentages, money, times and measures are not counts.
 
-    ``last`` are the last three words before the number, if already at hand.
+    ``match`` is a NUMBER_RE match on ``lower``; ``last`` are the last three
+    words before it, if already at hand.
     """
-    before = text[max(0, match.start() - 24):match.start()]
+    before = lower[max(0, match.start() - 24):match.start()]
     if before.rstrip().endswith(CURRENCY_SIGNS):
         return True
     last = _last_words(before, 3) if last is None else last
@@ -201,31 +204,22 @@ def is_excluded(text: str, match: re.Match, last: list[str] | None = None) -> bo
         return True
     if _is_proportion_denominator(last):
         return True
-    return NOT_A_COUNT_AFTER.match(text, match.end(), match.end() + 40) is not None
+    return NOT_A_COUNT_AFTER.match(lower, match.end(), match.end() + 40) is not None
 
 
-def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` may hold a number: a digit, or a number word."""
-    end = len(text) if end is None else end
-    return DIGIT_START.search(text, start, end) is not None or \
-        WORD_START.search(text[start:end].lower()) is not None
+def has_number(lower: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether lower-cased ``lower[start:end]`` may hold a number: a digit, or a number word."""
+    return NUMBER_START.search(lower, start, len(lower) if end is None else end) is not None
 
 
-def _matches(text: str, lower: str) -> list[re.Match]:
-    """Number matches in text order, outside numeric dates such as 21-08-2014.
-
-    ``lower`` is ``text`` lower-cased, at the same positions.
-    """
-    dates = [m.span() for m in NUMERIC_DATE.finditer(text)] if ("-" in text or "/" in text) else []
-    # Digit runs, then number words (matched on the lower-cased text, which is
-    # faster than a case-insensitive pattern), in text order.
-    starts = sorted([m.start() for m in DIGIT_START.finditer(text)]
-                    + [m.start() for m in WORD_START.finditer(lower)])
+def _matches(lower: str) -> list[re.Match]:
+    """Number matches on lower-cased text in text order, outside numeric dates such as 21-08-2014."""
+    dates = [m.span() for m in NUMERIC_DATE.finditer(lower)] if ("-" in lower or "/" in lower) else []
     matches, consumed = [], 0
-    for start in starts:
-        if start < consumed:
+    for start in NUMBER_START.finditer(lower):
+        if start.start() < consumed:
             continue
-        match = NUMBER_RE.match(text, start)
+        match = NUMBER_RE.match(lower, start.start())
         if match is None or any(a <= match.start() < b for a, b in dates):
             continue
         matches.append(match)
@@ -236,13 +230,14 @@ def _matches(text: str, lower: str) -> list[re.Match]:
 def find_numbers(text: str, lower: str | None = None) -> list[Number]:
     """Every number in ``text`` that could be a head count, ranges merged.
 
-    ``lower``, if given, is ``text`` lower-cased at the same positions.
+    ``lower``, if given, is ``lowered(text)``.
     """
-    matches = _matches(text, text.lower() if lower is None else lower)
+    lower = lowered(text) if lower is None else lower
+    matches = _matches(lower)
     read = []
     for match in matches:
-        last = _last_words(text[max(0, match.start() - 24):match.start()], 3)
-        value, vague = (None, False) if is_excluded(text, match, last) or _is_year(match) else _value(match)
+        last = _last_words(lower[max(0, match.start() - 24):match.start()], 3)
+        value, vague = (None, False) if is_excluded(lower, match, last) or _is_year(match) else _value(match)
         read.append((value, vague, last))
     found: list[Number] = []
     index = 0
@@ -256,13 +251,13 @@ def find_numbers(text: str, lower: str | None = None) -> list[Number]:
         end, high = match.end(), None
         if index < len(matches) and not vague:
             following = matches[index]
-            gap = text[match.end():following.start()]
+            gap = lower[match.end():following.start()]
             if len(gap) <= 24 and RANGE_AFTER.fullmatch(gap):
                 upper, upper_vague, _ = read[index]
                 if upper is None and following.group("digits") and not _is_year(following):
                     continue  # "between 9 and 12 February": the start of a date range
-                range_word = RANGE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                joiner = gap.strip().lower()
+                range_word = RANGE_BEFORE.search(lower, max(0, match.start() - 12), match.start())
+                joiner = gap.strip()
                 if (range_word or joiner in ("-", "–", "to")) and upper is not None and not upper_vague and upper > value:
                     high, end, qualifier = upper, following.end(), "range"
                     index += 1
