@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.lexicon import REPORTING_VERBS
-from pipeline.extract.trie import cased_forms, trie_pattern
+from pipeline.extract.trie import WordFinder, cased_forms, trie_pattern
 from schemas.reference import load_sources
 
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|in)"
@@ -40,7 +40,7 @@ AFTER_ANCHOR = re.compile(
     r"|\b(?:said|says|reported|told)\s+"
     r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
 )
-REPORTING_VERB = re.compile(rf"\b(?:{trie_pattern(sorted(REPORTING_VERBS))})\b")
+REPORTING_VERB = WordFinder(sorted(REPORTING_VERBS))
 SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
@@ -84,8 +84,8 @@ def _candidates(sentence: str):
         match = SOURCE.match(sentence, anchor.end())
         if match and (name := normalise_source(match.group("source"))):
             yield match.start("source"), name
-    for verb in REPORTING_VERB.finditer(sentence):
-        match = SOURCE_BEFORE.search(sentence, max(0, verb.start() - LOOK_BACK), verb.start())
+    for verb_start, _ in REPORTING_VERB.spans(sentence):
+        match = SOURCE_BEFORE.search(sentence, max(0, verb_start - LOOK_BACK), verb_start)
         if match and (name := normalise_source(match.group("source"))):
             yield match.start("source"), name
 

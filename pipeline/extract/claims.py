@@ -20,17 +20,17 @@ from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentences_holding
-from pipeline.extract.trie import trie_pattern
+from pipeline.extract.trie import WordFinder
 
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the lower-cased text each, and only sentences holding both are read.
-METRIC_WORD = re.compile(r"\b(?:" + trie_pattern(sorted(CUE_WORDS)) + r")\b")
+METRIC_WORDS_FOUND = WordFinder(sorted(CUE_WORDS))
 ZERO_DENIAL = re.compile(
     rf"(?i)\b(?:{'|'.join(sorted(DENIAL_WORDS))})\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
-DENIAL = re.compile(r"\b(?:" + trie_pattern(sorted(DENIAL_WORDS)) + r")\b")
+DENIALS_FOUND = WordFinder(sorted(DENIAL_WORDS))
 ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 
@@ -99,8 +99,8 @@ class _Sentence:
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
-        denial = DENIAL.search(self.lower)
-        self.denied_from = denial.start() if denial else len(self.text)
+        denial = DENIALS_FOUND.first(self.lower)
+        self.denied_from = len(self.text) if denial is None else denial[0]
 
     def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
         """What ``number`` counts, read from the words around it.
@@ -213,7 +213,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     if not isinstance(text, str) or not text:
         return []
     lower = lowered(text)
-    metric_at = [match.start() for match in METRIC_WORD.finditer(lower)]
+    metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
     lead_place = first_place(text)

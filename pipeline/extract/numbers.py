@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
 from pipeline.extract.lowercase import lowered
-from pipeline.extract.trie import trie_pattern
+from pipeline.extract.trie import WordFinder
 
 SCALES = {
     "thousand": 1_000, "k": 1_000,
@@ -66,7 +66,8 @@ NUMBER_RE = re.compile(
 _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands", "millions",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
-NUMBER_START = re.compile(r"[0-9]+|\b(?:" + trie_pattern(sorted(set(_LEAD_WORDS))) + r")\b")
+DIGIT_START = re.compile(r"[0-9]+")
+WORD_START = WordFinder(sorted(set(_LEAD_WORDS)))
 
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -209,17 +210,19 @@ def is_excluded(lower: str, match: re.Match, last: list[str] | None = None) -> b
 
 def has_number(lower: str, start: int = 0, end: int | None = None) -> bool:
     """Whether lower-cased ``lower[start:end]`` may hold a number: a digit, or a number word."""
-    return NUMBER_START.search(lower, start, len(lower) if end is None else end) is not None
+    end = len(lower) if end is None else end
+    return DIGIT_START.search(lower, start, end) is not None or WORD_START.first(lower[start:end]) is not None
 
 
 def _matches(lower: str) -> list[re.Match]:
     """Number matches on lower-cased text in text order, outside numeric dates such as 21-08-2014."""
     dates = [m.span() for m in NUMERIC_DATE.finditer(lower)] if ("-" in lower or "/" in lower) else []
+    starts = sorted([m.start() for m in DIGIT_START.finditer(lower)] + [s for s, _ in WORD_START.spans(lower)])
     matches, consumed = [], 0
-    for start in NUMBER_START.finditer(lower):
-        if start.start() < consumed:
+    for start in starts:
+        if start < consumed:
             continue
-        match = NUMBER_RE.match(lower, start.start())
+        match = NUMBER_RE.match(lower, start)
         if match is None or any(a <= match.start() < b for a, b in dates):
             continue
         matches.append(match)

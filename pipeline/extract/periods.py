@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 import re
 
-from pipeline.extract.trie import cased_forms, trie_pattern
+from pipeline.extract.trie import WordFinder, cased_forms, trie_pattern
 
 MONTH_NUMBERS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTH_NUMBERS.update({name: index for index, name in enumerate(calendar.month_abbr) if name})
@@ -79,12 +79,12 @@ def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
         return None
 
 
-ANY_MONTH = re.compile(r"\b(?:" + _MONTH_WORDS + r")\b")
+ANY_MONTH = WordFinder(cased_forms(list(MONTH_NUMBERS)))
 
 
 def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """(period_start, period_end) stated in ``sentence``; end defaults to ``published``."""
-    if not ANY_MONTH.search(sentence):
+    if ANY_MONTH.first(sentence) is None:
         return None, published  # every period phrase names a month
     if match := BETWEEN.search(sentence):
         start = _resolve(_parts(match, "a"), published, first=True)

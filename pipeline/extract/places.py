@@ -1,11 +1,10 @@
 """Find gazetteer places in text and normalise them to country and admin areas."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.trie import cased_forms, trie_pattern
+from pipeline.extract.trie import WordFinder, cased_forms
 from schemas.reference import Place, load_gazetteer
 
 
@@ -18,23 +17,24 @@ class PlaceMention:
 
 
 @lru_cache(maxsize=1)
-def _place_pattern() -> re.Pattern:
-    names = cased_forms(list(load_gazetteer().spellings))
-    return re.compile(rf"(?<![\w-])(?:{trie_pattern(names)})(?![\w-])")
+def _place_names() -> WordFinder:
+    """Gazetteer names in their usual casings; a hyphen joins words ("Al-Bab" is not "Bab")."""
+    return WordFinder(cased_forms(list(load_gazetteer().spellings)), joiners="_-")
+
+
+def _mention(text: str, start: int, end: int) -> PlaceMention:
+    written = text[start:end]
+    return PlaceMention(start, end, written, load_gazetteer().places[written.lower()])
 
 
 def find_places(text: str) -> list[PlaceMention]:
-    places = load_gazetteer().places
-    return [
-        PlaceMention(m.start(), m.end(), m.group(), places[m.group().lower()])
-        for m in _place_pattern().finditer(text)
-    ]
+    return [_mention(text, start, end) for start, end in _place_names().spans(text)]
 
 
 def first_place(text: str) -> PlaceMention | None:
     """The first place a text names: what a report is about when a sentence names none."""
-    match = _place_pattern().search(text)
-    return None if match is None else PlaceMention(match.start(), match.end(), match.group(), load_gazetteer().places[match.group().lower()])
+    span = _place_names().first(text)
+    return None if span is None else _mention(text, *span)
 
 
 @lru_cache(maxsize=1024)
