@@ -35,12 +35,13 @@ _SOURCE = rf"(?P<source>(?:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES
 # "said", "a source at"), or right before a reporting verb. Names are only
 # tried at those places, which keeps attribution fast on long texts.
 SOURCE = re.compile(_SOURCE)
-AFTER_ANCHOR = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
-    r"|\b(?:said|says|reported|told)\s+"
-    r"|\bsources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
+AFTER_ANCHOR = WordFinder(
+    r"[Aa]ccording\s+to\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
+    r"|(?:said|says|reported|told)\s+"
+    r"|sources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?",
+    whole=False,
 )
-REPORTING_VERB = WordFinder(sorted(REPORTING_VERBS))
+REPORTING_VERB = WordFinder.listing(sorted(REPORTING_VERBS))
 SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
@@ -80,8 +81,8 @@ def normalise_source(name: str) -> str | None:
 
 def _candidates(sentence: str):
     """(position, name) of every credited source in the sentence."""
-    for anchor in AFTER_ANCHOR.finditer(sentence):
-        match = SOURCE.match(sentence, anchor.end())
+    for _, anchor_end in AFTER_ANCHOR.spans(sentence):
+        match = SOURCE.match(sentence, anchor_end)
         if match and (name := normalise_source(match.group("source"))):
             yield match.start("source"), name
     for verb_start, _ in REPORTING_VERB.spans(sentence):

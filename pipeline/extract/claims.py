@@ -24,13 +24,13 @@ from pipeline.extract.trie import WordFinder
 
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the lower-cased text each, and only sentences holding both are read.
-METRIC_WORDS_FOUND = WordFinder(sorted(CUE_WORDS))
+METRIC_WORDS_FOUND = WordFinder.listing(sorted(CUE_WORDS))
 ZERO_DENIAL = re.compile(
     rf"(?i)\b(?:{'|'.join(sorted(DENIAL_WORDS))})\s+(?:reports\s+)?(?:that\s+)?"
     r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
-DENIALS_FOUND = WordFinder(sorted(DENIAL_WORDS))
+DENIALS_FOUND = WordFinder.listing(sorted(DENIAL_WORDS))
 ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 

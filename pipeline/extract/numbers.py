@@ -67,7 +67,7 @@ _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
 DIGIT_START = re.compile(r"[0-9]+")
-WORD_START = WordFinder(sorted(set(_LEAD_WORDS)))
+WORD_START = WordFinder.listing(sorted(set(_LEAD_WORDS)))
 
 MONTHS = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()

@@ -19,7 +19,7 @@ class PlaceMention:
 @lru_cache(maxsize=1)
 def _place_names() -> WordFinder:
     """Gazetteer names in their usual casings; a hyphen joins words ("Al-Bab" is not "Bab")."""
-    return WordFinder(cased_forms(list(load_gazetteer().spellings)), joiners="_-")
+    return WordFinder.listing(cased_forms(list(load_gazetteer().spellings)), joiners="_-")
 
 
 def _mention(text: str, start: int, end: int) -> PlaceMention:

@@ -50,34 +50,45 @@ def cased_forms(words: list[str]) -> list[str]:
 
 
 class WordFinder:
-    """Finds whole words of a list in text, at the speed of a plain scan.
+    """Finds words or phrases that start a word, at the speed of a plain scan.
 
     `re` skips ahead in C to the next candidate when a pattern opens with a
     set of characters; a pattern that opens with ``\\b`` is instead tried at
     every position, several times slower. So the pattern here opens with the
     character before the word: anything but an ASCII letter, digit or one of
     ``joiners`` (a word glued to a non-ASCII letter counts as whole, where
-    ``\\b`` would not). A word at the very start of the text is matched apart.
+    ``\\b`` would not). A phrase at the very start of the text is matched apart.
     """
 
-    def __init__(self, words: list[str], joiners: str = "_"):
-        body = trie_pattern(words)
-        after = rf"(?![\w{re.escape(joiners)}])"
-        self._inside = re.compile(rf"[^A-Za-z0-9{re.escape(joiners)}](?:{body}){after}")
-        self._opening = re.compile(rf"(?:{body}){after}")
+    def __init__(self, pattern: str, joiners: str = "_", whole: bool = True):
+        """``whole``: the phrase must also end a word (no letter, digit or joiner after it).
+
+        Whole words are consumed as found, so none is found inside another
+        ("Syria" in "northwestern Syria"). A phrase that may end in spaces is
+        read in a lookahead instead, leaving the next phrase its opening space.
+        """
+        joiners = re.escape(joiners)
+        if whole:
+            phrase = rf"(?P<phrase>{pattern})(?![\w{joiners}])"
+        else:
+            phrase = rf"(?=(?P<phrase>{pattern}))"
+        self._inside = re.compile(rf"[^A-Za-z0-9{joiners}]{phrase}")
+        self._opening = re.compile(phrase)
+
+    @classmethod
+    def listing(cls, words: list[str], joiners: str = "_") -> "WordFinder":
+        """A finder of the whole words (or fixed phrases) ``words``."""
+        return cls(trie_pattern(words), joiners)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every listed word in ``text``, in order."""
-        found = [(match.start() + 1, match.end()) for match in self._inside.finditer(text)]
+        """(start, end) of every phrase found in ``text``, in order."""
+        found = [match.span("phrase") for match in self._inside.finditer(text)]
         opening = self._opening.match(text)
         if opening:
-            found.insert(0, opening.span())
+            found.insert(0, opening.span("phrase"))
         return found
 
     def first(self, text: str) -> tuple[int, int] | None:
-        """(start, end) of the first listed word in ``text``, if any."""
-        opening = self._opening.match(text)
-        if opening:
-            return opening.span()
-        match = self._inside.search(text)
-        return None if match is None else (match.start() + 1, match.end())
+        """(start, end) of the first phrase found in ``text``, if any."""
+        match = self._opening.match(text) or self._inside.search(text)
+        return None if match is None else match.span("phrase")
