@@ -39,12 +39,13 @@ def _not_after_abbreviation() -> str:
     return "".join(_not_after(word) for word in [r"[^\W\d_]", *words])
 
 
-# Both branches open with one of a few characters, which `re` finds by a fast
-# scan; the lookbehinds run only there: a run of stops ends a sentence from
-# its first stop, and never a full stop after an abbreviation.
+# The pattern opens with one set of characters, which `re` finds by a fast
+# scan in C; the rest runs only there. A line break ends a sentence; a run of
+# stops ends one from its first stop, followed by space and a capital, digit or
+# quote, and never from a full stop after an abbreviation.
 BOUNDARY = re.compile(
-    rf"[.!?](?<![.!?][.!?]){_not_after_abbreviation()}[.!?]*['\"’”)\]]*\s+(?=['\"“‘(\[]?[A-Z0-9])"
-    r"|\n\s*"
+    r"[.!?\n](?:(?<=\n)\s*"
+    rf"|(?<![.!?][.!?]){_not_after_abbreviation()}[.!?]*['\"’”)\]]*\s+(?=['\"“‘(\[]?[A-Z0-9]))"
 )
 
 
