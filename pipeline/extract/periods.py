@@ -42,13 +42,14 @@ def _date(tag: str) -> str:
 
 
 # "since 1 December", and "since the escalation began in late April"
-SINCE = re.compile(
-    rf"\b(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+(?:the\s+[a-z]+\s+(?:began|started)\s+(?:in|on)\s+)?(?:the\s+)?{_date('a')}"
+SINCE = WordFinder(
+    rf"(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+(?:the\s+[a-z]+\s+(?:began|started)\s+(?:in|on)\s+)?(?:the\s+)?{_date('a')}",
+    whole=False,
 )
-BETWEEN = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}")
+BETWEEN = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}", whole=False)
 # "between 9 and 12 February": two days of one month
-BETWEEN_DAYS = re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to)\s+{_date('a')}")
-IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{_date('a')}")
+BETWEEN_DAYS = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to)\s+{_date('a')}", whole=False)
+IN_MONTH = WordFinder(rf"(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{_date('a')}", whole=False)
 
 
 def _parts(match: re.Match, tag: str) -> tuple[int, int | None, str | None, int | None] | None:

@@ -88,7 +88,11 @@ class WordFinder:
             found.insert(0, opening.span("phrase"))
         return found
 
+    def search(self, text: str) -> re.Match | None:
+        """The first phrase found in ``text``, with the groups of the pattern, if any."""
+        return self._opening.match(text) or self._inside.search(text)
+
     def first(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first phrase found in ``text``, if any."""
-        match = self._opening.match(text) or self._inside.search(text)
+        match = self.search(text)
         return None if match is None else match.span("phrase")
