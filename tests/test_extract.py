@@ -89,6 +89,14 @@ def test_attribution_and_period_relative_to_publication():
     assert (claim.period_start, claim.period_end) == ("2019-12-01", "2020-02-16")
 
 
+def test_names_are_not_read_from_inside_words():
+    # "RT" is a registered outlet; the "rt" ending "report" is not it.
+    [claim] = claims_of("The report said at least 70 fighters were killed.")
+    assert claim.attributed_to is None
+    [claim] = claims_of("A UN report said that hundreds of civilians were killed.")
+    assert claim.attributed_to == "United Nations"
+
+
 def test_denial_is_a_denied_claim_credited_to_the_denier():
     [claim] = claims_of("Russia has kept up the offensive while denying that any civilians have fled.")
     assert (claim.metric, claim.value, claim.stance, claim.attributed_to) == ("displaced", 0, "denied", "Russia")

@@ -42,7 +42,9 @@ AFTER_ANCHOR = WordFinder(
     whole=False,
 )
 REPORTING_VERB = WordFinder.listing(sorted(REPORTING_VERBS))
-SOURCE_BEFORE = re.compile(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
+# A name before a verb is tried only where a word starts: fast to scan for,
+# and no name is read from inside a word ("RT" in "report").
+SOURCE_BEFORE = WordFinder(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", whole=False)
 LOOK_BACK = 100
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
 
@@ -53,6 +55,7 @@ NOT_SOURCES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 
+LEADING_ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
 ALIASES = {"a witness": "witness", "witnesses": "witness", "rescuers": "Civil Defence",
            "rescue workers": "Civil Defence"}
 
@@ -63,8 +66,9 @@ def normalise_source(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
     name = re.sub(r"\s+(?:on|in|at|that|which|who)$", "", name)
     known = load_sources().lookup(name)
-    if known is None and name.lower().startswith("the "):
-        known = load_sources().lookup(name[4:])
+    article = LEADING_ARTICLE.match(name)
+    if known is None and article:  # "the Syrian Observatory", "a UN report"
+        known = load_sources().lookup(name[article.end():])
     if known is not None:
         return known.name
     lowered = name.lower()

@@ -88,9 +88,15 @@ class WordFinder:
             found.insert(0, opening.span("phrase"))
         return found
 
-    def search(self, text: str) -> re.Match | None:
-        """The first phrase found in ``text``, with the groups of the pattern, if any."""
-        return self._opening.match(text) or self._inside.search(text)
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+        """The first phrase found in ``text[start:end]``, with the groups of the pattern, if any.
+
+        A phrase may open at ``start`` when a word starts there; ``end`` is
+        the end of text to the pattern (``$`` matches there).
+        """
+        end = len(text) if end is None else end
+        opening = self._opening.match(text, 0, end) if start == 0 else None
+        return opening or self._inside.search(text, max(0, start - 1), end)
 
     def first(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first phrase found in ``text``, if any."""
