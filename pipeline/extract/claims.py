@@ -117,7 +117,7 @@ class _Sentence:
     @property
     def places(self) -> list[PlaceMention]:
         if self._places is None:
-            self._places = find_places(self.text)
+            self._places = find_places(self.text, self.lower)
         return self._places
 
     @property
@@ -216,7 +216,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
-    lead_place = first_place(text)
+    lead_place = first_place(text, lower)
     claims: list[Claim] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or ZERO_DENIAL.search(text, start, end)):

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.trie import WordFinder, cased_forms
+from pipeline.extract.lowercase import lowered
+from pipeline.extract.trie import WordFinder
 from schemas.reference import Place, load_gazetteer
 
 
@@ -18,23 +19,26 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _place_names() -> WordFinder:
-    """Gazetteer names in their usual casings; a hyphen joins words ("Al-Bab" is not "Bab")."""
-    return WordFinder.listing(cased_forms(list(load_gazetteer().spellings)), joiners="_-")
+    """Gazetteer names, matched on lower-cased text; a hyphen joins words ("Al-Bab" is not "Bab")."""
+    return WordFinder.listing(sorted(load_gazetteer().places), joiners="_-")
 
 
-def _mention(text: str, start: int, end: int) -> PlaceMention:
-    written = text[start:end]
-    return PlaceMention(start, end, written, load_gazetteer().places[written.lower()])
+def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
+    """Every gazetteer place ``text`` names, in order; ``lower`` is ``lowered(text)`` if at hand."""
+    lower = lowered(text) if lower is None else lower
+    places = load_gazetteer().places
+    return [PlaceMention(start, end, text[start:end], places[lower[start:end]])
+            for start, end in _place_names().spans(lower)]
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    return [_mention(text, start, end) for start, end in _place_names().spans(text)]
-
-
-def first_place(text: str) -> PlaceMention | None:
+def first_place(text: str, lower: str | None = None) -> PlaceMention | None:
     """The first place a text names: what a report is about when a sentence names none."""
-    span = _place_names().first(text)
-    return None if span is None else _mention(text, *span)
+    lower = lowered(text) if lower is None else lower
+    span = _place_names().first(lower)
+    if span is None:
+        return None
+    start, end = span
+    return PlaceMention(start, end, text[start:end], load_gazetteer().places[lower[start:end]])
 
 
 @lru_cache(maxsize=1024)
