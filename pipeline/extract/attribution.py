@@ -35,13 +35,14 @@ _SOURCE = rf"(?P<source>(?:{_registry_names()})(?![\w-])|{_NAME}|{_LOWER_SOURCES
 # "said", "a source at"), or right before a reporting verb. Names are only
 # tried at those places, which keeps attribution fast on long texts.
 SOURCE = re.compile(_SOURCE)
-AFTER_ANCHOR = WordFinder(
+ANCHOR = re.compile(
     r"[Aa]ccording\s+to\s+(?:figures\s+from\s+|data\s+from\s+|a\s+report\s+by\s+)?(?:the\s+)?"
     r"|(?:said|says|reported|told)\s+"
-    r"|sources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?",
-    whole=False,
+    r"|sources?\s+(?:at|in|from|of|with)\s+(?:the\s+)?"
 )
-REPORTING_VERB = WordFinder.listing(sorted(REPORTING_VERBS))
+ANCHOR_WORDS = {"According", "according", "said", "says", "reported", "told", "source", "sources"}
+# One scan finds both: the words that open an anchor, and the reporting verbs.
+CUES = WordFinder.listing(sorted(ANCHOR_WORDS | REPORTING_VERBS))
 # A name before a verb is tried only where a word starts: fast to scan for,
 # and no name is read from inside a word ("RT" in "report").
 SOURCE_BEFORE = WordFinder(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", whole=False)
@@ -85,14 +86,16 @@ def normalise_source(name: str) -> str | None:
 
 def _candidates(sentence: str):
     """(position, name) of every credited source in the sentence."""
-    for _, anchor_end in AFTER_ANCHOR.spans(sentence):
-        match = SOURCE.match(sentence, anchor_end)
-        if match and (name := normalise_source(match.group("source"))):
-            yield match.start("source"), name
-    for verb_start, _ in REPORTING_VERB.spans(sentence):
-        match = SOURCE_BEFORE.search(sentence, max(0, verb_start - LOOK_BACK), verb_start)
-        if match and (name := normalise_source(match.group("source"))):
-            yield match.start("source"), name
+    for start, end in CUES.spans(sentence):
+        word = sentence[start:end]
+        if word in ANCHOR_WORDS and (anchor := ANCHOR.match(sentence, start)):
+            match = SOURCE.match(sentence, anchor.end())
+            if match and (name := normalise_source(match.group("source"))):
+                yield match.start("source"), name
+        if word in REPORTING_VERBS:
+            match = SOURCE_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
+            if match and (name := normalise_source(match.group("source"))):
+                yield match.start("source"), name
 
 
 def credited_sources(sentence: str) -> list[tuple[int, str]]:
