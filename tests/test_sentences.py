@@ -1,4 +1,6 @@
 """Sentence spans and whole-word finding: the scans every extraction starts from."""
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +67,17 @@ def test_word_finder_phrases_ending_in_space_leave_the_next_its_opening():
 def test_places_inside_longer_names_are_not_found_again():
     text = "Shelling in northwest Syria hit Al-Bab and Idlib."
     assert [mention.text for mention in find_places(text)] == ["northwest Syria", "Al-Bab", "Idlib"]
+
+
+WORDS = ["killed", "kill", "dead", "said", "half a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["x", " ", ",", "-", "_", "9", "\n", "é", "Killed"]), max_size=30).map("".join))
+def test_word_finder_agrees_with_word_boundaries_on_ascii_text(text):
+    """Where no non-ASCII letter touches a word, the scan finds exactly what \\b(...)\\b finds."""
+    expected = [m.span() for m in re.finditer(r"\b(?:half a|killed|kill|dead|said)\b", text)
+                if not re.search(r"é", text[max(0, m.start() - 1):m.end() + 1])]
+    found = [span for span in WordFinder.listing(WORDS).spans(text)
+             if not re.search(r"é", text[max(0, span[0] - 1):span[1] + 1])]
+    assert found == expected
