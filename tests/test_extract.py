@@ -97,6 +97,21 @@ def test_names_are_not_read_from_inside_words():
     assert claim.attributed_to == "United Nations"
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday the Observatory said 21 civilians were killed.",
+    "Twelve people were killed in Damascus, the Syrian Observatory for Human Rights said.",
+    "The Britain-based Syrian Observatory for Human Rights said 12 people were killed.",
+])
+def test_words_run_into_a_registered_name_are_dropped(text):
+    [claim] = claims_of(text)
+    assert claim.attributed_to == "Syrian Observatory for Human Rights"
+
+
+def test_a_joint_source_is_not_cut_to_its_last_member():
+    [claim] = claims_of("The US and Russia said 12 people were killed.")
+    assert claim.attributed_to == "US and Russia"
+
+
 def test_denial_is_a_denied_claim_credited_to_the_denier():
     [claim] = claims_of("Russia has kept up the offensive while denying that any civilians have fled.")
     assert (claim.metric, claim.value, claim.stance, claim.attributed_to) == ("displaced", 0, "denied", "Russia")

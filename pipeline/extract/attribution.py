@@ -61,17 +61,33 @@ ALIASES = {"a witness": "witness", "witnesses": "witness", "rescuers": "Civil De
            "rescue workers": "Civil Defence"}
 
 
+def _registered(name: str) -> str | None:
+    """The registry's name for ``name`` or for the longest registered name it ends with.
+
+    Words run into a name before it ("On Monday the Observatory", "Damascus
+    the Syrian Observatory for Human Rights", "Britain-based Syrian
+    Observatory ..."): the name a reader sees is the registered one at the end.
+    """
+    words = name.split(" ")
+    for index in range(len(words)):
+        if words[index] in ("and", "&"):
+            break  # "the US and Russia" credits both: not Russia alone
+        tail = " ".join(words[index:])
+        article = LEADING_ARTICLE.match(tail)  # "the Syrian Observatory", "a UN report"
+        known = load_sources().lookup(tail) or (article and load_sources().lookup(tail[article.end():]))
+        if known:
+            return known.name
+    return None
+
+
 @lru_cache(maxsize=8192)
 def normalise_source(name: str) -> str | None:
     """The registry's name for ``name``, or ``name`` tidied; None when it is no source."""
     name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
     name = re.sub(r"\s+(?:on|in|at|that|which|who)$", "", name)
-    known = load_sources().lookup(name)
-    article = LEADING_ARTICLE.match(name)
-    if known is None and article:  # "the Syrian Observatory", "a UN report"
-        known = load_sources().lookup(name[article.end():])
+    known = _registered(name)
     if known is not None:
-        return known.name
+        return known
     lowered = name.lower()
     if lowered in ALIASES:
         return ALIASES[lowered]
