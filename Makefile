@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME := $(CURDIR)/.dagster
 
-.PHONY: setup run test ui validate bench clean
+.PHONY: setup run test ui validate bench pages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ validate: setup $(DAGSTER_HOME)
 bench: setup
 	$(BIN)/python bench/extraction_accuracy.py
 	$(BIN)/python bench/extraction_speed.py
+
+# Web pages as a browser saves them: each tests/pages/*.source.html rendered by
+# headless Chromium (Debian package `chromium`), its DOM saved beside it.
+pages:
+	for page in tests/pages/*.source.html; do \
+		chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$(CURDIR)/$$page" \
+			> "$${page%.source.html}.saved.html" 2>/dev/null; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

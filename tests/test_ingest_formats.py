@@ -2,6 +2,8 @@
 import codecs
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +12,7 @@ import pytest
 from conftest import front_matter, write_report
 from pdfs import encrypted_pdf, image_only_pdf, text_pdf, truncated_pdf
 from pipeline.cli import main
+from pipeline.ingest.html import read_html
 
 ARTICLE_HTML = """<html><head><title>Shelling in Idlib | Example News</title>
 <meta property="og:site_name" content="Example News">
@@ -20,6 +23,7 @@ ARTICLE_HTML = """<html><head><title>Shelling in Idlib | Example News</title>
 <p>At least 14 civilians were killed in shelling on the town of Sarmin, the Syrian Observatory for Human Rights said on Monday.</p>
 <p>Rescue workers said the strikes hit a market and two homes, and that the search for survivors went on into the night.</p>
 </article><footer>Example News. All rights reserved. Privacy.</footer></body></html>"""
+PAGES = Path(__file__).parent / "pages"
 EMPTY_HTML = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
 FEED_CSV = """date,location,metric,value,source,url,qualifier,population
 2020-02-17,northwest Syria,displaced,900000,OCHA,https://unocha.org/a,exact,people
@@ -40,6 +44,8 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
     write_report(raw, "ünïcödé.md", "Some 5,000 people fled Saraqeb since 1 February.", published="2020-02-20")
     write_report(raw, "-leading-dash.txt", "Three children were killed in Ariha.")
     (raw / "article.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (raw / "saved-by-browser.html").write_bytes((PAGES / "idlib-update.saved.html").read_bytes())
+    (raw / "served-before-script.html").write_bytes((PAGES / "idlib-update.source.html").read_bytes())
     (raw / "sitrep.pdf").write_bytes(text_pdf(["More than 948,000 people have been displaced in northwest",
                                                "Syria since 1 December 2019."],
                                               {"Title": "Sitrep 9", "Author": "OCHA", "CreationDate": "D:20200226"}))
@@ -53,6 +59,7 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
     (raw / "utf16.md").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     (raw / "copy of text report.md").write_bytes((raw / "text report.md").read_bytes())
     bad = {
+        "served-before-script.html": "HTML has no article text",
         "empty.md": "file is empty",
         "garbage.md": "binary data",
         "latin1.md": "not valid UTF-8",
@@ -115,12 +122,14 @@ def test_every_good_format_becomes_a_report_with_claims(release):
     reports, claims = tables["reports"], tables["claims"]
     formats = dict(zip(reports["path"], reports["format"]))
     assert formats == {"copy of text report.md": "markdown", "ünïcödé.md": "markdown", "-leading-dash.txt": "text",
-                       "article.html": "html", "sitrep.pdf": "pdf", "feed.csv": "csv", "hxl.csv": "csv",
+                       "article.html": "html", "saved-by-browser.html": "html", "sitrep.pdf": "pdf", "feed.csv": "csv", "hxl.csv": "csv",
                        "feed.json": "json", "utf16.md": "markdown"}
     with_claims = set(reports[reports["report_id"].isin(claims["report_id"])]["path"])
     assert with_claims == set(formats)
     html = reports.set_index("path").loc["article.html"]
     assert (html["publisher"], str(html["published"])) == ("Example News", "2020-02-10")
+    saved = reports.set_index("path").loc["saved-by-browser.html"]
+    assert (saved["publisher"], str(saved["published"])) == ("Syrian British Consortium", "2020-01-30")
     pdf = reports.set_index("path").loc["sitrep.pdf"]
     assert (pdf["publisher"], pdf["url"]) == ("OCHA", "https://reliefweb.int/sitrep-9")
 
@@ -151,3 +160,20 @@ def test_reports_plus_quarantined_files_equal_files_present(release):
     whole = tables["quarantine"][tables["quarantine"]["table"] == "reports"]["path"]
     assert len(tables["reports"]) + whole.nunique() == len(files)
     assert not set(tables["reports"]["path"]) & set(whole)
+
+
+def test_page_saved_by_a_browser_gives_its_rendered_article_only():
+    metadata, text = read_html((PAGES / "idlib-update.saved.html").read_bytes())
+    assert metadata["publisher"] == "Syrian British Consortium"
+    assert text.startswith("Idlib humanitarian update, 30 January\nLocal monitors of the Response Coordination Group")
+    assert "more than 130 civilians have been killed, among them 40 children" in text
+    for boilerplate in ("cookies", "Donate now", "Related posts", "Winter appeal", "Registered charity", "Loading"):
+        assert boilerplate not in text
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed (`make pages` needs it)")
+def test_saved_page_is_what_chromium_renders_from_the_source(tmp_path):
+    source = PAGES / "idlib-update.source.html"
+    rendered = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                               source.resolve().as_uri()], capture_output=True, check=True, timeout=120).stdout
+    assert read_html(rendered) == read_html((PAGES / "idlib-update.saved.html").read_bytes())
