@@ -107,6 +107,20 @@ def test_words_run_into_a_registered_name_are_dropped(text):
     assert claim.attributed_to == "Syrian Observatory for Human Rights"
 
 
+def test_a_source_referred_back_to_is_the_one_named_before():
+    claims = claims_of("The Russian Defence Ministry said 80 fighters were killed on Monday. "
+                       "Warplanes struck again on Tuesday. The ministry added that 12 more fighters were killed.")
+    assert [(c.value, c.attributed_to) for c in claims] == [(80, "Russian Defense Ministry"),
+                                                            (12, "Russian Defense Ministry")]
+    [claim] = claims_of("Shelling went on all night. It said 12 people were killed.")
+    assert claim.attributed_to is None  # nobody named before: no credit to guess
+
+
+def test_a_place_is_not_a_source():
+    [claim] = claims_of("A source at Aleppo police command said a rocket killed three civilians.")
+    assert claim.attributed_to != "Aleppo"
+
+
 def test_a_joint_source_is_not_cut_to_its_last_member():
     [claim] = claims_of("The US and Russia said 12 people were killed.")
     assert claim.attributed_to == "US and Russia"

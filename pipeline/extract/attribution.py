@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.lexicon import REPORTING_VERBS
+from pipeline.extract.places import lookup_place
+from pipeline.extract.sentences import sentence_spans
 from pipeline.extract.trie import WordFinder, cased_forms, trie_pattern
 from schemas.reference import load_sources
 
@@ -47,6 +49,14 @@ CUES = WordFinder.listing(sorted(ANCHOR_WORDS | REPORTING_VERBS))
 # and no name is read from inside a word ("RT" in "report").
 SOURCE_BEFORE = WordFinder(rf"{_SOURCE}(?:\s*,[^,]{{1,60}},)?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$", whole=False)
 LOOK_BACK = 100
+# A subject that refers back to a source named before ("It said", "the ministry added").
+REFERRING_BACK = WordFinder(
+    r"(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:military|ministry|army|group|monitoring\s+group|organi[sz]ation"
+    r"|agency|source|sources|official|officials|spokesman|spokeswoman|statement))"
+    rf"\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:{trie_pattern(sorted(REPORTING_VERBS))})(?![\w-])",
+    whole=False,
+)
+REFER_BACK = 600  # characters before a sentence (about three sentences) where the source is looked for
 LEADING_SUBJECT = re.compile(rf"^\W*{_SOURCE}")
 
 # Capitalised words that start a name but are no source.
@@ -84,7 +94,7 @@ def _registered(name: str) -> str | None:
 def normalise_source(name: str) -> str | None:
     """The registry's name for ``name``, or ``name`` tidied; None when it is no source."""
     name = re.sub(r"\s+", " ", name).strip(" ,.'’\"")
-    name = re.sub(r"\s+(?:on|in|at|that|which|who)$", "", name)
+    name = re.sub(r"(?:\s+(?:on|in|at|that|which|who|and|of|for|the|de))+$", "", name)
     known = _registered(name)
     if known is not None:
         return known
@@ -97,6 +107,8 @@ def normalise_source(name: str) -> str | None:
         name = name[4:]
     if not name or name.lower() in NOT_SOURCES or re.fullmatch(r"[\d\W]+", name):
         return None
+    if lookup_place(name) is not None:
+        return None  # "a source at Aleppo police command": a place is where, not who
     return name
 
 
@@ -117,6 +129,25 @@ def _candidates(sentence: str):
 def credited_sources(sentence: str) -> list[tuple[int, str]]:
     """Every (position, source) the sentence credits, found once per sentence."""
     return sorted(set(_candidates(sentence)))
+
+
+def credited_earlier(report: str, sentence_start: int, sentence: str) -> list[tuple[int, str]]:
+    """(position, source) for a sentence that credits a source named before it.
+
+    "The Turkish military said 31 militants were killed. It said two rebels
+    had also died": "It" is the military. When a sentence credits its figures
+    only to a pronoun or a body already named ("it", "the ministry", "the
+    source"), the credit goes to the last source named in the text just before.
+    """
+    referring = REFERRING_BACK.first(sentence)
+    if referring is None:
+        return []
+    before = report[max(0, sentence_start - REFER_BACK):sentence_start]
+    for start, end in reversed(list(sentence_spans(before))):
+        earlier = credited_sources(before[start:end])
+        if earlier:
+            return [(referring[0], earlier[-1][1])]
+    return []
 
 
 def find_attribution(sentence: str, position: int, publisher: str | None,
