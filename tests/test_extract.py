@@ -67,10 +67,16 @@ def test_counts_of_things_that_are_not_figures_give_no_claims(text):
     ("The attack killed at least 12 civilians.", ("killed", 12, "at_least", "civilians")),
     ("Up to 300 fighters were executed.", ("killed", 300, "up_to", "combatants")),
     ("Nearly 900,000 people were uprooted.", ("displaced", 900000, "approximately", "people")),
+    ("After the blast, 80 sustained injuries.", ("injured", 80, "exact", "people")),
 ])
 def test_metrics_in_the_ways_reports_say_them(text, expected):
     got = [(c.metric, c.value, c.qualifier, c.population) for c in claims_of(text)]
     assert got == [expected]
+
+
+def test_a_verb_phrase_right_after_a_bare_count_is_its_metric():
+    claims = claims_of("More than 300 people have been killed and millions forced to flee their homes.")
+    assert [(c.metric, c.value) for c in claims] == [("killed", 300), ("displaced", 1000000)]
 
 
 def test_range_gives_value_and_high():

@@ -27,6 +27,7 @@ from pipeline.extract.lexicon import (
     PARTICIPLES,
     POPULATION_WORDS,
     PRO_GOVERNMENT,
+    VERB_CUES,
 )
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&]")
@@ -69,6 +70,18 @@ def _is_combined(after: list[str], index: int) -> bool:
         and METRIC_WORDS[nxt[1]] != METRIC_WORDS.get(after[index])
 
 
+def _cue_phrase(after: list[str], index: int) -> str | None:
+    """The metric of 'forced to flee', 'lost their lives' or 'sustained injuries' at ``index``."""
+    word = after[index]
+    if word == "forced" and _forced_flight(after, index):
+        return "displaced"
+    if word in {"lost", "losing"} and after[index + 1:index + 3] == ["their", "lives"]:
+        return "killed"
+    if word in {"sustained", "suffered"} and after[index + 1:index + 2] and after[index + 1] in INJURY_NOUNS:
+        return "injured"
+    return None
+
+
 def _verb_after(after: list[str], start: int) -> tuple[str | None, bool]:
     """(metric, crossed a conjunction) of a verb following a noun phrase."""
     crossed = False
@@ -76,12 +89,8 @@ def _verb_after(after: list[str], start: int) -> tuple[str | None, bool]:
         word = after[index]
         if word in CLAUSE_BREAKS or word == "," or word[0].isdigit():
             return None, crossed
-        if word == "forced" and _forced_flight(after, index):
-            return "displaced", crossed
-        if word in {"lost", "losing"} and after[index + 1:index + 3] == ["their", "lives"]:
-            return "killed", crossed
-        if word in {"sustained", "suffered"} and after[index + 1:index + 2] and after[index + 1] in INJURY_NOUNS:
-            return "injured", crossed
+        if word in VERB_CUES and (metric := _cue_phrase(after, index)):
+            return metric, crossed
         if word in METRIC_WORDS and word not in PURE_NOUNS - {"dead"}:
             return (None if _is_combined(after, index) else METRIC_WORDS[word]), crossed
         if word in {"and", "&"}:
@@ -160,6 +169,8 @@ def _head(after: list[str], after_raw: list[str], before: list[str]) -> Attachme
             # past "and" belongs to the next number ("killed 19 and injured 60").
             metric = verb if verb and not crossed else before_cue or verb
             return Attachment(metric, population, word) if metric else None
+        if index == 0 and word in VERB_CUES and (metric := _cue_phrase(after, 0)):
+            return Attachment(metric, None, None)  # "millions forced to flee", "80 sustained injuries"
         if index == 0 and (word in METRIC_WORDS or word in AUXILIARIES):
             verb, _ = _verb_after(after, 0)  # "10 killed", "seven were killed"
             if verb:

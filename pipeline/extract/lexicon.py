@@ -121,4 +121,5 @@ PARTICIPLES = {"displaced", "wounded", "injured", "missing", "dead"}
 
 # Words besides the metric words that can make a sentence hold a figure
 # ("forced to leave", "lost their lives", "sustained injuries").
-CUE_WORDS = set(METRIC_WORDS) | {"forced", "lost", "losing", "sustained", "suffered"}
+VERB_CUES = {"forced", "lost", "losing", "sustained", "suffered"}
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES
