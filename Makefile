@@ -33,12 +33,13 @@ bench: setup
 	$(BIN)/python bench/extraction_accuracy.py
 	$(BIN)/python bench/extraction_speed.py
 
-# Web pages as a browser saves them: each tests/pages/*.source.html rendered by
-# headless Chromium (Debian package `chromium`), its DOM saved beside it.
+# Web pages as a browser saves them: each page in tests/pages/, as its site
+# serves it, rendered by headless Chromium (Debian package `chromium`) and its
+# DOM saved under the same name in data/raw/.
 pages:
-	for page in tests/pages/*.source.html; do \
+	for page in tests/pages/*.html; do \
 		chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$(CURDIR)/$$page" \
-			> "$${page%.source.html}.saved.html" 2>/dev/null; \
+			> "data/raw/$$(basename "$$page")" 2>/dev/null; \
 	done
 
 clean:

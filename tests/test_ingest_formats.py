@@ -23,7 +23,10 @@ ARTICLE_HTML = """<html><head><title>Shelling in Idlib | Example News</title>
 <p>At least 14 civilians were killed in shelling on the town of Sarmin, the Syrian Observatory for Human Rights said on Monday.</p>
 <p>Rescue workers said the strikes hit a market and two homes, and that the search for survivors went on into the night.</p>
 </article><footer>Example News. All rights reserved. Privacy.</footer></body></html>"""
-PAGES = Path(__file__).parent / "pages"
+# A script-rendered page as its site serves it, and as Chromium saved it (`make pages`).
+PAGE_NAME = "2020-01-30-syrian-british-consortium-idlib-update.html"
+SERVED_PAGE = Path(__file__).parent / "pages" / PAGE_NAME
+SAVED_PAGE = Path(__file__).parent.parent / "data" / "raw" / PAGE_NAME
 EMPTY_HTML = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
 FEED_CSV = """date,location,metric,value,source,url,qualifier,population
 2020-02-17,northwest Syria,displaced,900000,OCHA,https://unocha.org/a,exact,people
@@ -44,8 +47,8 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
     write_report(raw, "ünïcödé.md", "Some 5,000 people fled Saraqeb since 1 February.", published="2020-02-20")
     write_report(raw, "-leading-dash.txt", "Three children were killed in Ariha.")
     (raw / "article.html").write_text(ARTICLE_HTML, encoding="utf-8")
-    (raw / "saved-by-browser.html").write_bytes((PAGES / "idlib-update.saved.html").read_bytes())
-    (raw / "served-before-script.html").write_bytes((PAGES / "idlib-update.source.html").read_bytes())
+    (raw / "saved-by-browser.html").write_bytes(SAVED_PAGE.read_bytes())
+    (raw / "served-before-script.html").write_bytes(SERVED_PAGE.read_bytes())
     (raw / "sitrep.pdf").write_bytes(text_pdf(["More than 948,000 people have been displaced in northwest",
                                                "Syria since 1 December 2019."],
                                               {"Title": "Sitrep 9", "Author": "OCHA", "CreationDate": "D:20200226"}))
@@ -163,7 +166,7 @@ def test_reports_plus_quarantined_files_equal_files_present(release):
 
 
 def test_page_saved_by_a_browser_gives_its_rendered_article_only():
-    metadata, text = read_html((PAGES / "idlib-update.saved.html").read_bytes())
+    metadata, text = read_html(SAVED_PAGE.read_bytes())
     assert metadata["publisher"] == "Syrian British Consortium"
     assert text.startswith("Idlib humanitarian update, 30 January\nLocal monitors of the Response Coordination Group")
     assert "more than 130 civilians have been killed, among them 40 children" in text
@@ -172,8 +175,7 @@ def test_page_saved_by_a_browser_gives_its_rendered_article_only():
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed (`make pages` needs it)")
-def test_saved_page_is_what_chromium_renders_from_the_source(tmp_path):
-    source = PAGES / "idlib-update.source.html"
+def test_saved_page_is_what_chromium_renders_from_the_source():
     rendered = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
-                               source.resolve().as_uri()], capture_output=True, check=True, timeout=120).stdout
-    assert read_html(rendered) == read_html((PAGES / "idlib-update.saved.html").read_bytes())
+                               SERVED_PAGE.resolve().as_uri()], capture_output=True, check=True, timeout=120).stdout
+    assert read_html(rendered) == read_html(SAVED_PAGE.read_bytes())

@@ -112,18 +112,21 @@ def normalise_source(name: str) -> str | None:
     return name
 
 
-def _candidates(sentence: str):
-    """(position, name) of every credited source in the sentence."""
+def _names(sentence: str):
+    """Matches of a name where the sentence credits one: after an anchor, before a verb."""
     for start, end in CUES.spans(sentence):
         word = sentence[start:end]
         if word in ANCHOR_WORDS and (anchor := ANCHOR.match(sentence, start)):
-            match = SOURCE.match(sentence, anchor.end())
-            if match and (name := normalise_source(match.group("source"))):
-                yield match.start("source"), name
+            yield SOURCE.match(sentence, anchor.end())
         if word in REPORTING_VERBS:
-            match = SOURCE_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
-            if match and (name := normalise_source(match.group("source"))):
-                yield match.start("source"), name
+            yield SOURCE_BEFORE.search(sentence, max(0, start - LOOK_BACK), start)
+
+
+def _candidates(sentence: str):
+    """(position, name) of every credited source in the sentence."""
+    for match in _names(sentence):
+        if match and (name := normalise_source(match.group("source"))):
+            yield match.start("source"), name
 
 
 def credited_sources(sentence: str) -> list[tuple[int, str]]:
@@ -154,10 +157,9 @@ def find_attribution(sentence: str, position: int, publisher: str | None,
                      credited: list[tuple[int, str]] | None = None) -> str | None:
     """The source credited nearest to ``position`` in ``sentence``, unless it is the publisher."""
     credited = credited_sources(sentence) if credited is None else credited
-    found = sorted(credited, key=lambda item: (abs(item[0] - position), item[0]))
-    if not found:
+    if not credited:
         return None
-    name = found[0][1]
+    _, name = min(credited, key=lambda item: (abs(item[0] - position), item[0]))
     return None if publisher and _same_source(name, publisher) else name
 
 

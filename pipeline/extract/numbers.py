@@ -189,16 +189,14 @@ def _is_proportion_denominator(last: list[str]) -> bool:
     return len(last) >= 3 and last[-2:] == ["out", "of"] and _is_numeral(last[-3])
 
 
-def is_excluded(lower: str, match: re.Match, last: list[str] | None = None) -> bool:
+def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bool:
     """Dates, ages, percentages, money, times and measures are not counts.
 
-    ``match`` is a NUMBER_RE match on ``lower``; ``last`` are the last three
-    words before it, if already at hand.
+    ``match`` is a NUMBER_RE match on ``lower``; ``before`` is the text just
+    before it and ``last`` the last three words of that text.
     """
-    before = lower[max(0, match.start() - 24):match.start()]
     if before.rstrip().endswith(CURRENCY_SIGNS):
         return True
-    last = _last_words(before, 3) if last is None else last
     if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
         return True
     if last and last[-1] in MONTH_NAMES and match.group("digits"):
@@ -239,8 +237,9 @@ def find_numbers(text: str, lower: str | None = None) -> list[Number]:
     matches = _matches(lower)
     read = []
     for match in matches:
-        last = _last_words(lower[max(0, match.start() - 24):match.start()], 3)
-        value, vague = (None, False) if is_excluded(lower, match, last) or _is_year(match) else _value(match)
+        before = lower[max(0, match.start() - 24):match.start()]
+        last = _last_words(before, 3)
+        value, vague = (None, False) if is_excluded(lower, match, before, last) or _is_year(match) else _value(match)
         read.append((value, vague, last))
     found: list[Number] = []
     index = 0

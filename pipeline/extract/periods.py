@@ -80,7 +80,7 @@ def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
         return None
 
 
-ANY_MONTH = WordFinder.listing(cased_forms(list(MONTH_NUMBERS)))
+ANY_MONTH = WordFinder(_MONTH_WORDS)
 
 
 def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:

@@ -23,22 +23,21 @@ def _place_names() -> WordFinder:
     return WordFinder.listing(sorted(load_gazetteer().places), joiners="_-")
 
 
+def _mention(text: str, lower: str, start: int, end: int) -> PlaceMention:
+    return PlaceMention(start, end, text[start:end], load_gazetteer().places[lower[start:end]])
+
+
 def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
     """Every gazetteer place ``text`` names, in order; ``lower`` is ``lowered(text)`` if at hand."""
     lower = lowered(text) if lower is None else lower
-    places = load_gazetteer().places
-    return [PlaceMention(start, end, text[start:end], places[lower[start:end]])
-            for start, end in _place_names().spans(lower)]
+    return [_mention(text, lower, start, end) for start, end in _place_names().spans(lower)]
 
 
 def first_place(text: str, lower: str | None = None) -> PlaceMention | None:
     """The first place a text names: what a report is about when a sentence names none."""
     lower = lowered(text) if lower is None else lower
     span = _place_names().first(lower)
-    if span is None:
-        return None
-    start, end = span
-    return PlaceMention(start, end, text[start:end], load_gazetteer().places[lower[start:end]])
+    return None if span is None else _mention(text, lower, *span)
 
 
 @lru_cache(maxsize=1024)

@@ -49,6 +49,11 @@ BOUNDARY = re.compile(
 )
 
 
+def _first_start(text: str) -> int:
+    """Where the first sentence starts: after any leading space."""
+    return len(text) - len(text.lstrip())
+
+
 def _span(text: str, start: int, boundary: re.Match | None) -> tuple[int, int]:
     """The sentence from ``start`` to ``boundary`` (or the text end), trailing space trimmed."""
     if boundary is None:
@@ -61,7 +66,7 @@ def _span(text: str, start: int, boundary: re.Match | None) -> tuple[int, int]:
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank sentence, in order."""
-    start = len(text) - len(text.lstrip())
+    start = _first_start(text)
     for boundary in BOUNDARY.finditer(text):
         span = _span(text, start, boundary)
         if span[1] > span[0]:
@@ -86,7 +91,7 @@ def sentences_holding(text: str, positions: Iterable[int]) -> Iterator[tuple[int
         if index == previous:
             continue
         previous = index
-        start = starts[index - 1] if index else len(text) - len(text.lstrip())
+        start = starts[index - 1] if index else _first_start(text)
         span = _span(text, start, boundaries[index] if index < len(boundaries) else None)
         if span[1] > span[0]:
             yield span
