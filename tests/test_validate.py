@@ -8,7 +8,7 @@ from pipeline.validate import validate_table
 def report_row(**overrides) -> dict:
     row = {
         "report_id": "a" * 64, "path": "a.md", "title": "T", "publisher": "OCHA",
-        "url": "https://example.org", "published": "2020-02-17", "format": "markdown",
+        "url": "https://example.org", "has_url": True, "published": "2020-02-17", "format": "markdown",
         "size": 10, "location": None, "text_sha256": "b" * 64,
     }
     return {**row, **overrides}
