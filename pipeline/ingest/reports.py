@@ -210,7 +210,7 @@ def ingest(raw_dir: Path, today: dt.date) -> Ingested:
             refused.append({**entry, "reason": str(error)})
             continue
         except Exception as error:  # a parser failing on hostile input must not stop the run
-            refused.append({**entry, "reason": f"file could not be read ({type(error).__name__}: {str(error)[:160]})"})
+            refused.append({**entry, "reason": unreadable_reason(raw.path, error)})
             continue
         first_path[raw.sha256] = raw.path
         rows.append(_report_row(raw, read))
