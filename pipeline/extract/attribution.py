@@ -8,6 +8,7 @@ recorded on the report).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -159,7 +160,11 @@ def find_attribution(sentence: str, position: int, publisher: str | None,
     credited = credited_sources(sentence) if credited is None else credited
     if not credited:
         return None
-    _, name = min(credited, key=lambda item: (abs(item[0] - position), item[0]))
+    # ``credited`` is sorted: the nearest is the last credit before ``position`` or the first from it.
+    at = bisect.bisect_left(credited, position, key=lambda item: item[0])
+    before = credited[bisect.bisect_left(credited, credited[at - 1][0], key=lambda item: item[0])] if at else None
+    nearby = [item for item in (before, credited[at] if at < len(credited) else None) if item]
+    _, name = min(nearby, key=lambda item: (abs(item[0] - position), item[0]))
     return None if publisher and _same_source(name, publisher) else name
 
 
