@@ -14,26 +14,38 @@ trafilatura reads it from the title or the address.
 """
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
-import lxml.html
+import lxml.etree
 import trafilatura
 
 from pipeline.ingest.metadata import MetadataError
 from pipeline.ingest.text import decode_text
+
+# A page trafilatura cannot use is reported as a quarantine reason, not as log lines on the console.
+for _logger in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_logger).setLevel(logging.CRITICAL)
 
 HTML_SUFFIXES = {".html", ".htm"}
 MIN_ARTICLE_WORDS = 15  # less than a sentence or two is a menu or a link list, not an article
 # Chromium, and Internet Explorer before it, put this comment at the top of a saved page;
 # the number in brackets is the length of the address.
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\((\d{1,5})\)(\S+?)\s*-->", re.IGNORECASE)
-SITE_NAME_META = ('//meta[@property="og:site_name"]/@content', '//meta[@name="og:site_name"]/@content',
-                  '//meta[@name="application-name"]/@content')
-AUTHOR_META = ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
-               '//meta[@name="article:author"]/@content', '//meta[@name="dc.creator"]/@content')
-HEAD_PARSER = lxml.html.HTMLParser(encoding="utf-8")
-HEAD_BYTES = 65536  # meta tags and the saved-from comment are at the top of a page
+SITE_NAME_META = ("og:site_name", "application-name")  # meta tags by their property or name, in order
+AUTHOR_META = ("author", "article:author", "dc.creator")
+# Bounds that keep a hostile page's cost in check: trafilatura cleans a meta tag's value with
+# patterns that grow with the square of its length (20,000 characters of "<" in an author
+# tag took 4 s), and its fallback extractors (justext, readability), tried when its own
+# finds little, compare paragraphs pairwise (20,000 table rows took 36 s) and normalise
+# text at about 0.3 MB/s. No real meta value is this long, and a page past either size
+# (five times a long article's) is read by trafilatura's own extractor alone.
+MAX_META_CHARACTERS = 1000
+FALLBACK_MAX_ELEMENTS = 3000
+FALLBACK_MAX_TEXT = 100_000  # characters outside scripts and styles
+UNSEEN = {"script", "style"}
+PARSER_MAX_DEPTH = 255  # the HTML parser drops what is nested deeper
 
 
 def is_web_address(value: object) -> bool:
@@ -50,18 +62,24 @@ def saved_from_url(page: str) -> str | None:
     return address if is_web_address(address) else None
 
 
-def _first_meta(head: str, paths: tuple[str, ...], skip_addresses: bool = False) -> str | None:
-    """The first non-empty content of the meta tags ``paths`` find in the page's head."""
-    try:
-        tree = lxml.html.document_fromstring(head.encode("utf-8", "replace"), parser=HEAD_PARSER)
-    except (lxml.etree.ParserError, ValueError):
-        return None
-    for path in paths:
-        for value in tree.xpath(path):
-            value = " ".join(str(value).split())
-            if value and not (skip_addresses and is_web_address(value)):
-                return value
-    return None
+def _meta_values(tree) -> dict[str, str]:
+    """The first non-empty content of each meta tag, by its lower-cased property or name;
+    long values are cut short in the tree itself, before trafilatura reads them."""
+    values: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        for attribute, value in meta.attrib.items():
+            if len(value) > MAX_META_CHARACTERS:
+                meta.set(attribute, value[:MAX_META_CHARACTERS])
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key and content:
+            values.setdefault(key, content)
+    return values
+
+
+def _first(values: dict[str, str], keys: tuple[str, ...], skip_addresses: bool = False) -> str | None:
+    return next((values[key] for key in keys if key in values
+                 and not (skip_addresses and is_web_address(values[key]))), None)
 
 
 def _site_from_address(url: str | None) -> str | None:
@@ -69,32 +87,53 @@ def _site_from_address(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _publisher(head: str, document, url: str | None) -> str | None:
-    return (_first_meta(head, SITE_NAME_META)
-            or _first_meta(head, AUTHOR_META, skip_addresses=True)
-            or getattr(document, "author", None)
-            or getattr(document, "sitename", None)
-            or _site_from_address(url))
+def _too_big_for_fallback(tree) -> bool:
+    elements = text = 0
+    for element in tree.iter():
+        elements += 1
+        text += len(element.tail or "") + (0 if element.tag in UNSEEN else len(element.text or ""))
+    return elements > FALLBACK_MAX_ELEMENTS or text > FALLBACK_MAX_TEXT
+
+
+def _depth(tree) -> int:
+    deepest = depth = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_article(tree) -> MetadataError:
+    if tree is not None and _depth(tree) >= PARSER_MAX_DEPTH:
+        return MetadataError(f"HTML nests its elements more than {PARSER_MAX_DEPTH} deep, past what the reader "
+                             "takes, so no article was found; save the page again from a browser")
+    return MetadataError("HTML has no article text (only menus, links or scripts); if a browser shows "
+                         "an article, save the page from the browser (see README)")
 
 
 def read_html(data: bytes) -> tuple[dict, str]:
     """(metadata fields found in the page, article text)."""
     page = decode_text(data)
     saved_from = saved_from_url(page)
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        raise _no_article(None)
+    metas = _meta_values(tree)
+    site_name, author = _first(metas, SITE_NAME_META), _first(metas, AUTHOR_META, skip_addresses=True)
     document = trafilatura.bare_extraction(
-        page, url=saved_from, with_metadata=True, include_comments=False, include_tables=False,
+        tree, url=saved_from, with_metadata=True, include_comments=False, include_tables=False,
+        fast=_too_big_for_fallback(tree),
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip()
     if len(text.split()) < MIN_ARTICLE_WORDS:
-        raise MetadataError("HTML has no article text (only menus, links or scripts); if a browser shows "
-                            "an article, save the page from the browser (see README)")
+        raise _no_article(tree)
     url = getattr(document, "url", None)
     url = url if is_web_address(url) else saved_from
-    head = page[:HEAD_BYTES]
     fields = {
         "title": getattr(document, "title", None),
-        "publisher": _publisher(head, document, url),
+        "publisher": (site_name or author or getattr(document, "author", None)
+                      or getattr(document, "sitename", None) or _site_from_address(url)),
         "url": url,
         "published": getattr(document, "date", None),
     }
