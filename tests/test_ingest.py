@@ -186,3 +186,10 @@ def test_an_unforeseen_parser_failure_says_what_to_do_without_its_exception():
     assert reasons_given[3].startswith("file holds characters that cannot be written as text")
     for reason in reasons_given:
         assert "Error" not in reason and "recursion" not in reason and "/Root" not in reason
+
+
+def test_a_control_character_in_front_matter_is_named(raw_dir):
+    write_raw(raw_dir, "escape.md", "---\ntitle: Idlib\x1b[2J\npublisher: OCHA\npublished: 2020-02-10\n---\nTen killed.\n")
+    assert reasons(ingest(raw_dir, TODAY))["escape.md"] == (
+        "front matter holds a character YAML does not allow (U+001B); remove it, or write it as an escape "
+        "in double quotes")

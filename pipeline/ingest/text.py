@@ -67,6 +67,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     try:
         handler = _FrontMatter()
         fields, body = frontmatter.parse(text, handler=handler) if handler.detect(text.strip()) else ({}, text)
+    except yaml.reader.ReaderError as error:
+        code = f" (U+{error.character:04X})" if isinstance(error.character, int) else ""
+        raise MetadataError(f"front matter holds a character YAML does not allow{code}; "
+                            "remove it, or write it as an escape in double quotes") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" (line {mark.line + 1})" if mark is not None else ""
