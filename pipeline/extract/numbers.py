@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
+from pipeline.extract.lexicon import QUALIFIER_PHRASES, THING_NOUNS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 
@@ -83,7 +83,7 @@ NOT_A_COUNT_AFTER = re.compile(
       | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b
       | ,\s*\d{{4}}\b
       | \s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b
-        (?!\s+(?:separate\s+|different\s+)?(?:{"|".join(sorted(NON_FIGURE_NOUNS))})\b)
+        (?!\s+(?:separate\s+|different\s+)?(?:{"|".join(sorted(THING_NOUNS))})\b)
     )"""
 )
 # Words just before a number that make it a money sum, an age, a date or a label.
