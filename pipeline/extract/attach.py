@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pipeline.extract.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
+    DETERMINERS,
     LEAD_INS,
     LINKING_VERBS,
     METRIC_NOUNS,
@@ -47,6 +48,9 @@ from pipeline.extract.phrases import (
     noun_phrase,
     verb_after,
 )
+
+# "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
+NOT_COUNTED_OF = {"population", "capacity", "size"}
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]")
 BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are read
@@ -94,10 +98,20 @@ def _projected(before: list[str], index: int) -> bool:
 
 
 def _of_noun(before: list[str], distance: int) -> str | None:
-    """The metric of "the deaths of", "the bodies of", "the capture of" ending ``distance`` words back."""
+    """The metric of "the deaths of", "the bodies of", "the capture of" ending ``distance`` words back.
+
+    The noun may head a list: "the bodies of a woman and three children".
+    """
     index = len(before) - 1 - distance
     if index >= 1 and before[index] == "of":
         return OF_NOUNS.get(before[index - 1])
+    if before[index] in {"and", ","}:
+        for position in range(index - 1, max(0, index - 4), -1):
+            word = before[position]
+            if word == "of" and position >= 1:
+                return OF_NOUNS.get(before[position - 1])
+            if not word[0].isalpha() or word in CLAUSE_BREAKS:
+                return None
     return None
 
 
@@ -113,8 +127,8 @@ def _linked_subject(before: list[str], distance: int) -> str | None:
     for word in reversed(subject):
         if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or is_number(word):
             return None
-        if word == "toll":
-            return "killed"
+        if word in {"toll", "tolls"} or word in {"victim", "victims"} and counted:
+            return "killed"  # "the death toll rose to 41", "the victim count has reached 1400"
         if word in METRIC_WORDS and (word in METRIC_NOUNS or counted):
             return METRIC_WORDS[word]
     return None
@@ -135,7 +149,9 @@ def cue_before(before: list[str]) -> str | None:
                 return metric
         if word == "toll":
             return "killed"
-        if word not in LEAD_INS and word != "," and distance > 0:
+        if word == ",":
+            return None  # "When 50 were arrested, hundreds took to the streets": another clause's verb
+        if word not in LEAD_INS and distance > 0:
             return _toll_before(before, distance)
     return None
 
@@ -175,7 +191,7 @@ def is_rate(after: list[str]) -> bool:
             return False
         if word in {"a", "per", "each", "every"} and after[index + 1:index + 2] and after[index + 1] in RATE_UNITS:
             return not (after[index + 2:index + 3] and after[index + 2] in RATE_NOT_AFTER)
-        if word in {"daily", "weekly", "monthly", "annually"}:
+        if word in {"daily", "weekly", "monthly", "annually"} and (index == 0 or after[index - 1] not in DETERMINERS):
             return True
     return False
 
@@ -196,9 +212,34 @@ def _active(verb: Verb, after: list[str]) -> bool:
     return bool(following) and following[0] in {"the", "a", "an", "his", "her", "their", "its"}
 
 
-def _predicate_one(before: list[str], after: list[str]) -> bool:
-    """'a student who was one of those killed': one person described, not a count."""
-    return before[-1:] in (["was"], ["is"]) and after[:1] == ["of"]
+def _not_a_count(before: list[str], after: list[str]) -> bool:
+    """Numbers that describe rather than count.
+
+    "a student who was one of those killed", "one of the highest death
+    tolls", "the population of 10,600".
+    """
+    if before[-1:] in (["was"], ["is"]) and after[:1] == ["of"]:
+        return True
+    if after[:2] == ["of", "the"] and after[2:3] and (after[2].endswith("est") or after[2] in {"most", "worst"}):
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in NOT_COUNTED_OF
+
+
+def _projected_before(before: list[str]) -> bool:
+    """The verb governing the number is a plan or a projection ("committed to receive 7,000")."""
+    for distance, word in enumerate(reversed(before[-(MAX_VERB_GAP + 2):])):
+        if word in CLAUSE_BREAKS or is_number(word) or word == ",":
+            return False
+        if word not in LEAD_INS:
+            return _projected(before, len(before) - 1 - distance)
+    return False
+
+
+def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase) -> Attachment | None:
+    """'two people, one of them a police officer': part of the figure just before."""
+    if previous is None or after[:2] not in (["of", "them"], ["of", "whom"], ["of", "those"]):
+        return None
+    return Attachment(previous.metric, phrase.population, phrase.head)
 
 
 def _subset(previous: Attachment | None, before_text: str, after: list[str], phrase: NounPhrase,
@@ -227,16 +268,17 @@ def attach(before_text: str, after_text: str, previous: Attachment | None = None
 def attach_words(before: list[str], after_raw: list[str], after: list[str], before_text: str,
                  previous: Attachment | None = None) -> Attachment | None:
     """``attach`` on words already split: lower-cased before, as written and lower-cased after."""
-    if is_difference(after) or is_rate(after) or _predicate_one(before, after):
+    if is_difference(after) or is_rate(after) or _not_a_count(before, after) or _projected_before(before):
         return None
     phrase = noun_phrase(after, after_raw)
     if phrase.thing:
         return None
-    verb = verb_after(after, phrase.end)
-    if verb is not None and (verb.projected or _active(verb, after)):
+    clause = verb_after(after, phrase.end)
+    verb = clause.verb
+    if clause.projected or (verb is not None and _active(verb, after)):
         return None
-    subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD)
-    if verb is not None and not verb.crossed and not (verb.listed and (subset or phrase.metric)):
+    subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
+    if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)):
         return Attachment(verb.metric, phrase.population, phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
@@ -244,7 +286,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
     if metric is None:
-        return _subset(previous, before_text, after, phrase, ELIDED_LEAD)
+        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
     return Attachment(metric, phrase.population, phrase.head, also)

@@ -29,7 +29,7 @@ _add("killed", """killed killing kills kill dead died die dies dying death death
 _add("injured", """injured injuring injures wounded wounding wounds injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
-    uprooted evacuated evacuating evacuees idps homeless""")
+    uprooted evacuated evacuating evacuees idps homeless relocated""")
 _add("refugees", "refugees refugee")
 _add("returned", "returned returnees returning")
 _add("missing", "missing unaccounted disappeared")
@@ -63,7 +63,7 @@ OF_NOUNS = {
 
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay")
-CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | _words("condition among")
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | _words("condition among asylum victim")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}
@@ -126,7 +126,12 @@ AUXILIARIES = _words("were was have has had been are is be being am")
 VERB_GROUP_WORDS = _words("""reportedly allegedly also all later subsequently already now since
     so far thus initially feared believed thought said confirmed reported known presumed understood
     to both either each apparently probably possibly officially still just only mostly then
-    also immediately eventually instantly""")
+    also immediately eventually instantly found rumored rumoured estimated not""")
+# Past forms that end a counted phrase although they do not end in -ed ("a dozen people lost their lives").
+IRREGULAR_VERBS = _words("""lost left took went came drove fell fought gave got held kept led made met ran
+    saw sent set shot stood struck threw told won hit began became brought built caught chose flew grew
+    heard hid knew laid lay meant paid put read rose said sat sold sought spoke spent stole swept taught
+    thought tore wore wrote remain remains remained include includes included""")
 MODALS = _words("could would might may will shall should must can cannot")
 PREPOSITIONS = _words("""in at on from near by with during after before since into across to for
     over under inside outside around among through throughout along against toward towards via
@@ -146,7 +151,8 @@ LEAD_INS = _words("""to at of a the an by another more some further least additi
 # Verbs that link a count to a subject naming the metric ("the death toll rose to 41",
 # "the number of people displaced has reached 312,000").
 LINKING_VERBS = _words("""reached reaching rose risen climbed increased jumped passed exceeded surpassed
-    topped hit stood stands stand totalled totaled numbered is was are were reach rises climbs""")
+    topped hit stood stands stand totalled totaled numbered is was are were reach rises climbs
+    become became becomes""")
 
 # Number words, as tokens: a list of counts continues past them ("Four guards and twelve prisoners").
 NUMBER_WORDS = _words("""one two three four five six seven eight nine ten eleven twelve thirteen
