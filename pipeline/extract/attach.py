@@ -172,6 +172,11 @@ def field_label(before_text: str) -> str | None:
     return METRIC_WORDS.get(match.group("label")) if match else None
 
 
+# "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
+RUNNING_TOTAL = re.compile(
+    r"(?i)\b(?:bringing|brings|bring|raising|raises|taking|takes|pushing)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+)
 AMONG_THE = re.compile(
     r"(?i)\bamong\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*$"
@@ -197,8 +202,15 @@ def is_rate(after: list[str]) -> bool:
 
 
 def is_difference(after: list[str]) -> bool:
-    """'100,000 more than last year': a difference between counts."""
-    return len(after) >= 2 and after[0] in {"more", "fewer", "less", "higher", "lower"} and after[1] == "than"
+    """'100,000 more than last year', '4,000 more people died than': a difference between counts."""
+    if not after or after[0] not in {"more", "fewer", "less", "higher", "lower"}:
+        return False
+    for word in after[1:8]:
+        if word == "than":
+            return True
+        if word in CLAUSE_BREAKS or word == "," or is_number(word):
+            return False
+    return False
 
 
 def _active(verb: Verb, after: list[str]) -> bool:
@@ -282,7 +294,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return Attachment(verb.metric, phrase.population, phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
-    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text)
+    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
+        or (previous.metric if previous is not None and RUNNING_TOTAL.search(before_text) else None)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
     if metric is None:

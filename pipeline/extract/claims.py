@@ -66,6 +66,7 @@ class Claim:
     adm1: str | None
     period_start: str | None
     period_end: str | None
+    period_text: str | None
     quote: str
     start: int
     end: int
@@ -80,7 +81,7 @@ class Claim:
 class ReportContext:
     """What the extractor knows of a report besides its text."""
 
-    published: dt.date
+    published: dt.date | None = None  # None: the text is undated; periods keep their words only
     publisher: str | None = None
     location: str | None = None
 
@@ -88,11 +89,11 @@ class ReportContext:
 
 def _population(found: Attachment, explicit: str | None) -> str:
     """The group counted; an elided or 'others' group takes the one named just before."""
-    if found.population is None:
-        return explicit or "people"
     if found.head in ("others", "more"):
         # "21 others died": others after a general group are that group; after a subset, people
         return explicit if explicit in GENERAL_GROUPS else "people"
+    if found.population is None:
+        return explicit or "people"
     return found.population
 
 
@@ -169,12 +170,12 @@ class _Sentence:
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
-        start, end = self.period
+        start, end, period_text = self.period
         return Claim(
             metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
-            period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
+            period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=number_text, number_start=number_start, generic=generic,
         )
 

@@ -49,7 +49,10 @@ QUOTES = {'"', "“", "”"}
 MAX_NOUN_WORDS = 5
 MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
 MAX_SKIP = 10  # words of a place or relative clause skipped on the way
-PHRASE_STOPS = AUXILIARIES | MODALS | (PREPOSITIONS - {"of"}) | RELATIVES | CONJUNCTIONS | DETERMINERS
+# Adverbs of a verb group, which never stand in a counted phrase ("and later killed them").
+PHRASE_ADVERBS = {"later", "also", "then", "subsequently", "reportedly", "allegedly", "already", "still", "now",
+                  "since", "initially", "eventually", "immediately", "apparently", "not", "never"}
+PHRASE_STOPS = AUXILIARIES | MODALS | (PREPOSITIONS - {"of"}) | RELATIVES | CONJUNCTIONS | DETERMINERS | PHRASE_ADVERBS
 POSSESSIVES = {"its", "their", "his", "her", "our", "your", "my", "them", "those", "us", "whom", "these"}
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
 NOT_ADVERBS = {"family", "elderly", "italy", "july", "ally", "rally", "belly", "supply", "assembly"}
@@ -71,9 +74,16 @@ def _is_adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in NOT_ADVERBS
 
 
-def _is_verb(word: str, after_words: bool) -> bool:
-    """A past form that ends a phrase: "30 people attended", "a dozen people lost"."""
-    return after_words and (word.endswith("ed") and word not in NOUN_MODIFIERS or word in IRREGULAR_VERBS)
+def _is_verb(word: str, after_words: bool, following: str | None = None) -> bool:
+    """A past form that ends a phrase: "30 people attended", "a dozen people lost", "87 survived and".
+
+    Right after the number, an -ed word is a modifier only when a noun
+    follows it ("3 armed men", "12 unidentified assailants").
+    """
+    if after_words:
+        return word.endswith("ed") and word not in NOUN_MODIFIERS or word in IRREGULAR_VERBS
+    noun_follows = following is not None and following[:1].isalpha() and following not in PHRASE_STOPS
+    return word.endswith("ed") and word not in NOUN_MODIFIERS and not noun_follows
 
 
 @dataclass(frozen=True)
@@ -184,7 +194,7 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
                 words.append(word)
                 index += 1
             break  # "5 civilians wounded", "30 died": the verb of the clause
-        if _is_verb(word, bool(words)):
+        if _is_verb(word, bool(words), after[index + 1] if index + 1 < len(after) else None):
             break
         words.append(word)
         index += 1
@@ -327,7 +337,8 @@ class _Reader:
         self.after, self.start = after, start
         self.crossed = self.passive = self.projected = self.listed = False
         self.skipping = 0  # words of a place or relative clause read past so far
-        self.relative = False
+        self.relative = False  # inside "who ...", "that ..."
+        self.relative_content = False  # a word of the relative clause other than an auxiliary was read
         self.relative_verb: Verb | None = None  # "thousands who fled ... have been forced to return"
 
     def verb(self, metric: str, index: int, object_pronoun: bool = False) -> Verb:
@@ -342,15 +353,19 @@ class _Reader:
             word = after[index]
             if (metric := _cue_phrase(after, index)) is not None:
                 return self.clause(self.verb(metric, index))
+            if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
+                return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
-                if found is None or not (self.relative and self.relative_verb is None):
+                if found is None or not (self.relative and not self.relative_content):
                     return self.clause(found)
-                # a relative clause's verb; the main one may follow
-                self.relative_verb, self.skipping = dataclasses.replace(found, relative=True), 1
+                # the verb of the relative clause ("who were killed"); the main clause's may follow
+                self.relative_verb = dataclasses.replace(found, relative=True)
+                self.relative_content, self.skipping = True, 1
+            elif word in AUXILIARIES and self.relative and not self.relative_content:
+                self.skipping += 1  # "who had joined the march": the relative clause's own auxiliary
             elif word in AUXILIARIES:
                 self.passive, self.skipping = True, 0
-                self.relative = self.relative and self.relative_verb is None
             elif word in MODALS and not _month(after, index):
                 self.projected = self.projected or after[index + 1:index + 2] != ["have"]
             elif word in VERB_GROUP_WORDS or _is_adverb(word):
@@ -358,6 +373,7 @@ class _Reader:
             elif word in QUOTES or word in SPEECH_WORDS:
                 return self.clause(None)  # the end of a quotation, or "... according to X"
             elif word in {",", "(", "—", "–"}:
+                self.skipping = 0  # a place or relative clause ends at a comma
                 end = self._aside_or_list(index)
                 if end is None:
                     return self.clause(None)
@@ -375,6 +391,8 @@ class _Reader:
             elif word in CLAUSE_BREAKS or is_number(word):
                 return self.clause(None)
             elif word in RELATIVES or word in PREPOSITIONS or word in DETERMINERS or self.skipping:
+                if self.relative:
+                    self.relative_content = True
                 self.relative = self.relative or word in RELATIVES
                 self.skipping += 1  # a relative clause or a place: read on to the verb
                 if self.skipping > MAX_SKIP:
