@@ -289,7 +289,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     phrase = noun_phrase(after, after_raw)
     if phrase.thing:
         return None
-    clause = verb_after(after, phrase.end)
+    clause = verb_after(after, phrase.end, after_raw)
     verb = clause.verb
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
