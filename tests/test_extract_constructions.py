@@ -167,3 +167,9 @@ def test_headline_lists_without_verbs_between():
     # a count with its noun left out takes the group named next to it, as the labels code it
     assert figures("14 civilians killed 40 injured in shelling") == [
         ("killed", 14, None, "exact", "civilians"), ("injured", 40, None, "exact", "civilians")]
+
+
+def test_a_running_total_takes_the_metric_it_names():
+    found = figures("Clashes forced 5,000 families to flee, bringing the total number of IDPs in the district "
+                    "to nearly 90,000.")
+    assert [(f[0], f[1]) for f in found] == [("displaced", 5000), ("displaced", 90000)]

@@ -177,12 +177,22 @@ def field_label(before_text: str) -> str | None:
 # "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
 RUNNING_TOTAL = re.compile(
     r"(?i)\b(?:bringing|brings|bring|raising|raises|taking|takes|pushing)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?:\w+\s+){0,3}?to\s+(?:\w+\s+){0,2}$"
+    r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
+    r"to\s+(?:\w+\s+){0,2}$"
 )
 AMONG_THE = re.compile(
     r"(?i)\bamong\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*$"
 )
+
+
+def running_total(before: list[str], before_text: str, previous: Attachment | None) -> str | None:
+    """'bringing the total number of IDPs to nearly 1 million', '19 new deaths, bringing the total to 830':
+    the metric the total names, else that of the figure just before."""
+    if "to" not in before[-3:] or (match := RUNNING_TOTAL.search(before_text)) is None:
+        return None
+    named = [METRIC_WORDS[word] for word in match.group("counted").lower().split() if word in METRIC_WORDS]
+    return named[0] if named else (previous.metric if previous is not None else None)
 
 
 def among_the(before_text: str) -> str | None:
@@ -299,8 +309,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
     metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
-        or (previous.metric if previous is not None and before[-1:] == ["to"] and RUNNING_TOTAL.search(before_text)
-            else None)
+        or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
     if metric is None:
