@@ -173,3 +173,15 @@ def test_a_running_total_takes_the_metric_it_names():
     found = figures("Clashes forced 5,000 families to flee, bringing the total number of IDPs in the district "
                     "to nearly 90,000.")
     assert [(f[0], f[1]) for f in found] == [("displaced", 5000), ("displaced", 90000)]
+
+
+def test_the_people_counted_named_before_a_list():
+    assert [(f[0], f[1], f[4]) for f in figures("Among the dead were a teacher, three of his sons and two guards.")] \
+        == [("killed", 3, "people"), ("killed", 2, "people")]
+    assert [(f[0], f[1], f[4]) for f in figures("Those killed in the two raids include 9 children and 3 women.")] == [
+        ("killed", 9, "children"), ("killed", 3, "women")]
+
+
+def test_a_metric_word_modifying_a_noun_in_a_place_is_no_verb():
+    assert figures("The blast wounded 30 others at a camp where displaced families live.") == [
+        ("injured", 30, None, "exact", "people")]

@@ -180,9 +180,12 @@ RUNNING_TOTAL = re.compile(
     r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
     r"to\s+(?:\w+\s+){0,2}$"
 )
+# "Among the dead were ...", "those killed in the two attacks include ...": a list of who was counted.
 AMONG_THE = re.compile(
-    r"(?i)\bamong\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
-    r"(?:were|are|was|is|included)\b[^;:.]*$"
+    r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
+    r"(?:were|are|was|is|included)\b[^;:.]*"
+    r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
+    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2})$"
 )
 
 
@@ -197,10 +200,10 @@ def running_total(before: list[str], before_text: str, previous: Attachment | No
 
 def among_the(before_text: str) -> str | None:
     """'Among the dead were a man, four of his sons and two farm workers.'"""
-    if "mong" not in before_text:
+    if "mong" not in before_text and "hose" not in before_text:
         return None
     match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[match.group("metric").lower()] if match else None
+    return METRIC_WORDS[(match.group("metric") or match.group("those")).lower()] if match else None
 
 
 def is_rate(after: list[str]) -> bool:

@@ -360,6 +360,13 @@ def _month(after: list[str], index: int) -> bool:
     return (index > 0 and after[index - 1] in PREPOSITIONS) or not following or is_number(following[0])
 
 
+def _modifies_noun(after: list[str], index: int) -> bool:
+    """Whether the word at ``index`` modifies the noun after it ("displaced families")."""
+    following = after[index + 1:index + 2]
+    return bool(following) and following[0][:1].isalpha() and WORD_KIND.get(following[0], "word") == "word" \
+        and not _is_verb(following[0], True)
+
+
 def _combined(after: list[str], index: int) -> bool:
     """'killed and injured', 'Killed & Injured': one count of two metrics, which is no figure of either."""
     following = after[index + 1:index + 3]
@@ -404,6 +411,9 @@ class _Reader:
                 return self.clause(self.verb(metric, index))
             if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
                 return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
+            if self.skipping and word in METRIC_MODIFIERS and _modifies_noun(after, index):
+                index += 1  # "at a site where displaced families live": a modifier in a place, not a verb
+                continue
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
                 if found is None or not (self.relative and not self.relative_content):
