@@ -153,7 +153,7 @@ class _Sentence:
         window_start = max(0, number.start - BEFORE_WINDOW)
         before = TOKEN.findall(self.lower, window_start, number.start)[-BEFORE_WORDS:]
         after_raw = TOKEN.findall(self.text, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
-        after = [word.lower() for word in after_raw]
+        after = TOKEN.findall(self.lower, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]  # same positions
         before_text = self.text[window_start:number.start]
         found = attach_words(before, after_raw, after, before_text, previous)
         if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
