@@ -27,7 +27,7 @@ MIN_CHART_DATES = 3
 MAX_FIGURE_ROWS = 1500
 MAX_CLAIMS_PER_FIGURE = 5
 MAX_SOURCES_LISTED = 300
-USABLE_URL = r"^https?://[^\s\"'<>]+$"
+USABLE_URL = r"^https?://\S+$"  # linked as written: autoescaping keeps it inside the attribute
 
 
 @dataclass
