@@ -3,8 +3,8 @@
 Figures are grouped into series (metric, population, location, period_start);
 each series shows a table of its figures with the claims behind each, and a
 chart when it has three or more dates. The page stays bounded for large
-releases: series are shown, most dates first, until ``MAX_FIGURE_ROWS``
-figures are on the page (a series is shown whole or not at all, so a chart
+releases: series are shown, most dates first, up to ``MAX_SERIES`` series
+and ``MAX_FIGURE_ROWS`` figures (a series is shown whole or not at all, so a chart
 never holds a figure its table lacks), and each figure lists at most
 ``MAX_CLAIMS_PER_FIGURE`` supporting and as many disputing claims. What is left
 out is counted on the page and is in the downloads.
@@ -24,6 +24,7 @@ from pipeline.publish.page.chart import ClaimPoint, Point, series_svg
 from schemas.reference import load_sources
 
 MIN_CHART_DATES = 3
+MAX_SERIES = 60  # each chart costs ~50 ms of CPU and ~10 kB
 MAX_FIGURE_ROWS = 1500
 MAX_CLAIMS_PER_FIGURE = 5
 MAX_SOURCES_LISTED = 300
@@ -105,9 +106,9 @@ def _figure_frame(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """The whole series that fit in ``MAX_FIGURE_ROWS``, the first one always."""
+    """The first ``MAX_SERIES`` whole series that fit in ``MAX_FIGURE_ROWS``, the first one always."""
     sizes = frame.groupby("series_key", sort=False).size()
-    fits = (sizes.cumsum() <= MAX_FIGURE_ROWS)
+    fits = (sizes.cumsum() <= MAX_FIGURE_ROWS) & (pd.Series(range(len(sizes)), index=sizes.index) < MAX_SERIES)
     fits.iloc[:1] = True
     kept = set(fits[fits].index)
     return frame[frame["series_key"].isin(kept)].reset_index(drop=True)
