@@ -12,7 +12,7 @@ from pipeline.extract.claims import ReportContext, extract_claims
 CLAIM_COLUMNS = [
     "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
     "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
-    "quote", "start", "end", "number_text",
+    "period_text", "quote", "start", "end", "number_text",
 ]
 
 
