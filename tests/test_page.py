@@ -187,8 +187,14 @@ def test_each_figure_lists_its_claims_with_quote_publisher_date_link_and_rule(pu
     reports = pd.read_parquet(folder / "reports.parquet")
     document = dom(folder / "index.html")
     quotes = [q.text_content() for q in document.xpath("//blockquote")]
-    behind = sum(len(c) + len(d) for c, d in zip(figures["claim_ids"], figures["disputed_by"]))
-    assert len(quotes) == behind
+    series = figures.fillna({"period_start": ""}).groupby(["metric", "population", "location", "period_start"])
+    disputing = sum(len(set(group.explode("disputed_by")["disputed_by"].dropna())) for _, group in series)
+    assert len(quotes) == figures["claim_ids"].map(len).sum() + disputing  # a disputing quote once per series
+    for figure_id, disputed_by in zip(figures["figure_id"], figures["disputed_by"]):
+        row = document.get_element_by_id(f"f-{figure_id}")
+        assert (len(disputed_by) > 0) == ("disputed" in row.text_content())
+    for href in document.xpath("//p[@class='rule']//a/@href"):
+        assert document.xpath(f"//li[@id='{href[1:]}']/blockquote"), href
     assert set(claims.loc[claims["claim_id"].isin(figures["claim_ids"].explode()), "quote"]) <= set(quotes)
     links = set(document.xpath("//p[@class='cite']/a/@href"))
     assert set(reports.loc[reports["report_id"].isin(claims["report_id"]), "url"]) <= links

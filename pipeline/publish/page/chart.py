@@ -47,7 +47,7 @@ LINE_COLOR = "#1f3b73"
 BAND_COLOR = "#9db4e0"
 CONFLICT_COLOR = "#b00020"
 SIZE_INCHES = (5.6, 3.1)
-FONT_SIZE = 10
+FONT_SIZE = 11
 
 
 @dataclass(frozen=True)

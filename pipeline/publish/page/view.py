@@ -6,8 +6,9 @@ chart when it has three or more dates. The page stays bounded for large
 releases: series are shown, most dates first, up to ``MAX_SERIES`` series
 and ``MAX_FIGURE_ROWS`` figures (a series is shown whole or not at all, so a chart
 never holds a figure its table lacks), and each figure lists at most
-``MAX_CLAIMS_PER_FIGURE`` supporting and as many disputing claims. What is left
-out is counted on the page and is in the downloads.
+``MAX_CLAIMS_PER_FIGURE`` supporting and as many disputing claims, the quotes
+of disputing claims given once per series. What is left out is counted on the
+page and is in the downloads.
 
 Only columns named here are read, so tables that gain columns render as before.
 """
@@ -27,6 +28,7 @@ MIN_CHART_DATES = 3
 MAX_SERIES = 60  # each chart costs ~50 ms of CPU and ~10 kB
 MAX_FIGURE_ROWS = 1500
 MAX_CLAIMS_PER_FIGURE = 5
+MAX_DISPUTES_PER_SERIES = 20
 MAX_SOURCES_LISTED = 300
 USABLE_URL = r"^https?://\S+$"  # linked as written: autoescaping keeps it inside the attribute
 
@@ -42,6 +44,12 @@ class Series:
     figures: list[dict] = field(default_factory=list)
     chart_claims: list[ClaimPoint] = field(default_factory=list)
     chart: Markup | None = None
+    disputes: list[dict] = field(default_factory=list)  # each disputing claim once, with its quote
+    more_disputes: int = 0
+
+    @property
+    def dispute_ids(self) -> set[str]:
+        return {claim["claim_id"] for claim in self.disputes}
 
 
 @dataclass
@@ -150,23 +158,34 @@ def _claim_links(shown: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Dat
 
 
 def _attach_claims(series: dict[str, Series], figures: dict[str, dict], links: pd.DataFrame) -> None:
-    """Claims into each figure's lists (capped) and into its series' chart (all, disputes once)."""
+    """Claims into the page and the charts.
+
+    A figure lists the claims behind it (capped) and names those disputing it;
+    a disputing claim often contests every date of a series, so its quote is
+    given once per series. Every claim is plotted, a disputing one once per series.
+    """
     links = links.assign(rank=links.groupby(["figure_id", "role"]).cumcount())
     plotted: set[tuple[str, str]] = set()
     for link in links.to_dict("records"):
-        figure = figures[link["figure_id"]]
-        if link["rank"] < MAX_CLAIMS_PER_FIGURE:
-            figure[link["role"]].append(link)
-        else:
-            figure["more_" + link["role"]] += 1
+        figure, owner = figures[link["figure_id"]], series[link["series_key"]]
         disputes = link["role"] == "disputes"
+        if link["rank"] >= MAX_CLAIMS_PER_FIGURE:
+            figure["more_" + link["role"]] += 1
+        elif disputes:
+            figure["disputes"].append(link["claim_id"])
+        else:
+            figure["supports"].append(link)
         key = (link["series_key"], link["claim_id"])
         if key in plotted:
             continue
         plotted.add(key)
+        if disputes:
+            if len(owner.disputes) < MAX_DISPUTES_PER_SERIES:
+                owner.disputes.append(link)
+            else:
+                owner.more_disputes += 1
         when = link["claim_as_of"] if disputes else link["figure_as_of"]
-        series[link["series_key"]].chart_claims.append(
-            ClaimPoint(when, link["value"], link["claim_high"], link["grade"], disputes))
+        owner.chart_claims.append(ClaimPoint(when, link["value"], link["claim_high"], link["grade"], disputes))
 
 
 def series_view(tables: dict[str, pd.DataFrame]) -> SeriesView:
