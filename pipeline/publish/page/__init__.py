@@ -112,6 +112,22 @@ def _capped(items: list, limit: int = MAX_CHANGES_LISTED) -> dict:
     return {"items": items[:limit], "more": max(len(items) - limit, 0), "total": len(items)}
 
 
+def _change_lists(changes: dict, reports: pd.DataFrame) -> dict[str, dict]:
+    """What changed, each list in reading order and capped; added reports with their title and publisher."""
+    lists = {}
+    for kind in ("figures_added", "figures_changed", "figures_removed"):
+        lists[kind] = _capped(sorted(changes.get(kind, []), key=lambda item: (item["figure"], item["figure_id"])))
+    for kind in ("reports_added", "reports_removed"):
+        lists[kind] = _capped(sorted(changes.get(kind, [])))
+    shown = set(lists["reports_added"]["items"])
+    known = reports[reports["report_id"].isin(shown)]
+    described = {rid: f"{publisher}, {title} ({published})" for rid, publisher, title, published in
+                 zip(known["report_id"], known["publisher"], known["title"], known["published"])}
+    lists["reports_added"]["items"] = [{"id": rid, "text": described.get(rid)} for rid in lists["reports_added"]["items"]]
+    lists["reports_removed"]["items"] = [{"id": rid, "text": None} for rid in lists["reports_removed"]["items"]]
+    return lists
+
+
 def release_page(manifest: dict, changes: dict, tables: dict[str, pd.DataFrame], files: list[FileEntry],
                  previous_page: bool) -> bytes:
     """The release's ``index.html``: counts, changes, downloads, every series and figure with its claims.
@@ -122,8 +138,7 @@ def release_page(manifest: dict, changes: dict, tables: dict[str, pd.DataFrame],
     view = series_view(tables)
     counts = {"reports": len(tables["reports"]), "claims": len(tables["claims"]),
               "figures": len(tables["figures"]), "quarantined inputs": len(tables["quarantine"])}
-    change_lists = {name: _capped(changes.get(name, [])) for name in
-                    ("figures_added", "figures_changed", "figures_removed", "reports_added", "reports_removed")}
+    change_lists = _change_lists(changes, tables["reports"])
     html = _environment().get_template("release.html").render(
         manifest=manifest, counts=counts, changes=change_lists, files=files, view=view,
         sources=sources_view(tables["sources"]), sources_total=len(tables["sources"]),

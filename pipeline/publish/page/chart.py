@@ -103,7 +103,7 @@ def _draw(axes, points: list[Point], claims: list[ClaimPoint]) -> None:
         if claim.high is not None and claim.high != claim.value:
             axes.plot([when, when], [claim.value, claim.high], color=style["color"], linewidth=1.2, zorder=4)
         hollow = not claim.disputes
-        axes.plot([when], [claim.value], linestyle="none", marker=style["marker"], markersize=7,
+        axes.plot([when], [claim.value], linestyle="none", marker=style["marker"], markersize=7, clip_on=False,
                   markeredgewidth=1.6, markeredgecolor=style["color"],
                   markerfacecolor="white" if hollow else style["color"], zorder=5)
     conflicts = [p for p in points if p.conflict]
@@ -113,18 +113,25 @@ def _draw(axes, points: list[Point], claims: list[ClaimPoint]) -> None:
                   markeredgewidth=2, zorder=6)
 
 
-def _style_axes(axes) -> None:
+def _ceiling(points: list[Point], claims: list[ClaimPoint]) -> float:
+    """The top of the value axis: room above the highest value for its marker and open-above tick."""
+    values = [v for p in points for v in (p.best, p.high) if v is not None]
+    values += [v for c in claims for v in (c.value, c.high) if v is not None]
+    return max(max(values, default=0) * 1.12, 1)
+
+
+def _style_axes(axes, ceiling: float) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))  # dates are above
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(_count))
-    axes.set_ylim(bottom=0)
+    axes.margins(x=0.04)
+    axes.set_ylim(0, ceiling)
     axes.grid(axis="y", color="#dddddd", linewidth=0.8)
     axes.set_axisbelow(True)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
-    axes.margins(x=0.04)
 
 
 PROLOG = re.compile(r"\A.*?(?=<svg)", re.S)  # XML declaration, DOCTYPE: not for inline SVG
@@ -140,7 +147,7 @@ def series_svg(chart_id: str, points: list[Point], claims: list[ClaimPoint]) -> 
         figure = Figure(figsize=SIZE_INCHES, dpi=100, layout="constrained")
         axes = figure.subplots()
         _draw(axes, points, claims)
-        _style_axes(axes)
+        _style_axes(axes, _ceiling(points, claims))
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = METADATA.sub("", PROLOG.sub("", buffer.getvalue(), count=1), count=1)
