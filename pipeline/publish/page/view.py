@@ -61,11 +61,6 @@ class SeriesView:
     charts: int
 
 
-def _nullable(column: pd.Series) -> pd.Series:
-    """Scalar values as Python objects, with None for every kind of missing value (NaN, NA, None)."""
-    return _objects([None if pd.isna(value) else value for value in column], column.index)
-
-
 def _objects(values: list, index: pd.Index) -> pd.Series:
     return pd.Series(values, index=index, dtype=object)  # keeps None (Series.map would turn it into NaN)
 
@@ -134,16 +129,15 @@ def _claim_links(shown: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Dat
     claim_columns = ["claim_id", "report_id", "value", "high", "qualifier", "hedge", "stance", "attributed_to",
                      "quote", "number_text", "period_end"]
     links = links.merge(claims[claim_columns].rename(columns={"high": "claim_high"}), on="claim_id", how="inner")
-    reports = tables["reports"]
-    report_columns = pd.DataFrame({"report_id": reports["report_id"], "title": _texts(reports["title"]),
-                                   "publisher": _texts(reports["publisher"]), "url": _texts(reports["url"]),
-                                   "published": _texts(reports["published"])})
-    links = links.merge(report_columns, on="report_id", how="left").sort_values("position", kind="stable")
+    report_columns = ["report_id", "title", "publisher", "url", "published"]
+    links = links.merge(tables["reports"][report_columns], on="report_id", how="left")
+    links = links.sort_values("position", kind="stable").reset_index(drop=True)
     links["value"] = _ints(links["value"])
     links["claim_high"] = _ints(links["claim_high"])
-    for column in ("hedge", "attributed_to", "period_end"):
-        links[column] = _texts(links[column])
-    links["url"] = links["url"].where(links["url"].fillna("").str.match(USABLE_URL), None)
+    for column in ("hedge", "attributed_to", "period_end", "title", "publisher", "url", "published"):
+        links[column] = _texts(links[column])  # None, never NaN, for the template's tests of presence
+    usable = re.compile(USABLE_URL)
+    links["url"] = _objects([u if u is not None and usable.match(u) else None for u in links["url"]], links.index)
     named = links["attributed_to"].fillna(links["publisher"]).fillna("")
     registry = load_sources()
     canonical = {name: (registry.lookup(name).name if registry.lookup(name) else name) for name in named.unique()}
@@ -153,8 +147,9 @@ def _claim_links(shown: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> pd.Dat
     parties = dict(zip(sources["source"], sources["party"].astype(bool)))
     links["grade"] = links["origin"].map(grades).fillna("ungraded")
     links["party"] = links["origin"].map(parties).fillna(False).astype(bool)
-    links["claim_as_of"] = links["period_end"].fillna(links["published"]).fillna(links["figure_as_of"])
-    return links.reset_index(drop=True)
+    links["claim_as_of"] = [end or published or figure for end, published, figure in
+                            zip(links["period_end"], links["published"], links["figure_as_of"])]
+    return links
 
 
 def _attach_claims(series: dict[str, Series], figures: dict[str, dict], links: pd.DataFrame) -> None:
