@@ -168,6 +168,8 @@ def _toll_before(before: list[str], distance: int) -> str | None:
 
 def field_label(before_text: str) -> str | None:
     """The metric of a field label right before the number ("Killed: at least 23")."""
+    if not any(mark in before_text[-40:] for mark in (":", "—", "–", "-")):
+        return None
     match = FIELD_LABEL.search(before_text.lower())
     return METRIC_WORDS.get(match.group("label")) if match else None
 
@@ -185,6 +187,8 @@ AMONG_THE = re.compile(
 
 def among_the(before_text: str) -> str | None:
     """'Among the dead were a man, four of his sons and two farm workers.'"""
+    if "mong" not in before_text:
+        return None
     match = AMONG_THE.search(before_text)
     return METRIC_WORDS[match.group("metric").lower()] if match else None
 
@@ -257,7 +261,7 @@ def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase
 def _subset(previous: Attachment | None, before_text: str, after: list[str], phrase: NounPhrase,
             lead: re.Pattern) -> Attachment | None:
     """A count that shares the metric of the figure before it: a subset, or a count whose noun is left out."""
-    if previous is None or not lead.search(before_text):
+    if previous is None or not lead.search(before_text[-60:]):
         return None
     if phrase.population is not None:
         return Attachment(previous.metric, phrase.population, phrase.head)
@@ -295,7 +299,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
     metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
-        or (previous.metric if previous is not None and RUNNING_TOTAL.search(before_text) else None)
+        or (previous.metric if previous is not None and before[-1:] == ["to"] and RUNNING_TOTAL.search(before_text)
+            else None)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
     if metric is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -75,6 +76,29 @@ class Claim:
     # Whether the group was named only generically ("people", "others", or not at all): such a
     # mention may be the same figure as one naming a group. Not published.
     generic: bool = dataclasses.field(default=True, repr=False)
+
+
+# The columns of a claim as published; the claims table and `figures extract` give these.
+CLAIM_COLUMNS = [
+    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "period_text", "quote", "start", "end", "number_text",
+]
+
+
+def claim_id(report_id: str, number_start: int, metric: str, population: str, stance: str) -> str:
+    """A stable id: the same figure read from the same bytes always gets the same id."""
+    key = f"{report_id}:{number_start}:{metric}:{population}:{stance}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def claim_record(claim: "Claim", report_id: str) -> dict:
+    """A claim as one row of the claims table, columns in published order."""
+    record = {"claim_id": claim_id(report_id, claim.number_start, claim.metric, claim.population, claim.stance),
+              "report_id": report_id}
+    for column in CLAIM_COLUMNS[2:]:
+        record[column] = getattr(claim, column)
+    return record
 
 
 @dataclass(frozen=True)
@@ -153,7 +177,7 @@ class _Sentence:
     @property
     def period(self):
         if self._period is None:
-            self._period = find_period(self.text, self.context.published)
+            self._period = find_period(self.text, self.context.published, self.lower)
         return self._period
 
     @property
@@ -201,8 +225,13 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
     return claims
 
 
+DENIAL_STEMS = ("den", "dismiss", "reject", "refut")
+
+
 def _denial_start(lower: str) -> int:
     """Where the first denial that governs what follows it starts; the sentence length if none does."""
+    if not any(stem in lower for stem in DENIAL_STEMS):
+        return len(lower)
     for start, end in DENIALS_FOUND.spans(lower):
         if DENIAL_OBJECT.match(lower, end):
             return start

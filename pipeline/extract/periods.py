@@ -127,40 +127,45 @@ def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) 
     return Period(start, min(end, published) if published else end, text)
 
 
-def find_period(sentence: str, published: dt.date | None) -> Period:
+def find_period(sentence: str, published: dt.date | None, lower: str | None = None) -> Period:
     """The period stated in ``sentence``; it ends at ``published`` unless the sentence closes it.
 
     With no publication date, a phrase that needs one ("since Monday",
-    "since 1 December") keeps its words but no dates.
+    "since 1 December") keeps its words but no dates. ``lower`` is the
+    sentence lower-cased, if at hand: the words each phrase opens with are
+    looked for in it first, so most sentences cost a few substring tests.
     """
-    if match := SINCE_WEEKDAY.search(sentence):
+    lower = sentence.lower() if lower is None else lower
+    since = "since" in lower
+    if since and (match := SINCE_WEEKDAY.search(sentence)):
         weekday = WEEKDAYS[match.group("weekday").lower()]
         start = _weekday_before(published, weekday) if published else None
         return Period(start, published, _phrase(match))
-    if match := SINCE_YEAR.search(sentence):
+    if since and (match := SINCE_YEAR.search(sentence)):
         start = dt.date(int(match.group("year")), YEAR_PARTS[match.group("part")], 1)
         if published is None or start <= published:
             return Period(start, published, _phrase(match))
     if ANY_MONTH.first(sentence) is None:
         return Period(None, published, None)  # every other period phrase names a month
     unplaced = None  # a phrase whose dates cannot be placed without a publication date
-    if match := BETWEEN.search(sentence):
+    ranged = "between" in lower or "from" in lower
+    if ranged and (match := BETWEEN.search(sentence)):
         start, end = _resolve(_parts(match, "a"), published, True), _resolve(_parts(match, "b"), published, False)
         if start and end and start <= end:
             return _closed(start, end, published, _phrase(match))
         unplaced = unplaced or _phrase(match)
-    if (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
+    if ranged and (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
         month, day, part, year = parts
         start = _resolve((month, int(match.group("first")), part, year), published, first=True)
         end = _resolve(parts, published, first=False)
         if start and end and start <= end:
             return _closed(start, end, published, _phrase(match))
         unplaced = unplaced or _phrase(match)
-    if match := SINCE.search(sentence):
+    if (since or ranged or "starting" in lower or "beginning" in lower) and (match := SINCE.search(sentence)):
         start = _resolve(_parts(match, "a"), published, first=True)
         if start is None or published is None or start <= published:
             return Period(start, published, _phrase(match))
-    if match := IN_MONTH.search(sentence):
+    if ("in " in lower or "during" in lower or "throughout" in lower) and (match := IN_MONTH.search(sentence)):
         parts = _parts(match, "a")
         start, end = _resolve(parts, published, True), _resolve(parts, published, False)
         if start and end:
