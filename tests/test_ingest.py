@@ -193,3 +193,10 @@ def test_a_control_character_in_front_matter_is_named(raw_dir):
     assert reasons(ingest(raw_dir, TODAY))["escape.md"] == (
         "front matter holds a character YAML does not allow (U+001B); remove it, or write it as an escape "
         "in double quotes")
+
+
+def test_a_sidecar_date_that_is_no_day_is_named(raw_dir):
+    write_report(raw_dir, "r.md", "Ten people were killed.", published=None)
+    (raw_dir / "r.md.meta.yaml").write_text("published: 2021-02-29\n", encoding="utf-8")
+    assert reasons(ingest(raw_dir, TODAY))["r.md"] == (
+        "`published` is 2021-02-29, which is not a real date (February 2021 has 28 days)")

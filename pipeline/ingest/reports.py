@@ -21,7 +21,7 @@ from pipeline.ingest.files import RawFile, discover, sidecar_path
 from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
 from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
-from pipeline.ingest.text import TEXT_SUFFIXES, decode_text, split_front_matter
+from pipeline.ingest.text import TEXT_SUFFIXES, FrontMatterLoader, decode_text, split_front_matter
 from pipeline.validate import quarantine_frame
 from schemas.reference import load_gazetteer
 
@@ -63,8 +63,8 @@ def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
     if not sidecar.is_file():
         return {}
     try:
-        fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        fields = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506 (safe)
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
         raise MetadataError(f"sidecar {sidecar.name} is not valid UTF-8 YAML") from None
     if not isinstance(fields, dict):
         raise MetadataError(f"sidecar {sidecar.name} is not a set of `key: value` fields")
