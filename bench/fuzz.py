@@ -358,7 +358,9 @@ def check_commands(batch: list[Case], folder: Path) -> list[str]:
                              capture_output=True, text=True, timeout=600)
     if extract.returncode not in (0, 1) or "Traceback" in extract.stderr:
         problems.append(f"{label}: figures extract exited {extract.returncode}: {extract.stderr[-800:]}")
-    stray = [line for line in extract.stderr.splitlines() if not line.startswith(str(folder))]
+    names = {item.name for item in batch}
+    stray = [line for line in extract.stderr.splitlines()
+             if not any(name in line for name in names)]
     if stray:  # each line names a file and says what is wrong with it
         problems.append(f"{label}: figures extract printed lines that name no file: {stray[:3]}")
     for line in extract.stdout.splitlines():
