@@ -363,8 +363,13 @@ def check_commands(batch: list[Case], folder: Path) -> list[str]:
              if not any(name in line for name in names)]
     if stray:  # each line names a file and says what is wrong with it
         problems.append(f"{label}: figures extract printed lines that name no file: {stray[:3]}")
-    for line in extract.stdout.splitlines():
-        json.loads(line)
+    for line in extract.stdout.split("\n"):  # JSON lines: str.splitlines would also break at U+2028 in a quote
+        if line:
+            try:
+                json.loads(line)
+            except ValueError:
+                problems.append(f"{label}: figures extract printed a line that is not JSON: {line[:200]!r}")
+                break
     out, home = folder.parent / f"{folder.name}-out", folder.parent / f"{folder.name}-dagster"
     run = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--raw", str(folder), "--out", str(out),
                           "--overrides", str(folder.parent / "none.yaml")], cwd=ROOT, capture_output=True, text=True,
