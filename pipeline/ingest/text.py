@@ -12,10 +12,14 @@ from pipeline.ingest.metadata import MetadataError
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 
 
-class FrontMatterLoader(yaml.SafeLoader):
+class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML as SafeLoader reads it, except that dates stay as written and an integer
     too long for Python to convert stays a string: the metadata check then says
-    what is wrong with them ("2020-02-30 is not a real date") instead of failing."""
+    what is wrong with them ("2020-02-30 is not a real date") instead of failing.
+
+    libyaml's parser is used where PyYAML has it: the pure-Python one reads about
+    a megabyte a second, so a hostile front matter would hold up the run, and
+    libyaml also bounds nesting depth."""
 
     def construct_yaml_int(self, node):
         try:
@@ -24,7 +28,7 @@ class FrontMatterLoader(yaml.SafeLoader):
             return self.construct_scalar(node)
 
 
-FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_scalar)
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", FrontMatterLoader.construct_yaml_int)
 
 
