@@ -312,10 +312,12 @@ def check_case(item: Case, folder: Path) -> Outcome:
     try:
         read = read_report(RawFile(item.name, item.data), folder, TODAY)
     except MetadataError as error:
-        reason = str(error)
+        reason, seconds = str(error), time.process_time() - started
         problem = f"reason quotes an exception: {reason!r}" if EXCEPTION_WORDS.search(reason) else None
         problem = problem or (None if reason.strip() else "empty reason")
-        return Outcome(item, time.process_time() - started, "quarantine", problem, reason)
+        if problem is None and seconds > MAX_SECONDS:
+            problem = f"took {seconds:.2f} s of CPU to read (over {MAX_SECONDS:.0f} s)"
+        return Outcome(item, seconds, "quarantine", problem, reason)
     except BaseException:  # noqa: BLE001 - the failure the fuzzer is here to find
         return Outcome(item, time.process_time() - started, "crash", "read_report raised:\n" + traceback.format_exc(limit=-4))
     try:
