@@ -108,8 +108,18 @@ def standing(series_counts: list[Claim], count: Claim, day: dt.date) -> bool:
         for other in series_counts)
 
 
-def floor(series_counts: list[Claim], chosen: Claim) -> Claim | None:
-    eligible = [c for c in series_counts if c.grade >= chosen.grade and standing(series_counts, c, chosen.day)]
+def admissible(series_counts: list[Claim], count: Claim, day: dt.date, window: int) -> bool:
+    """Whether by ``day`` the count could have set the estimate: on some day of its own
+    window no more reliable originator had a count in the window."""
+    last = min(day, count.day + dt.timedelta(days=window))
+    days = [count.day + dt.timedelta(days=n) for n in range((last - count.day).days + 1)]
+    return any(not any(other.grade > count.grade and y - dt.timedelta(days=window) <= other.day <= y
+                       for other in series_counts) for y in days)
+
+
+def floor(series_counts: list[Claim], chosen: Claim, window: int) -> Claim | None:
+    eligible = [c for c in series_counts if c.grade >= chosen.grade and standing(series_counts, c, chosen.day)
+                and admissible(series_counts, c, chosen.day, window)]
     ranked = sorted(eligible, key=lambda c: (-c.point, -c.day.toordinal(), c.origin))
     return ranked[0] if ranked else None
 
@@ -154,7 +164,7 @@ def figures(claims: pd.DataFrame, reports: pd.DataFrame, window: int, excluded: 
             chosen = choice(weighed)
             best, held = chosen, False
             if series[3]:
-                standing_best = floor(series_counts, chosen)
+                standing_best = floor(series_counts, chosen, window)
                 if standing_best is not None and standing_best.point > chosen.point:
                     best, held = standing_best, True
             behind = {(c.origin, c.day) for c in weighed} | {(best.origin, best.day)}

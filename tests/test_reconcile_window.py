@@ -90,6 +90,27 @@ def test_an_older_lower_count_of_a_flow_neither_lowers_low_nor_conflicts():
     assert not day8["conflict"] and day8["sources"] == ["OCHA", "United Nations"]
 
 
+def test_a_count_outranked_throughout_its_window_never_props_up_a_flow():
+    rows = [count(SINCE_DECEMBER, 1, 900_000, "OCHA"), count(SINCE_DECEMBER, 5, 1_200_000, "Al Jazeera"),
+            count(SINCE_DECEMBER, 10, 950_000, "OCHA"), count(SINCE_DECEMBER, 28, 1_000_000, "Reuters")]
+    figures = published(rows)
+    assert list(figures["best"]) == [900_000, 900_000, 950_000, 1_000_000]
+    assert figures.loc["2020-02-28", "best_source"] == "Reuters"
+
+
+def test_windows_that_meet_end_to_end_outrank_a_count_between_them():
+    rows = [count(SINCE_DECEMBER, 1, 500_000, "OCHA"), count(SINCE_DECEMBER, 4, 900_000, "Al Jazeera"),
+            count(SINCE_DECEMBER, 5, 600_000, "OCHA"), count(SINCE_DECEMBER, 12, 700_000, "Reuters")]
+    assert published(rows, window=3).loc["2020-02-12", "best"] == 700_000
+
+
+def test_a_lower_graded_count_that_outlives_the_better_one_may_set_and_then_hold_a_flow():
+    rows = [count(SINCE_DECEMBER, 1, 900_000, "OCHA"), count(SINCE_DECEMBER, 3, 1_200_000, "Al Jazeera"),
+            count(SINCE_DECEMBER, 16, 1_000_000, "Reuters")]
+    day16 = published(rows).loc["2020-02-16"]  # OCHA's count is 15 days old, Al Jazeera's 13
+    assert (day16["best"], day16["best_source"]) == (1_200_000, "Al Jazeera")
+
+
 def test_a_stock_that_falls_is_a_revision_named_by_its_best_claim():
     figures = published([count(STOCK, 1, 3_600_000, "OCHA"), count(STOCK, 4, 3_500_000, "UNHCR", claim_id="fewer")])
     assert figures.loc["2020-02-04", "revision"] and figures.loc["2020-02-04", "revised_by"] == "fewer"

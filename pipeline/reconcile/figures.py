@@ -31,7 +31,7 @@ import pandas as pd
 from pipeline.reconcile import conflicts, disputes
 from pipeline.reconcile.annotate import DAY_ZERO, Annotated, annotate, claim_areas
 from pipeline.reconcile.columns import Columns, collector_paused, expand, firsts, lists, order, reduce_by, take
-from pipeline.reconcile.flows import standing_floor, withdrawals
+from pipeline.reconcile.flows import admissible_from, standing_floor, withdrawals
 from pipeline.reconcile.notes import apply_pins, override_notes, unmatched_entries
 from pipeline.reconcile.overrides import Overrides
 from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook, sources_table
@@ -123,7 +123,8 @@ def _estimates(reps: Columns, dates: Dates, stale_after_days: int):
     withdrawn = withdrawals(reps)
     flows = np.flatnonzero(reps["flow"][chosen])
     date_of = dates.find(reps["series"], reps["day"])
-    floor = standing_floor(reps, dates, date_of, withdrawn, chosen, flows)
+    admissible = admissible_from(reps, stale_after_days)
+    floor = standing_floor(reps, dates, date_of, withdrawn, admissible, chosen, flows)
     point = reps["point"]
     held = np.zeros(len(dates), dtype=bool)
     held[flows] = (floor >= 0) & (point[np.maximum(floor, 0)] > point[chosen[flows]])
