@@ -59,7 +59,7 @@ def test_a_flow_holds_at_a_count_still_standing_when_a_source_says_less():
                          count(SINCE_DECEMBER, 20, 850_000, "United Nations")])
     day20 = figures.loc["2020-02-20"]
     assert (day20["best"], day20["best_source"], day20["best_age_days"]) == (900_000, "OCHA", 19)
-    assert not day20["revision"] and day20["low"] == 850_000
+    assert not day20["revision"] and day20["low"] == 850_000 and day20["conflict"]
     assert "a flow does not fall" in day20["method"]
     assert day20["sources"] == ["OCHA", "United Nations"]
 

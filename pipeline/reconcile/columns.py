@@ -4,6 +4,11 @@ Range joins are done by sorting one side and finding, for each row of the
 other, the contiguous run of rows it joins with (``np.searchsorted``); the
 pairs are then laid out with ``expand``. The work is proportional to the pairs
 produced, never to the product of the two sides.
+
+Every join of the reconciliation is of this one kind (same series or area, a
+day within a range), and the rest is sorting and grouping of integer columns,
+so numpy does it all on one core in seconds for a million claims; DuckDB,
+which could run the same joins as SQL, stays a test dependency.
 """
 from __future__ import annotations
 
