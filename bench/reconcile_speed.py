@@ -31,7 +31,7 @@ for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from pipeline.extract.table import CLAIM_COLUMNS  # noqa: E402
+from pipeline.extract import CLAIM_COLUMNS  # noqa: E402
 from pipeline.reconcile import reconcile  # noqa: E402
 from pipeline.reconcile.overrides import parse_overrides  # noqa: E402
 
@@ -96,7 +96,7 @@ def synthetic(claims: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame, d
         "population": np.array(POPULATIONS, dtype=object)[rng.integers(0, len(POPULATIONS), series)[of_series]],
         "stance": stance, "attributed_to": credited, "location": places[place], "place": places[place],
         "adm0": "SYR", "adm1": adm1[place], "period_start": period_start,
-        "period_end": (START + day).astype(str).astype(object), "quote": "q", "start": 0, "end": 1,
+        "period_end": (START + day).astype(str).astype(object), "period_text": None, "quote": "q", "start": 0, "end": 1,
         "number_text": "1",
     }, columns=CLAIM_COLUMNS)
     reports = pd.DataFrame({"report_id": report_id, "publisher": publisher,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.extract.table import CLAIM_COLUMNS
+from pipeline.extract import CLAIM_COLUMNS
 from pipeline.reconcile.intervals import claim_interval
 from pipeline.reconcile.sources import SourceBook
 
