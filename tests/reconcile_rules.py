@@ -226,4 +226,4 @@ def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         reports.append({"report_id": report_id, "publisher": row["publisher"], "published": published})
     claims = pd.DataFrame(claims, columns=CLAIM_COLUMNS)
     claims["high"] = claims["high"].astype("Int64")
-    return claims, pd.DataFrame(reports)
+    return claims, pd.DataFrame(reports, columns=["report_id", "publisher", "published"])

@@ -4,8 +4,11 @@ A flow ("displaced since 1 December") counts everything since a fixed date, so
 the true number can only grow. A count an originator gave is therefore a floor
 for the later dates of its series: it *stands* from the next published date
 until that originator itself gives a lower count, which withdraws it (the
-originator has revised its figure down). The estimate of a flow on day t is the
-larger of
+originator has revised its figure down). Only a count that could itself have
+set the estimate stands: one outranked on every day of its window (a more
+reliable originator had a count in the window each day) never does, so a
+lower-graded source cannot set best later by the back door. The estimate of a
+flow on day t is the larger of
 
 - the window's choice (``window.choose``), and
 - the highest count still standing at the choice's day from an originator at
