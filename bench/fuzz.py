@@ -306,20 +306,16 @@ def _unpublishable(read) -> str | None:
     return None
 
 
-def check_case(item: Case, folder: Path) -> Outcome:
-    """Read and extract one case in-process (its file already in ``folder``), timing both in CPU seconds."""
-    started = time.process_time()
+def _read_and_extract(item: Case, folder: Path) -> Outcome:
+    """Read one case as ingest does and, if it is a prose report, extract its claims (seconds left at 0)."""
     try:
         read = read_report(RawFile(item.name, item.data), folder, TODAY)
     except MetadataError as error:
-        reason, seconds = str(error), time.process_time() - started
+        reason = str(error)
         problem = f"reason quotes an exception: {reason!r}" if EXCEPTION_WORDS.search(reason) else None
-        problem = problem or (None if reason.strip() else "empty reason")
-        if problem is None and seconds > MAX_SECONDS:
-            problem = f"took {seconds:.2f} s of CPU to read (over {MAX_SECONDS:.0f} s)"
-        return Outcome(item, seconds, "quarantine", problem, reason)
+        return Outcome(item, 0.0, "quarantine", problem or (None if reason.strip() else "empty reason"), reason)
     except BaseException:  # noqa: BLE001 - the failure the fuzzer is here to find
-        return Outcome(item, time.process_time() - started, "crash", "read_report raised:\n" + traceback.format_exc(limit=-4))
+        return Outcome(item, 0.0, "crash", "read_report raised:\n" + traceback.format_exc(limit=-4))
     try:
         problem = _unpublishable(read)
         if read.feed is None:
@@ -329,10 +325,27 @@ def check_case(item: Case, folder: Path) -> Outcome:
                     problem = "a claim's quote is not its text span"
     except BaseException:  # noqa: BLE001
         problem = "extraction raised:\n" + traceback.format_exc(limit=-4)
-    seconds = time.process_time() - started
-    if problem is None and seconds > MAX_SECONDS:
-        problem = f"took {seconds:.2f} s of CPU to read and extract (over {MAX_SECONDS:.0f} s)"
-    return Outcome(item, seconds, "report", problem)
+    return Outcome(item, 0.0, "report", problem)
+
+
+def check_case(item: Case, folder: Path) -> Outcome:
+    """Read and extract one case in-process (its file already in ``folder``), timed in CPU seconds.
+
+    Other processes on a shared machine only ever add to a measurement, so a
+    case over the bound is timed once more and the lower time is kept: a file
+    that is slow stays slow, one that met a busy moment does not fail.
+    """
+    started = time.process_time()
+    outcome = _read_and_extract(item, folder)
+    outcome.seconds = time.process_time() - started
+    if outcome.seconds > MAX_SECONDS:
+        started = time.process_time()
+        _read_and_extract(item, folder)
+        outcome.seconds = min(outcome.seconds, time.process_time() - started)
+    if outcome.problem is None and outcome.seconds > MAX_SECONDS:
+        step = "read and extract" if outcome.kind == "report" else "read"
+        outcome.problem = f"took {outcome.seconds:.2f} s of CPU to {step} (over {MAX_SECONDS:.0f} s)"
+    return outcome
 
 
 def check_folder(batch: list[Case], folder: Path) -> list[str]:

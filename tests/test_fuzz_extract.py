@@ -3,7 +3,8 @@
 A regular expression that backtracks, or a loop over every earlier match,
 turns a megabyte into minutes; these inputs are the shapes that would show
 it. The bound is generous (the slowest takes about 1 s here), and CPU time is
-measured, so a busy machine does not fail the test.
+measured, the lower of two runs when the first is over, so a busy machine
+does not fail the test.
 """
 import datetime as dt
 import random
@@ -46,12 +47,18 @@ ADVERSARIAL = {
 }
 
 
+def timed(text: str):
+    started = time.process_time()
+    claims = extract_claims(text, CONTEXT)
+    return claims, time.process_time() - started
+
+
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_adversarial_text_is_extracted_in_under_two_seconds(name):
     text = ADVERSARIAL[name]()
-    started = time.process_time()
-    claims = extract_claims(text, CONTEXT)
-    seconds = time.process_time() - started
+    claims, seconds = timed(text)
+    if seconds >= BOUND_SECONDS:  # other processes only add to a measurement: the lower of two is the file's
+        seconds = min(seconds, timed(text)[1])
     assert seconds < BOUND_SECONDS, (
         f"{name}: extract_claims took {seconds:.2f} s of CPU on {len(text):,} characters (bound {BOUND_SECONDS:.0f} s); "
         "a pattern backtracks or a loop grows faster than the text")
