@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import credited_earlier, credited_sources, find_attribution, sentence_subject
+from pipeline.extract.attribution import find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
@@ -130,7 +130,7 @@ class _Sentence:
     @property
     def credited(self) -> list[tuple[int, str]]:
         if self._credited is None:
-            self._credited = credited_sources(self.text) or credited_earlier(self.report, self.start, self.text)
+            self._credited = sentence_credits(self.report, self.start, self.end)
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
