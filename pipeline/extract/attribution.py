@@ -41,6 +41,7 @@ PREPOSITIONS = {"at", "in", "for", "of", "from", "with", "within", "by"}
 CITING = {"citing", "quoting"}
 LOCATIVES = {"at", "on", "in", "during", "near"}
 ADVERBS = AUXILIARIES - {"has", "have", "had"}  # "said the Civil Defence, also known as", not "said she had"
+SELF_NAMING = {"army", "military", "government", "navy", "coalition"}  # "the army" names a source on its own
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
                 "scores", "hundreds", "thousands", "millions", "tens", "a", "an", "at", "more", "over"}
@@ -396,10 +397,13 @@ def _referred(report: str, start: int, noun: str | None, depth: int) -> str | No
         return None
     named = _earlier_credits(report, start, REFER_BACK, depth)
     if noun in INSTITUTIONS:
-        wider = named if len(named) > 1 else _earlier_credits(report, start, REFER_FAR, depth)
-        for credit in wider:
-            if noun in credit.written.lower() or noun in credit.name.lower():
-                return credit.name
+        for reach in (None, REFER_FAR):
+            credits = named if reach is None else _earlier_credits(report, start, reach, depth)
+            for credit in credits:
+                if noun in credit.written.lower() or noun in credit.name.lower():
+                    return credit.name
+        if noun in SELF_NAMING:
+            return noun  # "the army said", with no army named before
     return named[0].name if named else None
 
 

@@ -131,7 +131,7 @@ def phrase_before(words: Words, last: int) -> tuple[int, int] | None:
     first = last
     while first > 0 and last - first < MAX_WORDS:
         previous = first - 1
-        if words.lower[first] in OPENING_MODIFIERS:
+        if words.lower[first] in OPENING_MODIFIERS and words.lower[previous] not in ("and", "&"):
             break  # "in Tabqah local media said": "local" opens the body's name
         if _part_of_phrase(words, previous):
             first = previous

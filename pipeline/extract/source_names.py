@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from pipeline.extract.credit_words import (
     ARTICLES, BODY_HEADS, CONNECTORS, DEMONYMS, DOCUMENTS, MODIFIERS, MONTHS_AND_DAYS, NOT_NAMES, PRONOUNS,
-    REFERRING_NOUNS, ROLE_WORDS, WEAPONS,
+    REFERRING_NOUNS, ROLE_WORDS, SPEAKS_FOR, WEAPONS,
 )
 from pipeline.extract.places import lookup_place
 from schemas.reference import load_sources
@@ -202,6 +202,8 @@ def name_source(phrase: str) -> str | Reference | None:
         return "Civil Defence"
     if lowered[-1] in DOCUMENTS and (words[-1].islower() or not any(_is_title_case(w) for w in words[:-1])):
         return _document_owner(words)  # "the NDRRMC report"; "the Geological Survey" is a name
+    if lowered[-1] in SPEAKS_FOR and len(words) > 1 and words[-2].endswith(("'s", "’s")):
+        return _document_owner(words)  # "UNICEF's spokesman" speaks for UNICEF
     if _no_source(words) or lookup_place(" ".join(words)) is not None:
         return None  # "a source at Aleppo police command": a place is where, not who
     if _is_body(lowered):
