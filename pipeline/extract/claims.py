@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import find_attribution, sentence_credits, sentence_subject
-from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
+from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_NOUNS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
-from pipeline.extract.periods import find_period
+from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
@@ -31,8 +32,23 @@ ZERO_DENIAL = re.compile(
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
 DENIALS_FOUND = WordFinder.listing(sorted(DENIAL_WORDS))
-ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
+BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words can tie it to a metric
+# A denial governs the figures after it only when its object follows: "denied that
+# 300 died", "denies reports of", "denied killing". In "an accusation the group
+# has denied. Heavy shelling has killed 132" (with or without the full stop) the
+# denial's object came before it, and the 132 is asserted.
+DENIAL_OBJECT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:that|reports?|claims?|allegations?|accusations?|charges?|the|any|a\s+single|"
+    r"having|[a-z]+ing|\d|[a-z]+-?(?:teen|ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"dozens|hundreds|thousands|millions|responsibility|involvement)\b"
+)
+# Between a count and a period phrase after it: the start of another clause ("..., has kept ... since 2016").
+OTHER_CLAUSE = re.compile(r"[,;]\s+(?:(?:which|who|and|but|while|whereas|although)\b|(?:\w+\s+)?(?:has|have|had|is|was|were|are)\s)")
+# "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
+BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
+BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
+GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
 
 
 @dataclass(slots=True)
@@ -53,18 +69,45 @@ class Claim:
     adm1: str | None
     period_start: str | None
     period_end: str | None
+    period_text: str | None
     quote: str
     start: int
     end: int
     number_text: str
     number_start: int
+    # Whether the group was named only generically ("people", "others", or not at all): such a
+    # mention may be the same figure as one naming a group. Not published.
+    generic: bool = dataclasses.field(default=True, repr=False)
+
+
+# The columns of a claim as published; the claims table and `figures extract` give these.
+CLAIM_COLUMNS = [
+    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "period_text", "quote", "start", "end", "number_text",
+]
+
+
+def claim_id(report_id: str, number_start: int, metric: str, population: str, stance: str) -> str:
+    """A stable id: the same figure read from the same bytes always gets the same id."""
+    key = f"{report_id}:{number_start}:{metric}:{population}:{stance}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def claim_record(claim: "Claim", report_id: str) -> dict:
+    """A claim as one row of the claims table, columns in published order."""
+    record = {"claim_id": claim_id(report_id, claim.number_start, claim.metric, claim.population, claim.stance),
+              "report_id": report_id}
+    for column in CLAIM_COLUMNS[2:]:
+        record[column] = getattr(claim, column)
+    return record
 
 
 @dataclass(frozen=True)
 class ReportContext:
     """What the extractor knows of a report besides its text."""
 
-    published: dt.date
+    published: dt.date | None = None  # None: the text is undated; periods keep their words only
     publisher: str | None = None
     location: str | None = None
 
@@ -72,10 +115,11 @@ class ReportContext:
 
 def _population(found: Attachment, explicit: str | None) -> str:
     """The group counted; an elided or 'others' group takes the one named just before."""
+    if found.head in ("others", "more"):
+        # "21 others died": others after a general group are that group; after a subset, people
+        return explicit if explicit in GENERAL_GROUPS else "people"
     if found.population is None:
         return explicit or "people"
-    if found.head == "others" and explicit in GENERAL_GROUPS:
-        return explicit
     return found.population
 
 
@@ -100,8 +144,7 @@ class _Sentence:
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
-        denial = DENIALS_FOUND.first(self.lower)
-        self.denied_from = len(self.text) if denial is None else denial[0]
+        self.denied_from = _denial_start(self.lower)
 
     def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
         """What ``number`` counts, read from the words around it.
@@ -109,11 +152,23 @@ class _Sentence:
         Only a window of characters either side is split into words: enough
         for the words attach.py reads, and no work for the rest of a long sentence.
         """
-        window_start = max(0, number.start - ATTACH_WINDOW)
+        window_start = max(0, number.start - BEFORE_WINDOW)
         before = TOKEN.findall(self.lower, window_start, number.start)[-BEFORE_WORDS:]
-        after_raw = TOKEN.findall(self.text, number.end, number.end + ATTACH_WINDOW)[:AFTER_WORDS]
-        after = [word.lower() for word in after_raw]
-        return attach_words(before, after_raw, after, self.text[window_start:number.start], previous)
+        after_raw = TOKEN.findall(self.text, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
+        after = TOKEN.findall(self.lower, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]  # same positions
+        before_text = self.text[window_start:number.start]
+        found = attach_words(before, after_raw, after, before_text, previous)
+        if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
+                and BRACKETED_LIST.search(self.text):
+            metric = self.metric_before(number.start)
+            found = None if metric is None else Attachment(metric, None, None)
+        return found
+
+    def metric_before(self, position: int) -> str | None:
+        """The metric of the last metric word before ``position`` in the sentence."""
+        cues = [self.lower[s:e] for s, e in METRIC_WORDS_FOUND.spans(self.lower[:position])]
+        metrics = [METRIC_WORDS[cue] for cue in cues if cue in METRIC_WORDS]
+        return metrics[-1] if metrics else None
 
     @property
     def places(self) -> list[PlaceMention]:
@@ -124,29 +179,46 @@ class _Sentence:
     @property
     def period(self):
         if self._period is None:
-            self._period = find_period(self.text, self.context.published)
+            self._period = find_period(self.text, self.context.published, self.lower)
         return self._period
 
+    def period_of(self, position: int) -> Period:
+        """The sentence's period, if it belongs to the clause of the number at ``position``.
+
+        "Since late April the offensive has killed 1,800 civilians, left thousands
+        wounded ..." dates every figure; in "Turkey, which hosts 3.6 million
+        refugees, has kept its border closed since 2016" the period belongs to
+        another clause than the count.
+        """
+        period = self.period
+        if period.text is None:
+            return period
+        at = self.text.find(period.text)
+        if at > position and OTHER_CLAUSE.search(self.text, position, at):
+            return Period(None, self.context.published, None)
+        return period
+
     @property
-    def credited(self) -> list[tuple[int, str]]:
+    def credited(self) -> tuple[Credit, ...]:
         if self._credited is None:
             self._credited = sentence_credits(self.report, self.start, self.end)
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
-              qualifier: str, population: str, stance: str, hedge: str | None = None) -> Claim:
+              qualifier: str, population: str, stance: str, hedge: str | None = None,
+              generic: bool = True) -> Claim:
         local = number_start - self.start
         attributed = find_attribution(self.text, local, self.context.publisher, self.credited)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
-        start, end = self.period
+        start, end, period_text = self.period_of(local)
         return Claim(
             metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
-            period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
-            end=self.end, number_text=number_text, number_start=number_start,
+            period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
+            end=self.end, number_text=number_text, number_start=number_start, generic=generic,
         )
 
 
@@ -154,18 +226,34 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit, previous = [], None, None
     for number in find_numbers(sentence.text, sentence.lower):
         found = sentence.attach(number, previous)
+        previous = found  # a count with its noun left out follows the figure right before it, if any
         if found is None:
             continue
-        previous = found
         population = _population(found, explicit)
         # A group named in the sentence carries over to the next figure only.
-        explicit = found.population if found.head != "others" else None
+        explicit = found.population if found.head not in ("others", "more") else None
         stance = "denied" if sentence.denied_from < number.start else "asserted"
-        claims.append(sentence.claim(
-            sentence.start + number.start, number.text, found.metric, number.value,
-            number.high, number.qualifier, population, stance, number.hedge,
-        ))
+        for metric in (found.metric, found.also):
+            if metric is not None:
+                claims.append(sentence.claim(
+                    sentence.start + number.start, number.text, metric, number.value,
+                    number.high, number.qualifier, population, stance, number.hedge,
+                    generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
+                ))
     return claims
+
+
+DENIAL_STEMS = ("den", "dismiss", "reject", "refut")
+
+
+def _denial_start(lower: str) -> int:
+    """Where the first denial that governs what follows it starts; the sentence length if none does."""
+    if not any(stem in lower for stem in DENIAL_STEMS):
+        return len(lower)
+    for start, end in DENIALS_FOUND.spans(lower):
+        if DENIAL_OBJECT.match(lower, end):
+            return start
+    return len(lower)
 
 
 def _zero_denials(sentence: _Sentence) -> list[Claim]:
@@ -189,8 +277,9 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
     Mentions of the same (metric, value, high, stance) are one claim when their
-    groups agree or one of them names no group ("people"); the claim keeps the
-    most specific group named. The mention kept is the credited one, then one
+    groups agree or one of them names no group ("12 people", "12 dead"); the
+    claim keeps the group named. Groups named apart ("three Israelis", "three
+    attackers") stay apart. The mention kept is the credited one, then one
     in the body over the headline, then the first.
     """
     def preference(claim: Claim) -> tuple:
@@ -201,9 +290,10 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
         groups.setdefault((claim.metric, claim.value, claim.high, claim.stance), []).append(claim)
     kept = []
     for mentions in groups.values():
-        named = sorted({c.population for c in mentions} - {"people"})
+        unnamed = [c.generic and c.population == "people" for c in mentions]
+        named = sorted({c.population for c, vague in zip(mentions, unnamed) if not vague})
         for population in named or ["people"]:
-            same = [c for c in mentions if c.population in (population, "people")]
+            same = [c for c, vague in zip(mentions, unnamed) if c.population == population or vague]
             best = min(same, key=preference)
             kept.append(best if best.population == population else dataclasses.replace(best, population=population))
     return sorted(kept, key=lambda claim: (claim.number_start, claim.metric))
