@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.extract.credit_phrases import (
-    TOKEN, Words, bracketed_abbreviation, is_name_word, phrase_after, phrase_before,
+    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, is_name_word, phrase_after, phrase_before,
 )
 from pipeline.extract.credit_words import (
-    ARTICLES, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CONNECTORS, DOCUMENTS, INSTITUTIONS, INVERTING_VERBS, ISSUED,
-    MONTHS_AND_DAYS, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS, TOLL_VERBS, TOLL_WORDS,
+    ARTICLES, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CONNECTORS, DOCUMENT_VERBS, DOCUMENTS, INSTITUTIONS,
+    INVERTING_VERBS, ISSUED,
+    MONTHS_AND_DAYS, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS, TOLL_VERBS, TOLL_WORDS, VAGUE,
 )
 from pipeline.extract.sentences import BOUNDARY, sentence_spans
 from pipeline.extract.source_names import Reference, name_source
@@ -42,6 +43,7 @@ CITING = {"citing", "quoting"}
 LOCATIVES = {"at", "on", "in", "during", "near"}
 ADVERBS = AUXILIARIES - {"has", "have", "had"}  # "said the Civil Defence, also known as", not "said she had"
 SELF_NAMING = {"army", "military", "government", "navy", "coalition"}  # "the army" names a source on its own
+NOBODY = ""  # the name of a credit that names no one ("early reports said")
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
                 "scores", "hundreds", "thousands", "millions", "tens", "a", "an", "at", "more", "over"}
@@ -104,6 +106,7 @@ def _read_after(words: Words, index: int) -> tuple[str | Reference | None, int, 
     for a body to the body ("a spokesman for the ministry").
     """
     span = phrase_after(words, index)
+    written_from = span[0] if span is not None else index
     for _ in range(3):
         if span is None or not (words.lower[span[1]] in DOCUMENTS or words.lower[span[1]] in SPEAKS_FOR):
             break
@@ -116,38 +119,41 @@ def _read_after(words: Words, index: int) -> tuple[str | Reference | None, int, 
         span = issuer
     if span is None:
         return None, index, ""
-    text = _phrase_text(words, span)
-    return name_source(text), span[1] + 1, text
+    return name_source(_phrase_text(words, span)), span[1] + 1, _phrase_text(words, (written_from, span[1]))
 
 
-def _subject_text(words: Words, last: int) -> tuple[str | None, int]:
-    """The phrase ending at ``last``, widened or narrowed by the words left of it.
+def _subject_text(words: Words, last: int) -> tuple[str | None, int, str]:
+    """The phrase ending at ``last``, widened or narrowed by the words left of it; where it starts; and as written.
 
-    "a source at Aleppo Police Command" credits the command; "officials at
-    Bagram Air Base" stays whole; "opponents of X" credits nobody named.
+    "a source at Aleppo Police Command" credits the command (written with
+    its speaker, which a later "the source" is matched against); "officials
+    at Bagram Air Base" stays whole; "opponents of X" credits nobody named.
     """
     abbreviation = bracketed_abbreviation(words, last)
     span = phrase_before(words, last - 3 if abbreviation is not None else last)
     if span is None:
-        return None, last
+        return None, last, ""
     first = span[0] + (words.lower[span[0]] in ("the", "a", "an"))
     for index in range(first + 1, span[1]):
         if words.text[index] == "the" and words.text[index - 1][:1].isupper():
             rest = _phrase_text(words, (index, last))
             if isinstance(name_source(rest), str):
-                return rest, index  # "east of Dabiq the Turkish army": where commas were lost, the source follows "the"
-    left = first - 1
+                return rest, index, rest  # "east of Dabiq the Turkish army": where commas were lost
+    written_from = span[0]
+    left = span[0] - 1
     if left >= 1 and words.lower[left] in PREPOSITIONS:
         before = words.lower[left - 1]
         if before in SPEAKS_FOR or before in DOCUMENTS or before in ISSUED:
-            pass
+            speaker = phrase_before(words, left - 1 - (before in ISSUED))
+            written_from = speaker[0] if speaker is not None else written_from
         elif before in BODY_HEADS:
             body = phrase_before(words, left - 1)
             if body is not None:
                 span = (body[0], span[1])
+                written_from = body[0]
         elif words.lower[left] == "of" and before.isalpha() and before.islower():
-            return None, last
-    return _phrase_text(words, (span[0], last)), span[0]
+            return None, last, ""
+    return _phrase_text(words, (span[0], last)), span[0], _phrase_text(words, (written_from, last))
 
 
 def _appositive_text(words: Words, comma: int) -> str | None:
@@ -234,19 +240,39 @@ def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> _Foun
     if last >= 3 and words.lower[last - 1] in ARTICLES and words.lower[last - 2] in LOCATIVES \
             and words.lower[last].isalpha() and words.lower[last].islower():
         last -= 3  # "an official at the scene said", "a report ... during the weekend said"
-    if last < 0:
-        return None
+    if last < 0 or low in DOCUMENT_VERBS and words.lower[last] not in DOCUMENTS:
+        return None  # "images supplied to Reuters showed": only a document shows a figure
     if words.text[last] == ",":
-        text, first = _appositive_text(words, last), verb
+        text = written = _appositive_text(words, last)
+        first = verb
     else:
-        text, first = _subject_text(words, last)
+        text, first, written = _subject_text(words, last)
+        if low in ("report", "reports") and _counted(words, first):
+            return None  # "10,000 media reports": the noun, not the verb
     name = name_source(text) if text else None
     if name is None:
+        if _vague(words, last):
+            return _Found(position, NOBODY, not _closes_clause(words, verb))
         return None
     cited = _citing_after(words, verb)
     forward = not _closes_clause(words, verb)
-    return _Found(position, cited if cited is not None else name, forward, text,
+    return _Found(position, cited if cited is not None else name, forward, written,
                   0 if forward else _quoted_from(sentence, words, first - 1))
+
+
+def _counted(words: Words, first: int) -> bool:
+    """Whether the phrase starting at ``first`` is counted ("more than 10,000 media reports")."""
+    before = words.lower[first - 1] if first > 0 else ""
+    return before[:1].isdigit() or before in NUMBER_WORDS or before in ("than", "many", "several", "of")
+
+
+def _vague(words: Words, last: int) -> bool:
+    """'Early reports said', 'other sources said': a credit that names nobody, and so credits nobody."""
+    head, before = words.lower[last], words.lower[last - 1] if last > 0 else ""
+    if head in DOCUMENTS and (before in VAGUE or before in DOCUMENT_ADJECTIVES or before in ARTICLES
+                              or not before.isalpha() or last == 0):
+        return True
+    return head in BODY_HEADS and before in VAGUE
 
 
 def _quoted_from(sentence: str, words: Words, index: int) -> int:
@@ -340,7 +366,9 @@ def _first_full_mention(report: str, before: int, surname: str) -> str | None:
             window = report[max(0, at - 80):after]
             words = Words.of(window)
             span = phrase_before(words, len(words) - 1)
-            if span is not None and span[1] > span[0]:
+            # a given name (or initial) stands right before the surname: "Cambodia and Thailand" is no person
+            if span is not None and span[1] > span[0] and is_name_word(words.text[-2]) \
+                    and words.text[-2] not in CONNECTORS:
                 name = name_source(_phrase_text(words, span))
                 if isinstance(name, str) and name != surname and name.endswith(surname):
                     return name
@@ -381,7 +409,8 @@ def _earlier_credits(report: str, start: int, reach: int, depth: int) -> list[Cr
     window_start = max(0, start - reach)
     found: list[Credit] = []
     for first, last in reversed(list(sentence_spans(report[window_start:start]))):
-        found.extend(reversed(sentence_credits(report, window_start + first, window_start + last, depth + 1)))
+        credits = sentence_credits(report, window_start + first, window_start + last, depth + 1)
+        found.extend(credit for credit in reversed(credits) if credit.name != NOBODY)
     return found
 
 
@@ -390,13 +419,14 @@ def _referred(report: str, start: int, noun: str | None, depth: int) -> str | No
 
     "It said" takes the last source named; "the ministry said" the last one
     whose name, as written or registered, holds "ministry", looked for
-    further back than a pronoun's, and else the last one named. A speaker
-    ("the source added", "the statement said") is the last one named.
+    further back than a pronoun's, and else the last one named; "the report
+    claims" likewise the last source whose report was named. A speaker ("the
+    source added") is the last one named.
     """
     if depth >= MAX_DEPTH:
         return None
     named = _earlier_credits(report, start, REFER_BACK, depth)
-    if noun in INSTITUTIONS:
+    if noun in INSTITUTIONS or noun in DOCUMENTS:
         for reach in (None, REFER_FAR):
             credits = named if reach is None else _earlier_credits(report, start, reach, depth)
             for credit in credits:
@@ -466,8 +496,12 @@ def _headline_credit(report: str, end: int) -> list[Credit]:
         return []
     marker = max(line.rfind(mark) for mark in (": ", " - ", " – ", " — "))
     if marker > 0:
-        tail = line[marker + 2:].strip()
-        name = name_source(tail) if 0 < len(tail.split()) <= HEADLINE_SOURCE_WORDS else None
+        words = Words.of(line, marker + 2)
+        span = phrase_after(words, 0) if 0 < len(words) <= HEADLINE_SOURCE_WORDS else None
+        if span is None or span != (0, len(words) - 1):
+            return []  # the words after the dash are not one name: "Turkey - Two more killed"
+        tail = _phrase_text(words, span)
+        name = name_source(tail)
         return [Credit(len(line), name, False, tail)] if isinstance(name, str) else []
     words = line.split()
     registry = load_sources()
@@ -513,7 +547,9 @@ def sentence_credits(report: str, start: int, end: int, depth: int = 0, quotes: 
             name = _referred(report, start, found.name.noun, depth)
         else:
             name = _expanded(report, start, found.name)
-        if name:
+        if name == NOBODY and not isinstance(found.name, Reference):
+            credits.append(Credit(found.position, NOBODY, found.forward))
+        elif name:
             credits.append(Credit(found.position, _in_context(report, name), found.forward, found.written,
                                   found.since))
     if not credits and quotes and depth < MAX_DEPTH:
@@ -539,7 +575,9 @@ def find_attribution(sentence: str, position: int, publisher: str | None,
     if not covering:
         return None
     chosen = min(covering, key=lambda credit: (abs(credit.position - position), credit.position))
-    return None if publisher and _same_source(chosen.name, publisher) else chosen.name
+    if chosen.name == NOBODY or publisher and _same_source(chosen.name, publisher):
+        return None
+    return chosen.name
 
 
 def sentence_subject(sentence: str) -> str | None:

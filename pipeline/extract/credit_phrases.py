@@ -19,7 +19,8 @@ from pipeline.extract.credit_words import (
 # sentence's own full stop is a word of its own.
 TOKEN = re.compile(
     r"[a-z][\w'’-]*"  # most words open in lower case: tried first
-    r"|[A-Z](?:\.[A-Z])+\."
+    r"|[A-Z](?:\.[A-Z])+\.?"
+    r"|[A-Z]\.(?= [A-Z])"  # a middle initial: "William B. Caldwell"
     r"|(?:Capt|Lt|Col|Gen|Brig|Maj|Sgt|Cpl|Dr|Mr|Mrs|Ms|Rev|Sen|Rep|Gov|Prof|Adm|Cmdr|Insp|Supt|St|Lieut|Cdr)\."
     r"|\d[\d,.]*\d"
     r"|\w[\w'’-]*"
@@ -27,8 +28,8 @@ TOKEN = re.compile(
 )
 MAX_WORDS = 12  # a name longer than this is not one name
 OPENING_MODIFIERS = {"local", "senior", "top", "unnamed", "anonymous", "independent"}
-DOCUMENT_ADJECTIVES = {"earlier", "latest", "initial", "preliminary", "official", "new", "first", "final",
-                       "updated", "previous", "recent", "unofficial"}
+DOCUMENT_ADJECTIVES = {"early", "earlier", "latest", "initial", "preliminary", "official", "new", "first", "final",
+                       "updated", "previous", "recent", "unofficial", "unconfirmed", "conflicting"}
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ibn-", "bin-", "abu-")
 
 

@@ -20,8 +20,11 @@ REPORTING_VERBS = _LEXICON_VERBS | _words("""
     recorded records claim indicated indicates revealed reveals declared declares
     explained explains continued insisted acknowledged admitted wrote writes tweeted
     updated revised raised verified registered disputed disputes clarified informed
-    commented reporting gave gives giving putting
+    commented reporting gave gives giving putting showed shows show suggested suggests
 """) - {"state"}
+
+# Verbs that credit a figure only when a document is their subject ("figures from the ministry show").
+DOCUMENT_VERBS = _words("show shows showed suggest suggests suggested")
 
 # Verbs that credit a figure only when they take a toll ("put the death toll at 20", not "put out a fire").
 TOLL_VERBS = _words("put puts putting gave gives giving")
