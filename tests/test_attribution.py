@@ -157,6 +157,18 @@ def test_bodies_are_credited_as_written_in_lower_case(text, figure, source):
     assert credit(text, figure) == source
 
 
+def test_words_between_an_article_and_a_body_qualify_it():
+    text = "Rescue teams recovered 22 bodies on Tuesday, the provincial disaster management agency said."
+    assert credit(text, "22") == "provincial disaster management agency"
+    text = "According to the regional flood response team, 300 households were displaced."
+    assert credit(text, "300") == "regional flood response team"
+
+
+def test_an_abbreviation_inside_a_name_goes_to_its_end():
+    text = "More than 9,000 people fled, according to the Shelter and Site Management (SSM) Cluster."
+    assert credit(text, "9,000") == "Shelter and Site Management Cluster (SSM)"
+
+
 @pytest.mark.parametrize("text, figure, source", [
     ("The Red Crescent and local officials said 15 people were killed.", "15", "Red Crescent and local officials"),
     ("The Ghouta Media Office and the Syrian Observatory for Human Rights said 5 children died.", "5",

@@ -27,6 +27,12 @@ TOKEN = re.compile(
     r"|[^\w\s]"
 )
 MAX_WORDS = 12  # a name longer than this is not one name
+MAX_UNKNOWN = 2  # lower-case words outside the tables that may qualify a body after an article
+# Lower-case words that never qualify a body: verbs, auxiliaries and the like.
+NOT_QUALIFIERS = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "said", "says", "say", "told",
+                  "also", "then", "than", "that", "which", "who", "when", "where", "while", "after", "before",
+                  "not", "but", "its", "their", "his", "her", "our", "all", "some", "other", "more", "most",
+                  "with", "from", "into", "over", "under", "near", "about", "against", "between", "during"}
 OPENING_MODIFIERS = {"local", "senior", "top", "unnamed", "anonymous", "independent"}
 DOCUMENT_ADJECTIVES = {"early", "earlier", "latest", "initial", "preliminary", "official", "new", "first", "final",
                        "updated", "previous", "recent", "unofficial", "unconfirmed", "conflicting"}
@@ -143,11 +149,35 @@ def phrase_before(words: Words, last: int) -> tuple[int, int] | None:
             first = previous - 2  # "state media and a monitoring group"
         else:
             break
+    if words.lower[last] in BODY_HEADS:
+        first = _plain_nouns_from_article(words, first)
     if first > 0 and words.lower[first - 1] in VAGUE:
         return None  # "other sources", "some reports": nobody named
     if first > 0 and words.lower[first - 1] in ARTICLES | {"its", "their", "this", "that"}:
         first -= 1
     return _trim(words, first, last)
+
+
+def _plain_noun(word: str) -> bool:
+    """A lower-case word that can only be a noun qualifying a body ("disaster management")."""
+    return (len(word) > 2 and word.islower() and word.replace("-", "").isalpha() and word not in CONNECTORS
+            and word not in NOT_QUALIFIERS and word not in NOT_NAMES and word not in DOCUMENT_ADJECTIVES
+            and not word.endswith(("ed", "ing", "ly")))
+
+
+def _plain_nouns_from_article(words: Words, first: int) -> int:
+    """Where a body's name starts when an article opens it: "the provincial disaster management agency".
+
+    Lower-case words the tables do not know are taken only between an
+    article and the body's head, at most two of them.
+    """
+    index, unknown = first - 1, 0
+    while index >= 0 and unknown <= MAX_UNKNOWN and _plain_noun(words.text[index]):
+        unknown += words.lower[index] not in _PHRASE_WORDS
+        index -= 1
+    if index >= 0 and index < first - 1 and words.lower[index] in ARTICLES and unknown <= MAX_UNKNOWN:
+        return index + 1
+    return first
 
 
 def phrase_after(words: Words, first: int) -> tuple[int, int] | None:
@@ -175,13 +205,17 @@ def phrase_after(words: Words, first: int) -> tuple[int, int] | None:
             break  # "says monitoring group AFP": a body named in lower case ends before the next name
         if _part_of_phrase(words, index):
             last = index
+        elif index > first and bracketed_abbreviation(words, index + 2) == index + 1 and last == index - 1:
+            last = index = index + 2  # "the Camp Management (CCCM) Cluster": the name goes on after its abbreviation
+        elif start < first and _plain_noun(words.text[index]) \
+                and all(words.text[i].islower() for i in range(first, index)):
+            last = _head_after_plain_nouns(words, index, last)  # "the provincial disaster management agency"
+            if last < index:
+                break
+            index = last
         elif not (_is_connector(words, index) and _joins(words, index, 1)):
             break
         index += 1
-    # An abbreviation in brackets right after the name belongs to it: "the Society (BAFS)".
-    if last + 3 < len(words) + 0 and words.text[last + 1] == "(" and words.text[last + 3] == ")" \
-            and words.text[last + 2].isupper():
-        last += 3
     while last >= first and not (is_name_word(words.text[last]) or words.lower[last] in BODY_HEADS
                                  or words.lower[last] in DOCUMENTS or words.text[last] == ")"):
         last -= 1
@@ -190,8 +224,23 @@ def phrase_after(words: Words, first: int) -> tuple[int, int] | None:
     return _trim(words, start, last)
 
 
+def _head_after_plain_nouns(words: Words, index: int, last: int) -> int:
+    """The body noun ending a run of plain nouns from ``index``, or ``last`` when none ends it."""
+    unknown = 0
+    for ahead in range(index, min(len(words), index + MAX_UNKNOWN + 3)):
+        if words.lower[ahead] in BODY_HEADS:
+            return ahead
+        if not _plain_noun(words.text[ahead]):
+            break
+        unknown += words.lower[ahead] not in _PHRASE_WORDS
+        if unknown > MAX_UNKNOWN:
+            break
+    return last
+
+
 def bracketed_abbreviation(words: Words, last: int) -> int | None:
     """When words ``last-2 .. last`` are "( ABBR )", the index of ABBR."""
-    if last >= 2 and words.text[last] == ")" and words.text[last - 2] == "(" and words.text[last - 1].isupper():
+    if 2 <= last < len(words) and words.text[last] == ")" and words.text[last - 2] == "(" \
+            and words.text[last - 1].isupper():
         return last - 1
     return None

@@ -160,10 +160,12 @@ def _document_owner(words: list[str]) -> str | Reference | None:
         if owner[-1].lower() in PRONOUNS | {"its", "their"}:
             return Reference(words[-1].lower())
         return name_source(" ".join(owner))
+    whole = [w for w in words[:-1] if w.lower() not in GENERIC_OPENERS]
+    named = name_source(" ".join(whole)) if whole else None
+    if isinstance(named, str):
+        return named  # "the Iranian state press agency report"
     owner = [w for w in words[:-1] if _is_title_case(w) and w.lower() not in GENERIC_OPENERS]
-    if owner:
-        return name_source(" ".join(owner))
-    return None
+    return name_source(" ".join(owner)) if owner else None
 
 
 @lru_cache(maxsize=8192)
@@ -171,8 +173,10 @@ def name_source(phrase: str) -> str | Reference | None:
     """The source a phrase names, a `Reference` back to one, or None when it names none."""
     words = [DOTTED.get(word, word) for word in phrase.replace('"', " ").replace("“", " ").replace("”", " ").split()]
     abbreviation = None
-    if len(words) >= 3 and words[-1] == ")" and words[-3] == "(":
-        abbreviation, words = words[-2], words[:-3]
+    for index in range(len(words) - 2):  # "Camp Management (CCCM) Cluster": the abbreviation goes to the end
+        if words[index] == "(" and words[index + 2] == ")" and words[index + 1].isupper():
+            abbreviation, words = words[index + 1], words[:index] + words[index + 3:]
+            break
     words = [word for word in words if word not in "()"]
     if not words:
         return None
