@@ -212,7 +212,7 @@ def _headline_credit(report: str, end: int) -> list[Credit]:
     return []
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _mentions(report: str, word: str) -> bool:
     return word in report
 
@@ -231,7 +231,7 @@ def _in_context(report: str, name: str) -> str:
     return " and ".join(parts)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def sentence_credits(report: str, start: int, end: int, depth: int = 0, quotes: bool = True) -> tuple[Credit, ...]:
     """The credits of the sentence ``report[start:end]``, references resolved, in order.
 

@@ -190,6 +190,12 @@ def _citing_after(words: Words, verb: int) -> str | Reference | None:
 
 
 def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found | None:
+    """The credit of the reporting verb at word ``verb``: the name after it ("said the ministry"), else before it.
+
+    Before it, auxiliaries and adverbs ("has also said"), a place ("an
+    official at the scene") and an appositive ("X, a spokesman, said") may
+    stand between the name and the verb.
+    """
     if _is_claim_of_deaths(words, verb) or _owns_act(words, verb):
         return None
     low = words.lower[verb]

@@ -46,11 +46,11 @@ class Words:
     worked out when a credit needs it, which is rarely.
     """
 
-    __slots__ = ("text", "lower", "sentence", "offset", "cue_index", "_starts")
+    __slots__ = ("text", "lower", "sentence", "offset", "end", "cue_index", "_starts")
 
     def __init__(self, sentence: str, start: int = 0, end: int | None = None, cue: int | None = None):
-        self.sentence, self.offset = sentence, start
         end = len(sentence) if end is None else end
+        self.sentence, self.offset, self.end = sentence, start, end
         if cue is None:
             self.text = TOKEN.findall(sentence, start, end)
         else:  # cut at the cue, which then opens word number cue_index
@@ -76,7 +76,7 @@ class Words:
     def start(self, index: int) -> int:
         """Where word ``index`` starts in the sentence."""
         if self._starts is None:
-            self._starts = [match.start() for match in TOKEN.finditer(self.sentence, self.offset)]
+            self._starts = [match.start() for match in TOKEN.finditer(self.sentence, self.offset, self.end)]
         return self._starts[index]
 
 # Capitalised words that are never part of a name: openers, dates ("on Saturday the Observatory said").
