@@ -33,6 +33,7 @@ def test_according_to_credits_the_source_on_its_side(text, figure, source):
     ("Medics reported that 14 people were wounded by the blast.", "14", "medics"),
     ("The health ministry has also confirmed 8 deaths in the camp.", "8", "health ministry"),
     ("Police later announced that 6 men had been detained.", "6", "police"),
+    ("The UN humanitarian office estimated that 80,000 people had fled.", "80,000", "OCHA"),
     ("Twenty people were wounded in the blast, said the UN refugee agency.", "Twenty", "UNHCR"),
     ("Eleven bodies were recovered, reports the Committee for Missing Persons.", "Eleven",
      "Committee for Missing Persons"),
@@ -117,6 +118,18 @@ def test_a_quote_without_a_credit_of_its_own_takes_its_speaker():
 def test_a_pronoun_or_a_role_refers_back_to_the_source_named_before(second, source):
     text = f"The defence ministry said 80 militants were killed in the raid. Fighting went on. {second}"
     assert credit(text, "12") == source
+
+
+def test_he_or_she_refers_back_to_the_person_named_before():
+    text = ('Dr Amal Nasser said the clinic had run out of beds. '
+            '"Thirty of the wounded are children," she added.')
+    assert credit(text, "Thirty") == "Dr Amal Nasser"
+
+
+def test_the_agency_refers_back_to_the_agency_named_before():
+    text = ("More than 4,000 people crossed the border, the UN refugee agency said. Police said the crossing was shut. "
+            "The agency added that 900 of them were children.")
+    assert credit(text, "900") == "UNHCR"
 
 
 def test_a_role_refers_back_to_the_last_source_of_that_kind():
