@@ -1,16 +1,25 @@
 """Tie a number to what was counted: the metric, and the people it counts.
 
-A number is a figure only when a metric cue stands in one of these places:
-  - as the noun it counts ("3.6 million refugees", "20 bodies", "35 dead");
-  - as the verb of the noun phrase it heads ("1,800 civilians have been
-    killed", "thousands wounded", "seven were killed", "50 others injured");
-  - as a verb, toll or "lives of" just before it ("killing 12 people", "the
-    death toll rose to 35", "claimed the lives of 4 children");
-  - for a count whose noun is left out, beside a figure of the same sentence
-    ("21 civilians were killed: 15 in Manbij and another six in Al-Tukhar",
-    "including 11 children").
-A counted noun that is never a person ("12 observation posts", "30
-airstrikes") stops the search: such numbers are not figures.
+A number is a figure when a metric cue governs the noun phrase it counts,
+whatever that noun is ("4 Jaysh al-Izza fighters died", "6 members of one
+family"). The phrase is read from the words after the number (phrases.py);
+the cue may stand in one of these places:
+
+  - the phrase itself names a metric ("3.6 million refugees", "over 40 dead");
+  - the verb of the clause the phrase is subject of, past an appositive,
+    a relative clause, a place or a list of other counts ("About 70,000 people,
+    most of them children, have fled"; "76 Syrians, 35 Palestinians and 38
+    Lebanese were arrested");
+  - a verb, toll or field label before the number ("killing 12 people", "the
+    death toll rose to 41", "the number of people displaced has reached
+    312,000", "Killed: at least 23");
+  - for a count whose noun is left out, a figure just before it in the same
+    sentence ("21 civilians were killed: 15 in Manbij and another six in
+    Al-Tukhar", "including 11 children").
+
+A phrase that counts things ("12 observation posts", "30 airstrikes") is no
+figure, and neither is a count in a projection ("could displace 1 million"),
+a rate ("30 a day") or a difference ("100,000 more than").
 """
 from __future__ import annotations
 
@@ -19,29 +28,50 @@ from dataclasses import dataclass
 
 from pipeline.extract.lexicon import (
     AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
     LEAD_INS,
+    LINKING_VERBS,
     METRIC_NOUNS,
     METRIC_WORDS,
-    NON_FIGURE_NOUNS,
-    NOUN_MODIFIERS,
+    MODALS,
+    OF_NOUNS,
     PARTICIPLES,
-    POPULATION_WORDS,
-    PRO_GOVERNMENT,
-    VERB_CUES,
+    RELATIVES,
+    TRANSITIVE,
+)
+from pipeline.extract.phrases import (
+    CLAUSE_BREAKS,
+    NounPhrase,
+    Verb,
+    is_number,
+    noun_phrase,
+    verb_after,
 )
 
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&]")
-CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”"}
-BEFORE_WORDS, AFTER_WORDS = 12, 16  # words either side of a number that are read
-MAX_NOUN_GAP = 4
-MAX_VERB_GAP = 4
-MAX_TOLL_GAP = 8
-PURE_NOUNS = METRIC_NOUNS - PARTICIPLES
+# "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
+NOT_COUNTED_OF = {"population", "capacity", "size"}
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]")
+BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are read
+MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
+MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links
 SUBSET_LEAD = re.compile(
     r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
 )
 ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
-INJURY_NOUNS = {"injuries", "injury", "wounds"}
+# "Killed: at least 23", "• Injured — over 60": a metric word as the label of a field.
+FIELD_LABEL = re.compile(
+    r"(?:^|[\n•*·▪◦|])\s*(?:[a-z]+\s+){0,2}(?P<label>[a-z]+)\s*(?::|—|–|-{1,2})\s*(?:[a-z]+\s+){0,3}$"
+)
+# Plans and projections are not counts: "could displace", "plans to evacuate", "at risk of".
+PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected", "expect", "expects",
+              "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
+              "needs", "likely", "threatens", "threatened", "threaten", "risk", "risks", "able", "going"}
+# Nouns that make a subject a count ("the number of people displaced", "the death tally").
+COUNT_NOUNS = {"number", "numbers", "count", "tally", "total", "figure", "figures", "toll", "tolls"}
+RATE_UNITS = {"day", "week", "month", "year", "night"}
+RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}
 
 
 @dataclass(frozen=True)
@@ -49,135 +79,178 @@ class Attachment:
     metric: str
     population: str | None  # None: the sentence names no group for this number
     head: str | None  # the counted noun, lower-cased, if any
+    also: str | None = None  # a second metric for the same count ("kidnapped 7 and killed them")
 
 
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-def _forced_flight(after: list[str], index: int) -> bool:
-    """'forced to flee', 'forced from their homes', 'forced out'."""
-    window = after[index + 1:index + 3]
-    if not window or window[0] not in {"to", "from", "out"}:
-        return False
-    return window[0] != "to" or window[1:2] in (["flee"], ["leave"], ["evacuate"])
+def _projected(before: list[str], index: int) -> bool:
+    """Whether the verb at ``before[index]`` is a plan or a projection ("could kill", "plans to evacuate")."""
+    previous = before[max(0, index - 3):index]
+    if previous[-1:] == ["to"] and len(previous) >= 2 and previous[-2] in PLAN_VERBS:
+        return True
+    for position, word in enumerate(previous):
+        if word in MODALS and previous[position + 1:position + 2] != ["have"]:
+            return True
+    return False
 
 
-def _is_combined(after: list[str], index: int) -> bool:
-    """'killed and injured', 'dead & wounded': one count of two metrics."""
-    nxt = after[index + 1:index + 3]
-    return len(nxt) == 2 and nxt[0] in {"and", "&", "or"} and nxt[1] in METRIC_WORDS \
-        and METRIC_WORDS[nxt[1]] != METRIC_WORDS.get(after[index])
+def _of_noun(before: list[str], distance: int) -> str | None:
+    """The metric of "the deaths of", "the bodies of", "the capture of" ending ``distance`` words back.
 
-
-def _cue_phrase(after: list[str], index: int) -> str | None:
-    """The metric of 'forced to flee', 'lost their lives' or 'sustained injuries' at ``index``."""
-    word = after[index]
-    if word == "forced" and _forced_flight(after, index):
-        return "displaced"
-    if word in {"lost", "losing"} and after[index + 1:index + 3] == ["their", "lives"]:
-        return "killed"
-    if word in {"sustained", "suffered"} and after[index + 1:index + 2] and after[index + 1] in INJURY_NOUNS:
-        return "injured"
+    The noun may head a list: "the bodies of a woman and three children".
+    """
+    index = len(before) - 1 - distance
+    if index >= 1 and before[index] == "of":
+        return OF_NOUNS.get(before[index - 1])
+    if before[index] in {"and", ","}:
+        for position in range(index - 1, max(0, index - 4), -1):
+            word = before[position]
+            if word == "of" and position >= 1:
+                return OF_NOUNS.get(before[position - 1])
+            if not word[0].isalpha() or word in CLAUSE_BREAKS:
+                return None
     return None
 
 
-def _verb_after(after: list[str], start: int) -> tuple[str | None, bool]:
-    """(metric, crossed a conjunction) of a verb following a noun phrase."""
-    crossed = False
-    for gap, index in enumerate(range(start, min(len(after), start + MAX_VERB_GAP + 2))):
-        word = after[index]
-        if word in CLAUSE_BREAKS or word == "," or word[0].isdigit():
-            return None, crossed
-        if word in VERB_CUES and (metric := _cue_phrase(after, index)):
-            return metric, crossed
-        if word in METRIC_WORDS and word not in PURE_NOUNS - {"dead"}:
-            return (None if _is_combined(after, index) else METRIC_WORDS[word]), crossed
-        if word in {"and", "&"}:
-            crossed = True
-        if gap >= MAX_VERB_GAP and word not in AUXILIARIES:
-            return None, crossed
-    return None, crossed
+def _linked_subject(before: list[str], distance: int) -> str | None:
+    """The metric named in the subject of a linking verb ``distance`` words back.
 
-
-def _cue_before(before: list[str]) -> str | None:
-    """A metric verb, toll or 'lives of' just before the number ("killing at least 12")."""
-    for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
-        if word in CLAUSE_BREAKS or word[0].isdigit():
+    "the death toll rose to 41", "the number of people displaced since
+    January has reached 312,000", "confirmed deaths surpassed 100,000".
+    """
+    end = len(before) - distance
+    subject = before[max(0, end - MAX_TOLL_GAP):end]
+    counted = bool(COUNT_NOUNS & set(subject))
+    for word in reversed(subject):
+        if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or is_number(word):
             return None
+        if word in {"toll", "tolls"} or word in {"victim", "victims"} and counted:
+            return "killed"  # "the death toll rose to 41", "the victim count has reached 1400"
+        if word in METRIC_WORDS and (word in METRIC_NOUNS or counted):
+            return METRIC_WORDS[word]
+    return None
+
+
+def cue_before(before: list[str]) -> str | None:
+    """A metric verb, "X of", toll or linking verb just before the number ("killing at least 12")."""
+    for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
+        index = len(before) - 1 - distance
+        if word in CLAUSE_BREAKS or is_number(word):
+            return None
+        if distance <= MAX_VERB_GAP + 1:
+            if (metric := _of_noun(before, distance)) is not None:
+                return metric
+            if word in METRIC_WORDS and word not in METRIC_NOUNS - PARTICIPLES:
+                return None if _projected(before, index) else METRIC_WORDS[word]
+            if word in LINKING_VERBS and (metric := _linked_subject(before, distance + 1)):
+                return metric
         if word == "toll":
             return "killed"
-        if distance > MAX_VERB_GAP + 1:
-            continue  # only a toll reaches this far back
-        if word == "lives" and before[len(before) - distance:len(before) - distance + 1] == ["of"]:
-            return "killed"
-        if word in METRIC_WORDS and word not in PURE_NOUNS:
-            return METRIC_WORDS[word]
-        if word not in LEAD_INS and word != "," and distance > 0:
+        if word == ",":
+            return None  # "When 50 were arrested, hundreds took to the streets": another clause's verb
+        if word not in LEAD_INS and distance > 0:
             return _toll_before(before, distance)
     return None
 
 
 def _toll_before(before: list[str], distance: int) -> str | None:
-    """'the death toll over the weekend was at least 44': a toll further back, no number between."""
-    window = before[-(MAX_TOLL_GAP + 1):len(before) - distance]
-    for word in reversed(window):
-        if word in CLAUSE_BREAKS or word[0].isdigit():
+    """'an earlier toll on Sunday evening of 15': a toll further back, no number or break between."""
+    for word in reversed(before[-(MAX_TOLL_GAP + 1):len(before) - distance]):
+        if word in CLAUSE_BREAKS or is_number(word):
             return None
         if word == "toll":
             return "killed"
     return None
 
 
-def _population(word: str, modifiers: list[str]) -> str:
-    population = POPULATION_WORDS[word]
-    if word == "members" and modifiers[-1:] == ["family"]:
-        return "people"
-    if population == "combatants" and PRO_GOVERNMENT & set(modifiers):
-        return "soldiers"
-    return population
+def field_label(before_text: str) -> str | None:
+    """The metric of a field label right before the number ("Killed: at least 23")."""
+    match = FIELD_LABEL.search(before_text.lower())
+    return METRIC_WORDS.get(match.group("label")) if match else None
 
 
-def _counts_a_thing(after: list[str]) -> bool:
-    """The number counts shells, posts, days...: never a figure."""
-    for word in after[:3]:
-        if word in NON_FIGURE_NOUNS:
-            return True
-        if word in POPULATION_WORDS or word in METRIC_WORDS or word in CLAUSE_BREAKS or word == ",":
+AMONG_THE = re.compile(
+    r"(?i)\bamong\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
+    r"(?:were|are|was|is|included)\b[^;:.]*$"
+)
+
+
+def among_the(before_text: str) -> str | None:
+    """'Among the dead were a man, four of his sons and two farm workers.'"""
+    match = AMONG_THE.search(before_text)
+    return METRIC_WORDS[match.group("metric").lower()] if match else None
+
+
+def is_rate(after: list[str]) -> bool:
+    """'30 a day', '100 every week': a rate, not a count."""
+    for index, word in enumerate(after[:10]):
+        if word in CLAUSE_BREAKS:
             return False
+        if word in {"a", "per", "each", "every"} and after[index + 1:index + 2] and after[index + 1] in RATE_UNITS:
+            return not (after[index + 2:index + 3] and after[index + 2] in RATE_NOT_AFTER)
+        if word in {"daily", "weekly", "monthly", "annually"} and (index == 0 or after[index - 1] not in DETERMINERS):
+            return True
     return False
 
 
-def _head(after: list[str], after_raw: list[str], before: list[str]) -> Attachment | None:
-    modifiers: list[str] = []
-    for index, word in enumerate(after[: MAX_NOUN_GAP + 1]):
-        following = after[index + 1] if index + 1 < len(after) else None
-        if word in METRIC_NOUNS and word not in POPULATION_WORDS and (index <= 2 or word != "missing"):
-            if _is_combined(after, index):
-                return None
-            if word in PARTICIPLES and following in POPULATION_WORDS:
-                return Attachment(METRIC_WORDS[word], _population(following, modifiers), following)
-            population = next((POPULATION_WORDS[m] for m in modifiers if m in POPULATION_WORDS), None)
-            return Attachment(METRIC_WORDS[word], population, word)
-        if word in POPULATION_WORDS:
-            population = _population(word, modifiers)
-            if following in PURE_NOUNS:  # "seven civilian deaths"
-                return Attachment(METRIC_WORDS[following], population, word)
-            verb, crossed = _verb_after(after, index + 1)
-            before_cue = _cue_before(before)
-            # A verb right after the noun phrase wins ("50 others injured"); one
-            # past "and" belongs to the next number ("killed 19 and injured 60").
-            metric = verb if verb and not crossed else before_cue or verb
-            return Attachment(metric, population, word) if metric else None
-        if index == 0 and word in VERB_CUES and (metric := _cue_phrase(after, 0)):
-            return Attachment(metric, None, None)  # "millions forced to flee", "80 sustained injuries"
-        if index == 0 and (word in METRIC_WORDS or word in AUXILIARIES):
-            verb, _ = _verb_after(after, 0)  # "10 killed", "seven were killed"
-            if verb:
-                return Attachment(verb, None, None)
-        if word not in NOUN_MODIFIERS and not after_raw[index][:1].isupper():
-            break
-        modifiers.append(word)
+def is_difference(after: list[str]) -> bool:
+    """'100,000 more than last year': a difference between counts."""
+    return len(after) >= 2 and after[0] in {"more", "fewer", "less", "higher", "lower"} and after[1] == "than"
+
+
+def _active(verb: Verb, after: list[str]) -> bool:
+    """'5 gunmen killed 20 people': the phrase did the killing; its count is no figure of it."""
+    if verb.word not in TRANSITIVE or verb.passive or verb.crossed:
+        return False
+    following = after[verb.index + 1:verb.index + 4]
+    if following and is_number(following[0]):
+        # "6 citizens killed 22 injured": the next count has its own verb, so this one is passive
+        return not any(word in PARTICIPLES for word in following[1:3])
+    return bool(following) and following[0] in {"the", "a", "an", "his", "her", "their", "its"}
+
+
+def _not_a_count(before: list[str], after: list[str]) -> bool:
+    """Numbers that describe rather than count.
+
+    "a student who was one of those killed", "one of the highest death
+    tolls", "the population of 10,600".
+    """
+    if before[-1:] in (["was"], ["is"]) and after[:1] == ["of"]:
+        return True
+    if after[:2] == ["of", "the"] and after[2:3] and (after[2].endswith("est") or after[2] in {"most", "worst"}):
+        return True
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in NOT_COUNTED_OF
+
+
+def _projected_before(before: list[str]) -> bool:
+    """The verb governing the number is a plan or a projection ("committed to receive 7,000")."""
+    for distance, word in enumerate(reversed(before[-(MAX_VERB_GAP + 2):])):
+        if word in CLAUSE_BREAKS or is_number(word) or word == ",":
+            return False
+        if word not in LEAD_INS:
+            return _projected(before, len(before) - 1 - distance)
+    return False
+
+
+def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase) -> Attachment | None:
+    """'two people, one of them a police officer': part of the figure just before."""
+    if previous is None or after[:2] not in (["of", "them"], ["of", "whom"], ["of", "those"]):
+        return None
+    return Attachment(previous.metric, phrase.population, phrase.head)
+
+
+def _subset(previous: Attachment | None, before_text: str, after: list[str], phrase: NounPhrase,
+            lead: re.Pattern) -> Attachment | None:
+    """A count that shares the metric of the figure before it: a subset, or a count whose noun is left out."""
+    if previous is None or not lead.search(before_text):
+        return None
+    if phrase.population is not None:
+        return Attachment(previous.metric, phrase.population, phrase.head)
+    if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of"}:
+        return Attachment(previous.metric, None, None)
     return None
 
 
@@ -195,18 +268,25 @@ def attach(before_text: str, after_text: str, previous: Attachment | None = None
 def attach_words(before: list[str], after_raw: list[str], after: list[str], before_text: str,
                  previous: Attachment | None = None) -> Attachment | None:
     """``attach`` on words already split: lower-cased before, as written and lower-cased after."""
-    if _counts_a_thing(after):
+    if is_difference(after) or is_rate(after) or _not_a_count(before, after) or _projected_before(before):
         return None
-    found = _head(after, after_raw, before)
-    if found is not None:
-        return found
-    metric = _cue_before(before)
-    if metric:
-        return Attachment(metric, None, None)
-    if previous is not None and (SUBSET_LEAD.search(before_text) or ELIDED_LEAD.search(before_text)):
-        head = next((w for w in after[:3] if w in POPULATION_WORDS), None)
-        if head:
-            return Attachment(previous.metric, POPULATION_WORDS[head], head)
-        if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more"}:
-            return Attachment(previous.metric, None, None)
-    return None
+    phrase = noun_phrase(after, after_raw)
+    if phrase.thing:
+        return None
+    clause = verb_after(after, phrase.end)
+    verb = clause.verb
+    if clause.projected or (verb is not None and _active(verb, after)):
+        return None
+    subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
+    if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)):
+        return Attachment(verb.metric, phrase.population, phrase.head)
+    if subset is not None:
+        return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
+    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text)
+    if metric is None and verb is not None and not verb.object_pronoun:
+        metric = verb.metric
+    if metric is None:
+        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD)
+    # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
+    also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
+    return Attachment(metric, phrase.population, phrase.head, also)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_earlier, credited_sources, find_attribution, sentence_subject
-from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_NOUNS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import find_period
@@ -31,8 +31,21 @@ ZERO_DENIAL = re.compile(
     rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
 )
 DENIALS_FOUND = WordFinder.listing(sorted(DENIAL_WORDS))
-ATTACH_WINDOW = 120  # characters either side of a number whose words can tie it to a metric
+BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words can tie it to a metric
+# A denial governs the figures after it only when its object follows: "denied that
+# 300 died", "denies reports of", "denied killing". In "an accusation the group
+# has denied. Heavy shelling has killed 132" (with or without the full stop) the
+# denial's object came before it, and the 132 is asserted.
+DENIAL_OBJECT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:that|reports?|claims?|allegations?|accusations?|charges?|the|any|a\s+single|"
+    r"having|[a-z]+ing|\d|[a-z]+-?(?:teen|ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"dozens|hundreds|thousands|millions|responsibility|involvement)\b"
+)
+# "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
+BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
+BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
+GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
 
 
 @dataclass(slots=True)
@@ -58,6 +71,9 @@ class Claim:
     end: int
     number_text: str
     number_start: int
+    # Whether the group was named only generically ("people", "others", or not at all): such a
+    # mention may be the same figure as one naming a group. Not published.
+    generic: bool = dataclasses.field(default=True, repr=False)
 
 
 @dataclass(frozen=True)
@@ -74,8 +90,9 @@ def _population(found: Attachment, explicit: str | None) -> str:
     """The group counted; an elided or 'others' group takes the one named just before."""
     if found.population is None:
         return explicit or "people"
-    if found.head == "others" and explicit in GENERAL_GROUPS:
-        return explicit
+    if found.head in ("others", "more"):
+        # "21 others died": others after a general group are that group; after a subset, people
+        return explicit if explicit in GENERAL_GROUPS else "people"
     return found.population
 
 
@@ -100,8 +117,7 @@ class _Sentence:
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
-        denial = DENIALS_FOUND.first(self.lower)
-        self.denied_from = len(self.text) if denial is None else denial[0]
+        self.denied_from = _denial_start(self.lower)
 
     def attach(self, number: Number, previous: Attachment | None) -> Attachment | None:
         """What ``number`` counts, read from the words around it.
@@ -109,11 +125,23 @@ class _Sentence:
         Only a window of characters either side is split into words: enough
         for the words attach.py reads, and no work for the rest of a long sentence.
         """
-        window_start = max(0, number.start - ATTACH_WINDOW)
+        window_start = max(0, number.start - BEFORE_WINDOW)
         before = TOKEN.findall(self.lower, window_start, number.start)[-BEFORE_WORDS:]
-        after_raw = TOKEN.findall(self.text, number.end, number.end + ATTACH_WINDOW)[:AFTER_WORDS]
+        after_raw = TOKEN.findall(self.text, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
         after = [word.lower() for word in after_raw]
-        return attach_words(before, after_raw, after, self.text[window_start:number.start], previous)
+        before_text = self.text[window_start:number.start]
+        found = attach_words(before, after_raw, after, before_text, previous)
+        if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
+                and BRACKETED_LIST.search(self.text):
+            metric = self.metric_before(number.start)
+            found = None if metric is None else Attachment(metric, None, None)
+        return found
+
+    def metric_before(self, position: int) -> str | None:
+        """The metric of the last metric word before ``position`` in the sentence."""
+        cues = [self.lower[s:e] for s, e in METRIC_WORDS_FOUND.spans(self.lower[:position])]
+        metrics = [METRIC_WORDS[cue] for cue in cues if cue in METRIC_WORDS]
+        return metrics[-1] if metrics else None
 
     @property
     def places(self) -> list[PlaceMention]:
@@ -134,7 +162,8 @@ class _Sentence:
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
-              qualifier: str, population: str, stance: str, hedge: str | None = None) -> Claim:
+              qualifier: str, population: str, stance: str, hedge: str | None = None,
+              generic: bool = True) -> Claim:
         local = number_start - self.start
         attributed = find_attribution(self.text, local, self.context.publisher, self.credited)
         if stance == "denied" and attributed is None:
@@ -146,7 +175,7 @@ class _Sentence:
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
-            end=self.end, number_text=number_text, number_start=number_start,
+            end=self.end, number_text=number_text, number_start=number_start, generic=generic,
         )
 
 
@@ -154,18 +183,29 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
     claims, explicit, previous = [], None, None
     for number in find_numbers(sentence.text, sentence.lower):
         found = sentence.attach(number, previous)
+        previous = found  # a count with its noun left out follows the figure right before it, if any
         if found is None:
             continue
-        previous = found
         population = _population(found, explicit)
         # A group named in the sentence carries over to the next figure only.
-        explicit = found.population if found.head != "others" else None
+        explicit = found.population if found.head not in ("others", "more") else None
         stance = "denied" if sentence.denied_from < number.start else "asserted"
-        claims.append(sentence.claim(
-            sentence.start + number.start, number.text, found.metric, number.value,
-            number.high, number.qualifier, population, stance, number.hedge,
-        ))
+        for metric in (found.metric, found.also):
+            if metric is not None:
+                claims.append(sentence.claim(
+                    sentence.start + number.start, number.text, metric, number.value,
+                    number.high, number.qualifier, population, stance, number.hedge,
+                    generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
+                ))
     return claims
+
+
+def _denial_start(lower: str) -> int:
+    """Where the first denial that governs what follows it starts; the sentence length if none does."""
+    for start, end in DENIALS_FOUND.spans(lower):
+        if DENIAL_OBJECT.match(lower, end):
+            return start
+    return len(lower)
 
 
 def _zero_denials(sentence: _Sentence) -> list[Claim]:
@@ -189,8 +229,9 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
     Mentions of the same (metric, value, high, stance) are one claim when their
-    groups agree or one of them names no group ("people"); the claim keeps the
-    most specific group named. The mention kept is the credited one, then one
+    groups agree or one of them names no group ("12 people", "12 dead"); the
+    claim keeps the group named. Groups named apart ("three Israelis", "three
+    attackers") stay apart. The mention kept is the credited one, then one
     in the body over the headline, then the first.
     """
     def preference(claim: Claim) -> tuple:
@@ -201,9 +242,10 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
         groups.setdefault((claim.metric, claim.value, claim.high, claim.stance), []).append(claim)
     kept = []
     for mentions in groups.values():
-        named = sorted({c.population for c in mentions} - {"people"})
+        unnamed = [c.generic and c.population == "people" for c in mentions]
+        named = sorted({c.population for c, vague in zip(mentions, unnamed) if not vague})
         for population in named or ["people"]:
-            same = [c for c in mentions if c.population in (population, "people")]
+            same = [c for c, vague in zip(mentions, unnamed) if c.population == population or vague]
             best = min(same, key=preference)
             kept.append(best if best.population == population else dataclasses.replace(best, population=population))
     return sorted(kept, key=lambda claim: (claim.number_start, claim.metric))

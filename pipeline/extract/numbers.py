@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from pipeline.extract.lexicon import NON_FIGURE_NOUNS, QUALIFIER_PHRASES
+from pipeline.extract.lexicon import QUALIFIER_PHRASES, THING_NOUNS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 
@@ -38,7 +38,8 @@ _WORD = "(?:" + "|".join(UNITS) + ")"
 _LEAD_WORD = "(?:" + "|".join(UNITS[:-4]) + ")"  # "million" alone is no count
 _WORDS = rf"{_LEAD_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD})*"
 _DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # "5,00,000": lakh grouping
+    r"|\d{1,3}(?:,\d{3})+(?!\d)"
     r"|\d{1,3}(?:\.\d{3})+(?![\d.])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"
     r"|\d+(?:\.\d+)?"
@@ -52,7 +53,7 @@ NUMBER_RE = re.compile(
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
       | (?P<half>half\s+a\s+(?:million|dozen)|(?:a\s+)?quarter\s+of\s+a\s+million)
       | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
-      | (?P<dozen>{_WORD}\s+dozen)
+      | (?P<dozen>(?:{_WORD}|\d{{1,2}})\s+dozen)
       | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
       | (?P<words>{_WORDS})
     )
@@ -78,18 +79,18 @@ NOT_A_COUNT_AFTER = re.compile(
       | \s*(?:%|per\s?cent|percent)
       | (?:st|nd|rd|th)\b
       | \s*[-\s]?years?[-\s]old | -year | \s*-?(?:am|pm|a\.m\.|p\.m\.)\b | :\d
-      | \s*(?:dollars|euros|pounds|usd|lira|liras)\b
+      | \s*(?:dollars|euros|pounds|usd|lira|liras|rupees|dinars|riyals|shekels|yuan|yen)\b
       | \s*(?:km|kilomet|miles|metres|meters|sq|square|hectares|tonnes|tons|kg)\b
       | \s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b
       | ,\s*\d{{4}}\b
       | \s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b
-        (?!\s+(?:separate\s+|different\s+)?(?:{"|".join(sorted(NON_FIGURE_NOUNS))})\b)
+        (?!\s+(?:separate\s+|different\s+)?(?:{"|".join(sorted(THING_NOUNS))})\b)
     )"""
 )
 # Words just before a number that make it a money sum, an age, a date or a label.
 # Checked on the last words before the number with plain string operations:
 # this runs for every number and must stay cheap.
-NOT_A_COUNT_WORDS = {"us", "us$", "usd", "eur", "sp", "syp", "aged", "age", "no", "resolution", "number",
+NOT_A_COUNT_WORDS = {"us", "us$", "usd", "eur", "sp", "syp", "rs", "inr", "aged", "age", "no", "resolution", "number",
                      "page", "flight", "route", "highway", "article", "paragraph"}
 CURRENCY_SIGNS = ("$", "£", "€")
 MONTH_NAMES = set(MONTHS)
@@ -100,8 +101,10 @@ def _last_words(before: str, count: int) -> list[str]:
 
 
 NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
-RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*(?:well\s+over\s+|more\s+than\s+|about\s+)?")
-RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$")
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+than\s+|about\s+|up\s+to\s+)?")
+# "14,500 (estimate)": a number its writer marks as estimated
+ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
+RANGE_BEFORE = re.compile(r"\b(?:between|from|either)\s+$")
 
 
 class Number(NamedTuple):
@@ -141,7 +144,8 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     if group == "a":
         return {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}[text.split()[-1]], False
     if group == "dozen":
-        count = _word_value(text.split()[0])
+        first = text.split()[0]
+        count = int(first) if first.isdigit() else _word_value(first)
         return (None if count is None else count * 12), False
     if group == "words":
         return _word_value(text), False
@@ -199,8 +203,10 @@ def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bo
         return True
     if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
         return True
-    if last and last[-1] in MONTH_NAMES and match.group("digits"):
-        return True
+    if last and last[-1] in MONTH_NAMES and match.group("digits") and not before.rstrip().endswith(","):
+        return True  # "January 26"; in "in January, 26 civilians" the comma ends the date
+    if last[-1:] == ["the"] and match.group() == "one":
+        return True  # "the one interpreter who was killed": a pronoun, not a count
     if _is_proportion_denominator(last):
         return True
     return NOT_A_COUNT_AFTER.match(lower, match.end(), match.end() + 40) is not None
@@ -260,8 +266,11 @@ def find_numbers(text: str, lower: str | None = None) -> list[Number]:
                     continue  # "between 9 and 12 February": the start of a date range
                 range_word = RANGE_BEFORE.search(lower, max(0, match.start() - 12), match.start())
                 joiner = gap.strip()
-                if (range_word or joiner in ("-", "–", "to")) and upper is not None and not upper_vague and upper > value:
+                if (range_word or joiner in ("-", "–", "to", "or")) and upper is not None and not upper_vague \
+                        and upper > value:
                     high, end, qualifier = upper, following.end(), "range"
                     index += 1
+        if qualifier == "exact" and ESTIMATE_MARK.match(lower, end):
+            qualifier = "approximately"
         found.append(Number(match.start(), end, text[match.start():end], value, high, qualifier, hedge))
     return found
