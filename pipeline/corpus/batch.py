@@ -90,7 +90,7 @@ def _text_claims(entries: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
         claims.insert(0, "key", claims["report_id"].map(dict(zip(round_["report_id"], round_["key"]))))
         found.append(claims)
     if not found:
-        return pd.DataFrame(columns=["key", *CLAIM_COLUMNS])
+        return claim_schema().empty_table().to_pandas()
     claims = pd.concat(found, ignore_index=True)
     claims.insert(1, "seq", claims.groupby("key").cumcount())
     claims.insert(2, "from_feed", False)

@@ -22,6 +22,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import uuid
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -70,7 +71,11 @@ class ExtractionCache:
         return sorted(p for p in self.folder.iterdir() if p.is_dir() and p.name.startswith(SEGMENT_PREFIX))
 
     def index(self) -> pd.DataFrame:
-        """(key, day, segment) of every readable entry; damaged segments are removed."""
+        """(key, day, segment) of every readable entry; damaged segments are removed.
+
+        A key read again (its refusal was bound to another day) is in two segments;
+        the caller keeps the entry usable today.
+        """
         parts = []
         for segment in self.segments():
             try:
@@ -84,29 +89,24 @@ class ExtractionCache:
             parts.append(entries)
         if not parts:
             return pd.DataFrame(columns=[*INDEX_COLUMNS, "segment"])
-        return pd.concat(parts, ignore_index=True).drop_duplicates("key", keep="first")
+        return pd.concat(parts, ignore_index=True)
 
     def add(self, batch: dict) -> str:
         """Store a batch's tables as a new segment; returns its name."""
         self.folder.mkdir(parents=True, exist_ok=True)
         keys = batch["entries"].column("key").to_pylist()
-        name = SEGMENT_PREFIX + hashlib.sha256("\0".join(keys).encode()).hexdigest()[:32]
-        if (self.folder / name).is_dir():
-            return name
+        name = f"{SEGMENT_PREFIX}{hashlib.sha256(chr(0).join(keys).encode()).hexdigest()[:24]}-{uuid.uuid4().hex[:8]}"
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.folder))
         for table in TABLES:
             pq.write_table(batch[table], staging / f"{table}.parquet", compression="zstd", compression_level=1)
-        try:
-            os.rename(staging, self.folder / name)
-        except OSError:  # the same batch stored meanwhile by another run
-            shutil.rmtree(staging, ignore_errors=True)
+        os.rename(staging, self.folder / name)
         return name
 
-    def read(self, segment: str, table: str, keys: set[str] | None = None) -> pa.Table:
-        """One table of a segment, only the rows of ``keys`` when given."""
+    def read(self, segment: str, table: str, keys: set[str] | None = None, columns: list[str] | None = None) -> pa.Table:
+        """One table of a segment (its ``columns``), only the rows of ``keys`` when given."""
         path = self.folder / segment
         try:
-            found = pq.read_table(path / f"{table}.parquet")
+            found = pq.read_table(path / f"{table}.parquet", columns=columns)
         except (OSError, pa.ArrowException) as error:
             self.remove(path)
             raise DamagedSegment(f"cache segment {segment} could not be read ({error})") from None

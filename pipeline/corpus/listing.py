@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.ingest.files import read_raw, raw_paths, sidecar_path
+from pipeline.ingest.files import read_raw_under, raw_paths, sidecar_path
 
 LISTING_COLUMNS = ["path", "sha256", "size", "sidecar_sha256", "refusal", "key"]
 
@@ -33,9 +33,9 @@ def entry_key(code_hash: str, path: str, sha256: str, sidecar_sha256: str) -> st
 
 def list_corpus(raw_dir: Path, code_hash: str) -> pd.DataFrame:
     """One row per raw file in path order; ``refusal`` says why a file was not read."""
-    rows = []
+    rows, root = [], raw_dir.resolve()
     for relative in raw_paths(raw_dir):
-        raw = read_raw(raw_dir, relative)
+        raw = read_raw_under(root, relative)
         if raw.data is None:
             rows.append((relative, None, None, "", raw.refusal, None))
             continue

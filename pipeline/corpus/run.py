@@ -33,6 +33,7 @@ from pipeline.validate import QUARANTINE_COLUMNS
 BATCH_SIZE = 250          # reports per batch: a few MB of results, a second or so of work
 PARALLEL_FROM = 500       # fewer reports to read than this are read here: starting processes costs more
 LAST_LISTING = "last_listing.parquet"
+HEAD_COLUMNS = ["key", "path", "sha256", "accepted"]
 TEXT_SCHEMA = pa.schema([("report_id", pa.string()), ("text", pa.string())])
 
 
@@ -52,10 +53,11 @@ def _batches(misses: pd.DataFrame, size: int) -> list[list[tuple]]:
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def _runner(raw_dir: str, batches: list, today: str, reports: int, workers: int, scheduler: str | None):
+def _runner(raw_dir: str, batches: list, today: str, reports: int, workers: int, scheduler: str | None,
+            parallel_from: int):
     if scheduler:
         return run_on_cluster(raw_dir, batches, today, scheduler)
-    if workers > 1 and reports >= PARALLEL_FROM:
+    if workers > 1 and reports >= parallel_from:
         return run_in_processes(raw_dir, batches, today, workers)
     return run_here(raw_dir, batches, today)
 
@@ -80,7 +82,7 @@ def _duplicates(entries: pd.DataFrame) -> pd.Series:
     """Which entries are later copies of bytes an earlier path already read as a report."""
     first = entries[entries["accepted"]].groupby("sha256")["path"].min()
     kept_at = entries["sha256"].map(first)
-    return kept_at.notna() & (entries["path"] > kept_at)
+    return kept_at.notna() & (entries["path"] > kept_at.fillna("").astype(str))
 
 
 def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFrame, out: TableFolder) -> None:
@@ -89,7 +91,7 @@ def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFram
     for key, segment in where.items():
         by_segment.setdefault(segment, set()).add(key)
     segments = sorted(by_segment)
-    heads = [cache.read(s, "entries", by_segment[s]).drop_columns(["text"]).to_pandas() for s in segments]
+    heads = [cache.read(s, "entries", by_segment[s], HEAD_COLUMNS).to_pandas() for s in segments]
     entries = pd.concat(heads, ignore_index=True).sort_values("path", kind="stable")
     copies = _duplicates(entries)
     kept = set(entries.loc[entries["accepted"] & ~copies, "key"])
@@ -116,15 +118,23 @@ def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFram
         texts.close()
     report_rows = pd.concat(reports, ignore_index=True).sort_values("path", kind="stable")
     out.write("reports_read", report_rows)
-    out.write("claims_read", pd.concat(claims, ignore_index=True))
+    claims = pd.concat(claims, ignore_index=True)
+    claims["order"] = claims["report_id"].where(~claims["from_feed"], claims["path"])
+    out.write("claims_read", claims.sort_values(["from_feed", "order", "seq"], kind="stable").drop(columns="order"))
     refusals = pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS)
     refusals["row"] = refusals["row"].astype("Int64")
-    out.write("quarantine_read", refusals)
+    out.write("quarantine_read", refusals.sort_values(["path", "row", "reason"], na_position="first", kind="stable"))
 
 
 def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolder, *, workers: int = 1,
-                scheduler: str | None = None, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> CorpusRead:
-    """Read every raw file under ``raw_dir`` into ``out``, from the cache where it can."""
+                scheduler: str | None = None, rebuild: bool = False, batch_size: int = BATCH_SIZE,
+                parallel_from: int = PARALLEL_FROM) -> CorpusRead:
+    """Read every raw file under ``raw_dir`` into ``out``, from the cache where it can.
+
+    The files not in the cache are read in batches of ``batch_size``: on the Dask
+    cluster at ``scheduler`` when given, else in ``workers`` processes when there
+    are at least ``parallel_from`` of them, else here.
+    """
     code = code_hash()
     cache = ExtractionCache(cache_root, code)
     if rebuild:
@@ -136,7 +146,7 @@ def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolde
     where: dict[str, str] = {}
     for _attempt in range(3):
         index = cache.index()
-        usable = index[index["day"].isna() | (index["day"] == today.isoformat())]
+        usable = index[index["day"].isna() | (index["day"] == today.isoformat())].drop_duplicates("key")
         known = dict(zip(usable["key"], usable["segment"]))
         hits = readable["key"].isin(known.keys())
         where = {key: known[key] for key in readable.loc[hits, "key"]}
@@ -144,7 +154,8 @@ def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolde
         summary.cached = int(hits.sum())
         summary.new += len(misses)
         batches = _batches(misses, batch_size)
-        for result in _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler):
+        run = _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler, parallel_from)
+        for result in run:
             segment = cache.add(result)
             summary.batches_by_worker[result["worker"]] += 1
             where.update(dict.fromkeys(result["entries"].column("key").to_pylist(), segment))

@@ -65,7 +65,11 @@ def raw_paths(raw_dir: Path) -> list[str]:
 
 def read_raw(raw_dir: Path, relative: str) -> RawFile:
     """One file under ``raw_dir``, read or refused with the reason."""
-    root = raw_dir.resolve()
+    return read_raw_under(raw_dir.resolve(), relative)
+
+
+def read_raw_under(root: Path, relative: str) -> RawFile:
+    """``read_raw`` with the raw folder already resolved (once for many files)."""
     try:
         return _read(root, root / relative, relative)
     except OSError as error:
@@ -74,7 +78,8 @@ def read_raw(raw_dir: Path, relative: str) -> RawFile:
 
 def discover(raw_dir: Path) -> list[RawFile]:
     """Every report file under ``raw_dir`` in path order, read or refused."""
-    return [read_raw(raw_dir, relative) for relative in raw_paths(raw_dir)]
+    root = raw_dir.resolve()
+    return [read_raw_under(root, relative) for relative in raw_paths(raw_dir)]
 
 
 def sidecar_path(raw_dir: Path, relative: str) -> Path:

@@ -42,7 +42,7 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
     out = staging_folder(context)
     read = read_corpus(settings.raw_path, dt.date.today(), _cache_root(context, settings), out,
                        workers=settings.workers or default_workers(), scheduler=settings.scheduler or None,
-                       rebuild=settings.rebuild)
+                       rebuild=settings.rebuild, batch_size=settings.batch_size)
     found, quarantine = stages.check_reports(out.read("reports_read"), out.read("quarantine_read"))
     out.write("reports", found)
     out.write("quarantine", quarantine)

@@ -15,8 +15,9 @@ class PipelineSettings(dg.ConfigurableResource):
 
     Relative paths are read from the working folder. ``workers`` 0 means every
     core; ``scheduler`` (a Dask scheduler address) sends the per-report work to
-    that cluster instead; ``rebuild`` ignores the extraction cache, which lives
-    in ``cache_dir`` (default: ``extraction_cache`` in the Dagster instance's storage).
+    that cluster instead, ``batch_size`` reports per task; ``rebuild`` ignores the
+    extraction cache, which lives in ``cache_dir`` (default: ``extraction_cache``
+    in the Dagster instance's storage).
     """
 
     raw_dir: str = "data/raw"
@@ -26,6 +27,7 @@ class PipelineSettings(dg.ConfigurableResource):
     scheduler: str = ""
     rebuild: bool = False
     cache_dir: str = ""
+    batch_size: int = 250
 
     @classmethod
     def from_environment(cls) -> "PipelineSettings":
