@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from pipeline.corpus.batch import read_batch
 
 IN_FLIGHT_PER_WORKER = 2
-CONNECT_TIMEOUT = "10s"
+CONNECT_TIMEOUT = "5s"  # a scheduler that has not answered by then is taken as down
 
 
 class SchedulerUnreachable(RuntimeError):
@@ -72,7 +72,7 @@ def run_on_cluster(raw_dir: str, batches: Iterable[list], today: str, address: s
     client = connect(address)
     try:
         limit = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
-        running = as_completed()
+        running = as_completed(loop=client.loop)  # the client is not the process's default
         for batch in batches:
             running.add(client.submit(read_batch, raw_dir, batch, today, pure=False))
             if running.count() >= limit:
