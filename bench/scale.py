@@ -7,9 +7,12 @@ in a subprocess with its own DAGSTER_HOME and output folder, then adds 1% new
 reports and runs it again. Prints, per run, the wall time of the command, of
 each Dagster step (from the run's event log in DAGSTER_HOME, as the UI shows
 them) and of everything outside the steps (start-up: imports, loading the
-definitions, the instance), the peak resident memory of the whole process tree
-(the command and every worker it starts, sampled every 50 ms), and the
-incremental run's wall time as a share of the full run's.
+definitions, the instance); the CPU time of the command with all its worker
+processes, and of each asset as it records it in its metadata (`cpu_seconds`),
+which a shared, busy machine does not inflate as it does wall time; the peak
+resident memory of the whole process tree (the command and every worker it
+starts, sampled every 50 ms); and the incremental run's cost as a share of
+the full run's.
 
 Run: .venv/bin/python bench/scale.py 1000 10000 100000 [--workers N] [--keep]
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,11 +67,12 @@ class TreeMemory(threading.Thread):
             time.sleep(self.every)
 
 
-def step_seconds(home: Path, run_id: str) -> dict[str, float]:
-    """Wall seconds of each step of a Dagster run, from its event log."""
+def step_seconds(home: Path, run_id: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Wall seconds of each step of a Dagster run, and the CPU seconds each asset recorded
+    (its process and its worker processes), from the run's event log."""
     from dagster import DagsterInstance
 
-    starts, seconds = {}, {}
+    starts, seconds, cpu = {}, {}, {}
     with DagsterInstance.from_config(str(home)) as instance:
         for entry in instance.all_logs(run_id):
             event = entry.dagster_event
@@ -77,7 +82,11 @@ def step_seconds(home: Path, run_id: str) -> dict[str, float]:
                 starts[entry.step_key] = entry.timestamp
             elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
                 seconds[entry.step_key] = entry.timestamp - starts[entry.step_key]
-    return seconds
+            elif event.event_type_value == "ASSET_MATERIALIZATION":
+                recorded = event.event_specific_data.materialization.metadata.get("cpu_seconds")
+                if recorded is not None:
+                    cpu[entry.step_key] = recorded.value
+    return seconds, cpu
 
 
 def figures_run(folder: Path, workers: int | None) -> dict:
@@ -88,25 +97,32 @@ def figures_run(folder: Path, workers: int | None) -> dict:
     env = {**os.environ, "DAGSTER_HOME": str(folder / "dagster")}
     (folder / "dagster").mkdir(exist_ok=True)
     (folder / "dagster" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(child.pid)
     memory.start()
     out, err = child.communicate()
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     memory.stopped.set()
     memory.join()
     if child.returncode != 0:
         raise SystemExit(f"figures run failed ({child.returncode}):\n{out}\n{err}")
-    steps = step_seconds(folder / "dagster", RUN_ID.search(out).group(1))
-    return {"wall": wall, "steps": steps, "peak_mb": memory.peak / 2**20, "printed": out}
+    steps, step_cpu = step_seconds(folder / "dagster", RUN_ID.search(out).group(1))
+    return {"wall": wall, "cpu": cpu, "steps": steps, "step_cpu": step_cpu, "peak_mb": memory.peak / 2**20,
+            "printed": out}
 
 
 def _show(label: str, run: dict) -> None:
     outside = run["wall"] - sum(run["steps"].values())
     steps = "  ".join(f"{name} {seconds:.1f}" for name, seconds in run["steps"].items())
-    print(f"  {label:<12} {run['wall']:7.1f} s   peak {run['peak_mb']:6.0f} MB   outside steps {outside:.1f} s")
-    print(f"  {'':<12} steps (s): {steps}")
+    cpu = "  ".join(f"{name} {seconds:.1f}" for name, seconds in run["step_cpu"].items())
+    print(f"  {label:<12} {run['wall']:7.1f} s wall, {run['cpu']:.1f} s CPU   peak {run['peak_mb']:6.0f} MB   "
+          f"outside steps {outside:.1f} s")
+    print(f"  {'':<12} steps, wall (s): {steps}")
+    print(f"  {'':<12} assets, CPU with their workers (s): {cpu}")
     for line in run["printed"].splitlines():
         if line.startswith(("  reports", "Published", "Nothing")):
             print(f"  {'':<12} {line.strip()}")
@@ -127,8 +143,8 @@ def bench(n: int, workers: int | None, keep: bool) -> dict:
         again = figures_run(folder, workers)
         _show(f"+{added} (1%)", again)
         share = again["wall"] / full["wall"]
-        print(f"  incremental run: {share:.1%} of the full run's wall time")
-        return {"n": n, "full": full, "incremental": again, "share": share}
+        print(f"  incremental run: {share:.1%} of the full run's wall time, {again['cpu'] / full['cpu']:.1%} of its CPU time")
+        return {"n": n, "full": full, "incremental": again, "share": share, "cpu_share": again["cpu"] / full["cpu"]}
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -144,12 +160,14 @@ def main() -> int:
         print(f"{FAKES} not found: the corpus lives in ../shared beside the checkout", file=sys.stderr)
         return 2
     results = [bench(n, args.workers, args.keep) for n in args.sizes]
-    print("\n| N | full run (s) | " + " | ".join(results[0]["full"]["steps"]) + " | peak MB | +1% run (s) | share |")
-    print("|---" * (6 + len(results[0]["full"]["steps"])) + "|")
+    names = list(results[0]["full"]["steps"])
+    print("\n| N | full run wall (s) | CPU (s) | " + " | ".join(names) + " | peak MB | +1% run wall (s) | CPU (s) | share wall | share CPU |")
+    print("|---" * (9 + len(names)) + "|")
     for r in results:
-        steps = " | ".join(f"{r['full']['steps'].get(name, 0):.1f}" for name in results[0]["full"]["steps"])
+        steps = " | ".join(f"{r['full']['steps'].get(name, 0):.1f}" for name in names)
         peak = max(r["full"]["peak_mb"], r["incremental"]["peak_mb"])
-        print(f"| {r['n']:,} | {r['full']['wall']:.1f} | {steps} | {peak:.0f} | {r['incremental']['wall']:.1f} | {r['share']:.1%} |")
+        print(f"| {r['n']:,} | {r['full']['wall']:.1f} | {r['full']['cpu']:.1f} | {steps} | {peak:.0f} | "
+              f"{r['incremental']['wall']:.1f} | {r['incremental']['cpu']:.1f} | {r['share']:.1%} | {r['cpu_share']:.1%} |")
     for r in results:
         peak = max(r["full"]["peak_mb"], r["incremental"]["peak_mb"])
         target = TARGET_SECONDS.get(r["n"])

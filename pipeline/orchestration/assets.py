@@ -2,6 +2,7 @@
 # Dagster reads these annotations at definition time, so they stay real types (no postponed evaluation).
 
 import datetime as dt
+import resource
 from pathlib import Path
 
 import dagster as dg
@@ -26,6 +27,12 @@ def _cache_root(context: dg.AssetExecutionContext, settings: PipelineSettings) -
     return Path(settings.cache_dir) if settings.cache_dir else Path(context.instance.storage_directory()) / CACHE_FOLDER
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of the worker processes it has waited for, so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _inputs(folder: TableFolder) -> list[dict]:
     inputs = folder.read("inputs")
     return [{"path": path, "sha256": sha256, "size": None if pd.isna(size) else int(size)}
@@ -39,6 +46,7 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
     cannot be read are quarantined with the reason; none is dropped. Reports whose
     bytes and reading code are unchanged come from the extraction cache; the rest
     are read in batches, in worker processes or on a Dask cluster."""
+    started = cpu_seconds()
     out = staging_folder(context)
     read = read_corpus(settings.raw_path, dt.date.today(), _cache_root(context, settings), out,
                        workers=settings.workers or default_workers(), scheduler=settings.scheduler or None,
@@ -55,6 +63,7 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
         "rebuilt": settings.rebuild,
         "batches_by_worker": dg.MetadataValue.json(dict(sorted(read.batches_by_worker.items()))),
         "quarantined": len(quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
     })
     return out
 
@@ -65,6 +74,7 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFold
     population, place, period, source and stance, with the span they came from;
     and the claims structured feeds state directly. Claims failing their schema
     are quarantined."""
+    started = cpu_seconds()
     found = stages.claims_of_reports(reports.read("claims_read"), reports.read("reports", ["report_id", "path"]))
     out = staging_folder(context)
     out.write("claims", found.table)
@@ -73,6 +83,7 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFold
         **table_metadata(found.table, schemas.ClaimSchema,
                          ["metric", "value", "qualifier", "population", "stance", "attributed_to", "number_text"]),
         "quarantined": len(found.quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
     })
     return out
 
@@ -83,6 +94,7 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     """Claims reconciled into figures with low, best and high, the rule that chose
     them, the claims behind them and the claims disputing them; analyst overrides
     from the overrides file are applied and recorded on each figure."""
+    started = cpu_seconds()
     found = stages.reconcile_figures(claims.read("claims"), reports.read("reports"), settings.overrides_path)
     out = staging_folder(context)
     out.write("figures", found.table)
@@ -96,6 +108,7 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "revisions": int(found.table["revision"].sum()),
         "sources_to_grade": dg.MetadataValue.md("\n".join(f"- {name}" for name in unregistered) or "none"),
         "quarantined": len(found.quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
     })
     return out
 
@@ -106,6 +119,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
+    started = cpu_seconds()
     found = Ingested(reports=reports.read("reports"), quarantine=reports.read("quarantine"), inputs=_inputs(reports))
     read_claims = stages.Checked(claims.read("claims"), claims.read("quarantine"))
     read_figures = stages.Figures(figures.read("figures"), figures.read("quarantine"), figures.read("sources"))
@@ -130,5 +144,6 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "new_release": published.created,
         "path": dg.MetadataValue.path(str(published.path)),
         "quarantined": summary["quarantined"],
+        "cpu_seconds": round(cpu_seconds() - started, 2),
     })
     return summary

@@ -4,16 +4,16 @@ Each check reads only the columns it needs from the assets' Parquet tables;
 report texts are read batch by batch, never all at once.
 """
 
+import hashlib
 from pathlib import Path
 
 import dagster as dg
 import numpy as np
 import pandas as pd
 
-from pipeline.corpus.workers import default_workers
 from pipeline.orchestration.assets import claims, figures, release, reports
-from pipeline.orchestration.settings import PipelineSettings
-from pipeline.publish.verify import verify_release
+from pipeline.publish.read import read_release
+from pipeline.publish.verify import check_checksums, check_content_hashes, check_references
 from pipeline.tablestore import TableFolder
 
 EVERY_FILE_ACCOUNTED_FOR = "every_raw_file_accounted_for"
@@ -85,11 +85,42 @@ def bounds_ordered_and_claims_resolve(figures: TableFolder, claims: TableFolder)
     return dg.AssetCheckResult(passed=not bad, metadata={"failing": len(bad), "examples": ", ".join(bad[:5])})
 
 
-@dg.asset_check(asset=release, name=RELEASE_VERIFIES)
-def release_verifies(settings: PipelineSettings, release: dict) -> dg.AssetCheckResult:
-    """The published folder passes `figures verify`: checksums, references, raw bytes."""
-    problems = verify_release(Path(release["path"]), settings.raw_path,
-                              workers=settings.workers or default_workers())
+def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> list[str]:
+    """Published reports whose raw file (as this run hashed it) or text (as this run read it) differ.
+
+    ``texts`` yields frames of (report_id, text), as ``mismatched_quotes`` reads them.
+    """
+    found = published[["path", "report_id", "text_sha256"]].merge(inputs[["path", "sha256"]], on="path", how="left")
+    problems = [f"raw file {path} is missing from the raw folder" for path in found.loc[found["sha256"].isna(), "path"]]
+    changed = found[found["sha256"].notna() & (found["sha256"] != found["report_id"])]
+    problems += [f"raw file {path}: bytes do not hash to report_id" for path in changed["path"]]
+    expected = dict(zip(published["report_id"], published["text_sha256"]))
+    for batch in texts:
+        for report_id, text in zip(batch["report_id"], batch["text"]):
+            if report_id in expected and hashlib.sha256(text.encode("utf-8")).hexdigest() != expected[report_id]:
+                problems.append(f"report {report_id[:12]}: text does not hash to text_sha256")
+    return problems
+
+
+@dg.asset_check(asset=release, name=RELEASE_VERIFIES, additional_ins={"reports": dg.AssetIn("reports")})
+def release_verifies(release: dict, reports: TableFolder) -> dg.AssetCheckResult:
+    """The published folder passes what `figures verify` checks: checksums, content hashes and
+    references; and its reports are the raw files this run hashed, its texts the ones this run
+    read (by the code the cache is keyed on), every quote their text at its span.
+
+    `figures verify RELEASE --raw DIR` re-reads and re-parses every raw file instead; here the
+    run's own texts are used, so a run that reads only new files is not made to re-read them all.
+    """
+    folder = Path(release["path"])
+    problems = check_checksums(folder)
+    published = read_release(folder)
+    problems += check_content_hashes(published)
+    problems += check_references(published.tables)
+    problems += unmatched_reports(published.tables["reports"], reports.read("inputs"),
+                                  reports.batches("texts", rows=TEXT_BATCH))
+    claims = published.tables["claims"][["claim_id", "report_id", "start", "end", "quote", "number_text"]]
+    problems += [f"claims.parquet: claim {claim} quote is not the report text at its span"
+                 for claim in mismatched_quotes(claims, reports.batches("texts", rows=TEXT_BATCH))]
     return dg.AssetCheckResult(passed=not problems,
                                metadata={"problems": len(problems), "first": problems[0] if problems else ""})
 
