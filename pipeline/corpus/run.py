@@ -86,42 +86,45 @@ def _duplicates(entries: pd.DataFrame) -> pd.Series:
 
 
 def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFrame, out: TableFolder) -> None:
-    """Write the run's tables from the cache segments holding its entries."""
+    """Write the run's tables from the cache segments holding its entries.
+
+    Tables stay in Arrow until each is whole and is converted once; texts go
+    straight from each segment to the run's text table.
+    """
     by_segment: dict[str, set[str]] = {}
     for key, segment in where.items():
         by_segment.setdefault(segment, set()).add(key)
     segments = sorted(by_segment)
-    heads = [cache.read(s, "entries", by_segment[s], HEAD_COLUMNS).to_pandas() for s in segments]
-    entries = pd.concat(heads, ignore_index=True).sort_values("path", kind="stable")
+    heads = pa.concat_tables([cache.read(s, "entries", by_segment[s], HEAD_COLUMNS) for s in segments]).to_pandas()
+    entries = heads.sort_values("path", kind="stable", ignore_index=True)
     copies = _duplicates(entries)
     kept = set(entries.loc[entries["accepted"] & ~copies, "key"])
-    refused_keys = set(entries.loc[~copies, "key"])
+    not_copies = set(entries.loc[~copies, "key"])
     firsts = entries[entries["accepted"]].groupby("sha256")["path"].min()
     quarantine = [duplicate_entry(p, s, firsts[s]) for p, s in zip(entries.loc[copies, "path"], entries.loc[copies, "sha256"])]
     quarantine += [{**dict.fromkeys(QUARANTINE_COLUMNS), "path": p, "stage": "ingest", "table": "reports", "reason": r}
                    for p, r in zip(listing["path"], listing["refusal"]) if isinstance(r, str)]
-    reports, claims = [], []
+    reports, claims, refused = [], [], []
     texts = out.writer("texts", TEXT_SCHEMA)
     try:
         for segment in segments:
             live = by_segment[segment]
             kept_entries = cache.read(segment, "entries", live & kept)
             texts.write_table(kept_entries.select(TEXT_SCHEMA.names).cast(TEXT_SCHEMA))
-            rows = kept_entries.drop_columns(["text"]).to_pandas()
-            reports.append(rows[[*REPORT_COLUMNS]])
-            found = cache.read(segment, "claims", live & kept).to_pandas()
-            found["path"] = found["key"].map(dict(zip(rows["key"], rows["path"])))
-            claims.append(found.drop(columns=["key"]))
-            refused = cache.read(segment, "quarantine", live & refused_keys).to_pandas()
-            quarantine += refused.drop(columns=["key"]).to_dict("records")
+            reports.append(kept_entries.drop_columns(["text"]))
+            claims.append(cache.read(segment, "claims", live & kept))
+            refused.append(cache.read(segment, "quarantine", live & not_copies))
     finally:
         texts.close()
-    report_rows = pd.concat(reports, ignore_index=True).sort_values("path", kind="stable")
-    out.write("reports_read", report_rows)
-    claims = pd.concat(claims, ignore_index=True)
-    claims["order"] = claims["report_id"].where(~claims["from_feed"], claims["path"])
-    out.write("claims_read", claims.sort_values(["from_feed", "order", "seq"], kind="stable").drop(columns="order"))
-    refusals = pd.DataFrame(quarantine, columns=QUARANTINE_COLUMNS)
+    report_rows = pa.concat_tables(reports).to_pandas()
+    out.write("reports_read", report_rows.sort_values("path", kind="stable")[REPORT_COLUMNS])
+    found = pa.concat_tables(claims).to_pandas()
+    found["path"] = found["key"].map(dict(zip(report_rows["key"], report_rows["path"])))
+    found["order"] = found["report_id"].where(~found["from_feed"], found["path"])
+    found = found.sort_values(["from_feed", "order", "seq"], kind="stable").drop(columns=["order", "key"])
+    out.write("claims_read", found)
+    refusals = pd.DataFrame([*quarantine, *pa.concat_tables(refused).drop_columns(["key"]).to_pylist()],
+                            columns=QUARANTINE_COLUMNS)
     refusals["row"] = refusals["row"].astype("Int64")
     out.write("quarantine_read", refusals.sort_values(["path", "row", "reason"], na_position="first", kind="stable"))
 

@@ -53,13 +53,13 @@ def raw_paths(raw_dir: Path) -> list[str]:
     Hidden files and metadata sidecars (``NAME.meta.yaml``) are not reports:
     a sidecar is read together with the file it describes.
     """
-    root = raw_dir.resolve()
+    root = str(raw_dir.resolve())
     found = []
     for folder, subfolders, names in os.walk(root, followlinks=False):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in names:
-            if not (name.startswith(".") or name.endswith(SIDECAR_SUFFIX)):
-                found.append((Path(folder) / name).relative_to(root).as_posix())
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if not (name.startswith(".") or name.endswith(SIDECAR_SUFFIX))]
     return sorted(found)
 
 
