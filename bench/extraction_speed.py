@@ -1,107 +1,101 @@
-"""Extraction throughput against a plain regular-expression scan, and peak memory.
+"""`figures extract DIR` against a plain regular-expression scan of the same files, and its peak memory.
 
-Streams the FA-KES articles, repeated until the text reaches the size asked
-(default 20 MB), through (1) a scan for digits with Python's `re` and (2) the
-claim extractor, one core, in the same process and article by article; prints
-MB/s of CPU time of each and their ratio. Then runs the extractor in fresh processes over growing corpora and
-prints each one's peak resident memory: it should stay flat.
-Run: .venv/bin/python bench/extraction_speed.py [--mb 20]
+Writes the FA-KES articles as Markdown reports (front matter and text),
+repeated until the folder holds the size asked (default 30 MB), then times
+two commands, each a fresh process over the whole folder:
+
+  scan:     python bench/digit_scan.py DIR   (reads every file, re.findall(r"\\d[\\d,.]*"))
+  extract:  figures extract DIR > /dev/null
+
+Each is run several times, alternating; the CPU time (user + system) of each
+run is read from the operating system, and the ratio of the medians is
+printed, with wall time beside it. Then the peak resident memory of
+`figures extract` over a quarter, a half and all of the folder: it should
+stay flat, since files are read and extracted one at a time.
+Run: .venv/bin/python bench/extraction_speed.py [--mb 30] [--runs 3]
 """
 from __future__ import annotations
 
 import argparse
-import re
-import resource
+import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes import FAKES, articles  # noqa: E402
 
-from pipeline.extract import ReportContext, extract_claims  # noqa: E402
+HERE = Path(__file__).resolve().parent
+FIGURES = Path(sys.executable).with_name("figures")
+TARGET_RATIO = 20  # the command may be at most this many times slower than the scan (goal 10)
 
-DIGITS = re.compile(r"\d+")
-TARGET_RATIO = 20  # extraction may be at most this many times slower than the scan
 
-
-def stream(megabytes: float) -> Iterator[tuple[str, ReportContext, int]]:
-    """(text, context, size in bytes) of articles, cycled until ``megabytes`` have passed.
-
-    Only the 804 distinct articles are held; the repeated corpus is never built.
-    """
+def write_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
+    """FA-KES articles as Markdown reports, cycled until ``megabytes``; (files, bytes) written."""
     frame = articles()
-    items = [(text, ReportContext(published=published, publisher=publisher), len(text.encode("utf-8")))
-             for text, published, publisher in zip(frame["text"], frame["published"], frame["publisher"])]
-    del frame
-    limit, sent = megabytes * 1_000_000, 0
-    while True:
-        for item in items:
-            yield item
-            sent += item[2]
-            if sent >= limit:
-                return
+    limit, written, files = megabytes * 1_000_000, 0, 0
+    while written < limit:
+        for text, published, publisher in zip(frame["text"], frame["published"], frame["publisher"]):
+            body = (f"---\ntitle: FA-KES article {files}\npublisher: {publisher}\n"
+                    f"url: https://example.org/fakes/{files}\npublished: {published.isoformat()}\n---\n{text}\n")
+            data = body.encode("utf-8")
+            (folder / f"{files // 1000:03d}").mkdir(exist_ok=True)
+            (folder / f"{files // 1000:03d}" / f"article-{files:06d}.md").write_bytes(data)
+            written += len(data)
+            files += 1
+            if written >= limit:
+                break
+    return files, written
 
 
-def paired_rates(megabytes: float) -> tuple[float, float, int, int]:
-    """(scan MB/s, extraction MB/s, digit runs, claims) over one pass of the stream.
-
-    Each article is scanned and then extracted, and the CPU time of each is
-    added up separately: both see the same machine at the same moments, so a
-    busy neighbour on a shared machine slows both alike and the ratio holds.
-    """
-    clock = time.process_time_ns
-    scan_ns = extract_ns = size = digits = claims = 0
-    for text, context, nbytes in stream(megabytes):
-        started = clock()
-        digits += len(DIGITS.findall(text))
-        scanned = clock()
-        claims += len(extract_claims(text, context))
-        extract_ns += clock() - scanned
-        scan_ns += scanned - started
-        size += nbytes
-    return size / 1e3 / scan_ns * 1e6, size / 1e3 / extract_ns * 1e6, digits, claims
-
-
-def extraction_rate(megabytes: float) -> float:
-    """MB/s of CPU time for the claim extractor alone over the stream."""
-    size, started = 0, time.process_time()
-    for text, context, nbytes in stream(megabytes):
-        extract_claims(text, context)
-        size += nbytes
-    return size / 1e6 / (time.process_time() - started)
-
-
-def peak_memory_mb(megabytes: float) -> float:
-    """Peak resident memory of a fresh process extracting ``megabytes`` of text."""
-    child = subprocess.run([sys.executable, __file__, "--child", str(megabytes)],
-                           capture_output=True, text=True, check=True)
-    return float(child.stdout.strip())
+def run_with_usage(command: list[str]) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak resident MB) of one run of ``command``, output discarded."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if status:
+        raise SystemExit(f"{' '.join(command)} failed: {error[-400:]}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=20.0, help="megabytes of text to stream (default 20)")
-    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--mb", type=float, default=30.0, help="megabytes of reports to write (default 30)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each command (default 3)")
     args = parser.parse_args()
-    if args.child is not None:
-        extraction_rate(args.child)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        return 0
     if not FAKES.is_dir():
         print(f"{FAKES} not found: the corpus lives in ../shared beside the checkout", file=sys.stderr)
         return 2
-    scan, extract, digits, claims = paired_rates(args.mb)
-    ratio = scan / extract
-    print(f"text streamed:        {args.mb:.0f} MB (FA-KES articles, repeated)")
-    print(f"regex digit scan:     {scan:8.2f} MB/s  ({digits} digit runs)")
-    print(f"claim extraction:     {extract:8.2f} MB/s  ({claims} claims)")
-    print(f"scan / extraction:    {ratio:8.1f}x  (target: at most {TARGET_RATIO}x) -> "
-          f"{'met' if ratio <= TARGET_RATIO else 'MISSED'}")
-    for size in (args.mb / 4, args.mb / 2, args.mb):
-        print(f"peak memory, {size:5.1f} MB corpus: {peak_memory_mb(size):7.1f} MB resident")
+    with tempfile.TemporaryDirectory(prefix="extraction-speed-") as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        files, size = write_corpus(folder, args.mb)
+        scan_command = [sys.executable, str(HERE / "digit_scan.py"), str(folder)]
+        extract_command = [str(FIGURES), "extract", str(folder)]
+        scans, extracts = [], []
+        for _ in range(args.runs):
+            scans.append(run_with_usage(scan_command))
+            extracts.append(run_with_usage(extract_command))
+        scan_cpu, extract_cpu = (statistics.median(run[0] for run in runs) for runs in (scans, extracts))
+        scan_wall, extract_wall = (statistics.median(run[1] for run in runs) for runs in (scans, extracts))
+        ratio = extract_cpu / scan_cpu
+        print(f"corpus:               {files} Markdown reports, {size / 1e6:.1f} MB (FA-KES articles, repeated)")
+        print(f"digit scan command:   {scan_cpu:7.2f} s CPU  {scan_wall:7.2f} s wall  ({size / 1e6 / scan_cpu:6.2f} MB/s)")
+        print(f"figures extract DIR:  {extract_cpu:7.2f} s CPU  {extract_wall:7.2f} s wall  "
+              f"({size / 1e6 / extract_cpu:6.2f} MB/s)")
+        print(f"extract / scan:       {ratio:7.1f}x CPU  {extract_wall / scan_wall:7.1f}x wall  "
+              f"(target: at most {TARGET_RATIO}x) -> {'met' if ratio <= TARGET_RATIO else 'MISSED'}")
+        subfolders = sorted(p for p in folder.iterdir() if p.is_dir())
+        for share in (4, 2, 1):
+            chosen = subfolders[:max(1, len(subfolders) // share)]
+            _, _, peak = run_with_usage([str(FIGURES), "extract", *map(str, chosen)])
+            print(f"peak memory, 1/{share} of the corpus: {peak:7.1f} MB resident")
     return 0
 
 

@@ -90,49 +90,92 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _files(paths: list[str]) -> list[tuple[Path, Path]]:
-    """(raw folder, file) for each file named or found under a named folder."""
+SIDECAR = ".meta.yaml"
+
+
+def _report_files(folder: Path) -> list[tuple[Path, bool]]:
+    """(file, has a metadata sidecar) under ``folder`` in path order, without hidden files and folders."""
     found = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found += [(path, f) for f in sorted(path.rglob("*")) if f.is_file() and not f.name.endswith(".meta.yaml")]
-        else:
-            found.append((path.parent, path))
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        present = set(names)
+        found += [(Path(root) / name, name + SIDECAR in present) for name in sorted(names)
+                  if not name.startswith(".") and not name.endswith(SIDECAR)]
     return found
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _sidecar(file: Path) -> dict:
+    import yaml
+
+    sidecar = file.with_name(file.name + SIDECAR)
+    try:
+        fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return fields if isinstance(fields, dict) else {}
+
+
+def _feed_records(name: str, data: bytes, folder: Path) -> list[dict]:
+    """Claims a structured feed states, as `figures run` reads them (its rows are claims already)."""
     import datetime as dt
 
     import pandas as pd
 
-    from pipeline.extract import claims_table
     from pipeline.ingest.files import RawFile
+    from pipeline.ingest.reports import feed_claims_table, read_report
+
+    raw = RawFile(name, data)
+    read = read_report(raw, folder, dt.date.today())
+    for row, reason in read.feed.problems:
+        print(f"{name}: row {row}: {reason}", file=sys.stderr)
+    rows = feed_claims_table(raw.sha256, read).astype(object).to_dict("records")
+    return [{key: None if value is pd.NA or value is None or value != value else value
+             for key, value in row.items()} for row in rows]
+
+
+def _claims_of(label: str, data: bytes, file: Path | None, has_sidecar: bool) -> list[dict]:
+    """Claim records of one file's bytes (``file`` None for standard input)."""
+    import hashlib
+
+    from pipeline.extract import ReportContext, claim_record, extract_claims
+    from pipeline.ingest.lenient import is_feed, read_any
+
+    if file is not None and is_feed(file.name):
+        return _feed_records(file.name, data, file.parent)
+    report = read_any(file.name if file else "-", data, _sidecar(file) if has_sidecar else None)
+    report_id = hashlib.sha256(data).hexdigest()
+    context = ReportContext(published=report.published, publisher=report.publisher, location=report.location)
+    return [claim_record(claim, report_id) for claim in extract_claims(report.text, context)]
+
+
+def _extract(args: argparse.Namespace) -> int:
     from pipeline.ingest.metadata import MetadataError
-    from pipeline.ingest.reports import REPORT_COLUMNS, feed_claims_table, read_report
 
     status = 0
-    for raw_dir, file in _files(args.paths):
-        try:
-            raw = RawFile(file.relative_to(raw_dir).as_posix(), file.read_bytes())
-            read = read_report(raw, raw_dir, dt.date.today())
-        except (OSError, MetadataError) as error:
-            print(f"{file}: {error}", file=sys.stderr)
+    out = sys.stdout
+    for name in args.paths:
+        path = Path(name)
+        if name == "-":
+            sources = [("-", None, False)]
+        elif path.is_dir():
+            sources = [(str(file), file, sidecar) for file, sidecar in _report_files(path)]
+        elif path.is_file():
+            sources = [(name, path, path.with_name(path.name + SIDECAR).is_file())]
+        else:
+            print(f"figures extract: {name}: no such file or folder", file=sys.stderr)
             status = 1
             continue
-        meta = read.metadata
-        report = {"report_id": raw.sha256, "published": meta.published.isoformat(),
-                  "publisher": meta.publisher, "location": meta.location}
-        if read.feed is not None:
-            table = feed_claims_table(raw.sha256, read)
-            for row, reason in read.feed.problems:
-                print(f"{file}: row {row}: {reason}", file=sys.stderr)
-        else:
-            table = claims_table(pd.DataFrame([report], columns=REPORT_COLUMNS), {raw.sha256: read.text})
-        for row in table.to_dict("records"):
-            row = {key: (None if not isinstance(v, (str, list)) and pd.isna(v) else v) for key, v in row.items()}
-            print(json.dumps({"path": str(file), **row}, ensure_ascii=False, default=int))
+        for label, file, has_sidecar in sources:
+            try:
+                data = sys.stdin.buffer.read() if file is None else file.read_bytes()
+                records = _claims_of(label, data, file, has_sidecar)
+            except (OSError, MetadataError) as error:
+                # a file named on the command line must be read; one found in a folder is reported and skipped
+                print(f"figures extract: {label}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+                status = status or (0 if path.is_dir() else 1)
+                continue
+            for record in records:
+                out.write(json.dumps({"path": label, **record}, ensure_ascii=False) + "\n")
     return status
 
 
@@ -182,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--rebuild", action="store_true",
                      help="ignore the extraction cache: read and extract every report again")
     run.set_defaults(handler=_run)
-    extract = commands.add_parser("extract", help="print the claims in report files, one JSON object per line")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract = commands.add_parser(
+        "extract", help="print the claims in report files, folders or standard input (-), one JSON object per line",
+        description="Any text is read: front matter and a date are used where a file has them. A file in a folder "
+                    "that cannot be read is reported on stderr and skipped; the exit status is 1 only when a path "
+                    "named here cannot be read.")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="a report file, a folder of them, or - for stdin")
     extract.set_defaults(handler=_extract)
     verify = commands.add_parser("verify", help="check a release's checksums and provenance")
     verify.add_argument("release", metavar="RELEASE_DIR")

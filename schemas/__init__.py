@@ -1,20 +1,27 @@
 """Table contracts and controlled vocabularies, in one place for every step.
 
 Each table has a pandera model; the publish step reads the same models to
-write column descriptions into Parquet and ``datapackage.json``.
+write column descriptions into Parquet and ``datapackage.json``. The models
+load on first use, so code that needs only the vocabularies or the reference
+data (`figures extract`) does not import pandera.
 """
-from schemas.claims import ClaimSchema
-from schemas.figures import FigureSchema
-from schemas.quarantine import QuarantineSchema
-from schemas.reports import ReportSchema
-from schemas.sources import SourceSchema
+from importlib import import_module
 
-TABLES = {
-    "reports": ReportSchema,
-    "claims": ClaimSchema,
-    "figures": FigureSchema,
-    "sources": SourceSchema,
-    "quarantine": QuarantineSchema,
+_MODELS = {
+    "ClaimSchema": "schemas.claims",
+    "FigureSchema": "schemas.figures",
+    "QuarantineSchema": "schemas.quarantine",
+    "ReportSchema": "schemas.reports",
+    "SourceSchema": "schemas.sources",
 }
+__all__ = [*_MODELS, "TABLES"]
 
-__all__ = ["ClaimSchema", "FigureSchema", "QuarantineSchema", "ReportSchema", "SourceSchema", "TABLES"]
+
+def __getattr__(name: str):
+    if name in _MODELS:
+        return getattr(import_module(_MODELS[name]), name)
+    if name == "TABLES":
+        return {table: __getattr__(model) for table, model in (
+            ("reports", "ReportSchema"), ("claims", "ClaimSchema"), ("figures", "FigureSchema"),
+            ("sources", "SourceSchema"), ("quarantine", "QuarantineSchema"))}
+    raise AttributeError(f"module 'schemas' has no attribute {name!r}")

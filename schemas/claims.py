@@ -43,6 +43,11 @@ class ClaimSchema(pa.DataFrameModel):
         description="Last day of the period the figure covers (the report date for counts to date)",
         metadata={"format": "date"},
     )
+    period_text: Series[str] = pa.Field(
+        nullable=True,
+        description="The period as the report words it ('since 1 December', 'since Monday'), "
+        "kept when its dates cannot be placed",
+    )
     quote: Series[str] = pa.Field(
         str_length={"min_value": 1}, description="The sentence or phrase the figure came from"
     )

@@ -5,7 +5,8 @@ import sys
 from conftest import ROOT, SAMPLE_RAW
 
 CLAIM_FIELDS = {"path", "claim_id", "report_id", "metric", "value", "high", "qualifier", "population",
-                "stance", "attributed_to", "location", "period_start", "period_end", "quote", "start", "end"}
+                "stance", "attributed_to", "location", "period_start", "period_end", "period_text", "quote", "start",
+                "end"}
 
 
 def figures(*args, cwd=ROOT):
@@ -28,9 +29,40 @@ def test_extract_and_verify_do_not_import_dagster(tmp_path):
         assert result.returncode == 0, f"figures {command[0]} imported dagster"
 
 
+def test_extract_reads_standard_input_and_text_without_front_matter():
+    text = "Clashes near the border killed 14 soldiers on Friday. About 2,000 people have fled since Sunday."
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", "-"], cwd=ROOT, input=text,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["metric"], c["value"], c["path"]) for c in claims] == [("killed", 14, "-"), ("displaced", 2000, "-")]
+    # no date: the period keeps its words but no dates
+    assert (claims[1]["period_start"], claims[1]["period_text"]) == (None, "since Sunday")
+    assert all(text[c["start"]:c["end"]] == c["quote"] for c in claims)
+
+
+def test_extract_on_a_folder_warns_for_each_unreadable_file_and_goes_on(tmp_path):
+    (tmp_path / "note.txt").write_text("Floods displaced 12,000 people.", encoding="utf-8")
+    (tmp_path / "broken.md").write_bytes(b"Floods \xe9\xff displaced 40 people.")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("Floods displaced 99 people.", encoding="utf-8")
+    result = figures("extract", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["value"] for line in result.stdout.splitlines()] == [12000]
+    assert "broken.md" in result.stderr and "photo.png" in result.stderr and ".hidden" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_uses_front_matter_dates_where_a_file_has_them(tmp_path):
+    report = tmp_path / "dated.md"
+    report.write_text("---\npublished: 2020-02-04\n---\nAbout 2,000 people have fled since Sunday.\n", encoding="utf-8")
+    [claim] = [json.loads(line) for line in figures("extract", str(report)).stdout.splitlines()]
+    assert (claim["period_start"], claim["period_end"]) == ("2020-02-02", "2020-02-04")
+
+
 def test_extract_reports_unreadable_files_without_a_traceback(tmp_path):
     bad = tmp_path / "bad.md"
-    bad.write_bytes(b"\xff\xfe\x00garbage")
+    bad.write_bytes(b"Floods \xe9\xff displaced 40 people.")
     result = figures("extract", str(bad))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "bad.md" in result.stderr

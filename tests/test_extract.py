@@ -154,3 +154,17 @@ def test_quote_is_the_sentence_and_holds_the_number():
 def test_same_text_gives_same_claims_in_same_order():
     text = "OCHA said 900,000 fled. SOHR said 1,800 civilians were killed and 3,000 wounded."
     assert claims_of(text) == claims_of(text)
+
+
+@pytest.mark.parametrize("joint", [". ", " "])
+def test_a_denial_whose_object_came_before_it_does_not_deny_what_follows(joint):
+    # scraped text often loses the full stop between sentences
+    text = (f"The army was blamed for the shelling, a charge the army has denied{joint}"
+            "Air strikes have killed more than 90 civilians, the monitor said.")
+    [claim] = claims_of(text)
+    assert (claim.value, claim.stance) == (90, "asserted")
+
+
+def test_a_denial_governs_the_figure_it_introduces():
+    [claim] = claims_of("The ministry denied that 40 civilians were killed in the raid.")
+    assert (claim.value, claim.stance) == (40, "denied")

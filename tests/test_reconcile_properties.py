@@ -38,7 +38,7 @@ def tables(rows: list[dict]):
             "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
             "stance": row["stance"], "attributed_to": row["attributed_to"], "location": row["place"],
             "place": row["place"], "adm0": "SYR", "adm1": adm1, "period_start": row["period_start"],
-            "period_end": published, "quote": "q", "start": 0, "end": 1, "number_text": "1",
+            "period_end": published, "period_text": None, "quote": "q", "start": 0, "end": 1, "number_text": "1",
         })
         reports.append({"report_id": report_id, "publisher": row["publisher"], "published": published})
     claims = pd.DataFrame(claims, columns=CLAIM_COLUMNS)

@@ -129,7 +129,7 @@ def test_a_publish_killed_midway_leaves_no_half_release_and_a_rerun_completes(tm
     assert list(out.glob(".staging-*")), "the publish never started writing"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["1.0.0", "LATEST", "index.json"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["1.0.0", "LATEST", "index.html", "index.json"]
     assert (out / "LATEST").read_text().strip() == first.version
     rerun = release_from(raw, out)
     assert rerun.created and rerun.version == "1.1.0"

@@ -44,7 +44,7 @@ def test_claim_period_must_not_end_before_it_starts():
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
         "attributed_to": None,
         "location": None, "place": None, "adm0": None, "adm1": None, "period_start": "2020-03-01",
-        "period_end": "2020-02-01", "quote": "3 killed", "start": 0, "end": 8, "number_text": "3",
+        "period_end": "2020-02-01", "period_text": None, "quote": "3 killed", "start": 0, "end": 8, "number_text": "3",
     }
     frame = pd.DataFrame([claim])
     frame["high"] = frame["high"].astype("Int64")

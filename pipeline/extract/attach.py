@@ -168,20 +168,42 @@ def _toll_before(before: list[str], distance: int) -> str | None:
 
 def field_label(before_text: str) -> str | None:
     """The metric of a field label right before the number ("Killed: at least 23")."""
+    if not any(mark in before_text[-40:] for mark in (":", "—", "–", "-")):
+        return None
     match = FIELD_LABEL.search(before_text.lower())
     return METRIC_WORDS.get(match.group("label")) if match else None
 
 
-AMONG_THE = re.compile(
-    r"(?i)\bamong\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
-    r"(?:were|are|was|is|included)\b[^;:.]*$"
+# "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
+RUNNING_TOTAL = re.compile(
+    r"(?i)\b(?:bringing|brings|bring|raising|raises|taking|takes|pushing)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
+    r"to\s+(?:\w+\s+){0,2}$"
 )
+# "Among the dead were ...", "those killed in the two attacks include ...": a list of who was counted.
+AMONG_THE = re.compile(
+    r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
+    r"(?:were|are|was|is|included)\b[^;:.]*"
+    r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
+    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2})$"
+)
+
+
+def running_total(before: list[str], before_text: str, previous: Attachment | None) -> str | None:
+    """'bringing the total number of IDPs to nearly 1 million', '19 new deaths, bringing the total to 830':
+    the metric the total names, else that of the figure just before."""
+    if "to" not in before[-3:] or (match := RUNNING_TOTAL.search(before_text)) is None:
+        return None
+    named = [METRIC_WORDS[word] for word in match.group("counted").lower().split() if word in METRIC_WORDS]
+    return named[0] if named else (previous.metric if previous is not None else None)
 
 
 def among_the(before_text: str) -> str | None:
     """'Among the dead were a man, four of his sons and two farm workers.'"""
+    if "mong" not in before_text and "hose" not in before_text:
+        return None
     match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[match.group("metric").lower()] if match else None
+    return METRIC_WORDS[(match.group("metric") or match.group("those")).lower()] if match else None
 
 
 def is_rate(after: list[str]) -> bool:
@@ -197,8 +219,15 @@ def is_rate(after: list[str]) -> bool:
 
 
 def is_difference(after: list[str]) -> bool:
-    """'100,000 more than last year': a difference between counts."""
-    return len(after) >= 2 and after[0] in {"more", "fewer", "less", "higher", "lower"} and after[1] == "than"
+    """'100,000 more than last year', '4,000 more people died than': a difference between counts."""
+    if not after or after[0] not in {"more", "fewer", "less", "higher", "lower"}:
+        return False
+    for word in after[1:8]:
+        if word == "than":
+            return True
+        if word in CLAUSE_BREAKS or word == "," or is_number(word):
+            return False
+    return False
 
 
 def _active(verb: Verb, after: list[str]) -> bool:
@@ -245,7 +274,7 @@ def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase
 def _subset(previous: Attachment | None, before_text: str, after: list[str], phrase: NounPhrase,
             lead: re.Pattern) -> Attachment | None:
     """A count that shares the metric of the figure before it: a subset, or a count whose noun is left out."""
-    if previous is None or not lead.search(before_text):
+    if previous is None or not lead.search(before_text[-60:]):
         return None
     if phrase.population is not None:
         return Attachment(previous.metric, phrase.population, phrase.head)
@@ -273,7 +302,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     phrase = noun_phrase(after, after_raw)
     if phrase.thing:
         return None
-    clause = verb_after(after, phrase.end)
+    clause = verb_after(after, phrase.end, after_raw)
     verb = clause.verb
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
@@ -282,7 +311,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return Attachment(verb.metric, phrase.population, phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
-    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text)
+    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
+        or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
     if metric is None:

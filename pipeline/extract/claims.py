@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ class Claim:
     adm1: str | None
     period_start: str | None
     period_end: str | None
+    period_text: str | None
     quote: str
     start: int
     end: int
@@ -76,11 +78,34 @@ class Claim:
     generic: bool = dataclasses.field(default=True, repr=False)
 
 
+# The columns of a claim as published; the claims table and `figures extract` give these.
+CLAIM_COLUMNS = [
+    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "period_text", "quote", "start", "end", "number_text",
+]
+
+
+def claim_id(report_id: str, number_start: int, metric: str, population: str, stance: str) -> str:
+    """A stable id: the same figure read from the same bytes always gets the same id."""
+    key = f"{report_id}:{number_start}:{metric}:{population}:{stance}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def claim_record(claim: "Claim", report_id: str) -> dict:
+    """A claim as one row of the claims table, columns in published order."""
+    record = {"claim_id": claim_id(report_id, claim.number_start, claim.metric, claim.population, claim.stance),
+              "report_id": report_id}
+    for column in CLAIM_COLUMNS[2:]:
+        record[column] = getattr(claim, column)
+    return record
+
+
 @dataclass(frozen=True)
 class ReportContext:
     """What the extractor knows of a report besides its text."""
 
-    published: dt.date
+    published: dt.date | None = None  # None: the text is undated; periods keep their words only
     publisher: str | None = None
     location: str | None = None
 
@@ -88,11 +113,11 @@ class ReportContext:
 
 def _population(found: Attachment, explicit: str | None) -> str:
     """The group counted; an elided or 'others' group takes the one named just before."""
-    if found.population is None:
-        return explicit or "people"
     if found.head in ("others", "more"):
         # "21 others died": others after a general group are that group; after a subset, people
         return explicit if explicit in GENERAL_GROUPS else "people"
+    if found.population is None:
+        return explicit or "people"
     return found.population
 
 
@@ -128,7 +153,7 @@ class _Sentence:
         window_start = max(0, number.start - BEFORE_WINDOW)
         before = TOKEN.findall(self.lower, window_start, number.start)[-BEFORE_WORDS:]
         after_raw = TOKEN.findall(self.text, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
-        after = [word.lower() for word in after_raw]
+        after = TOKEN.findall(self.lower, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]  # same positions
         before_text = self.text[window_start:number.start]
         found = attach_words(before, after_raw, after, before_text, previous)
         if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
@@ -152,7 +177,7 @@ class _Sentence:
     @property
     def period(self):
         if self._period is None:
-            self._period = find_period(self.text, self.context.published)
+            self._period = find_period(self.text, self.context.published, self.lower)
         return self._period
 
     @property
@@ -169,12 +194,12 @@ class _Sentence:
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
-        start, end = self.period
+        start, end, period_text = self.period
         return Claim(
             metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
-            period_end=end.isoformat() if end else None, quote=self.text, start=self.start,
+            period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=number_text, number_start=number_start, generic=generic,
         )
 
@@ -200,8 +225,13 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
     return claims
 
 
+DENIAL_STEMS = ("den", "dismiss", "reject", "refut")
+
+
 def _denial_start(lower: str) -> int:
     """Where the first denial that governs what follows it starts; the sentence length if none does."""
+    if not any(stem in lower for stem in DENIAL_STEMS):
+        return len(lower)
     for start, end in DENIALS_FOUND.spans(lower):
         if DENIAL_OBJECT.match(lower, end):
             return start

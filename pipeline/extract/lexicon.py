@@ -63,7 +63,7 @@ OF_NOUNS = {
 
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay")
-CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | _words("condition among asylum victim")
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | set(OF_NOUNS) | _words("condition among asylum victim")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}
@@ -126,12 +126,12 @@ AUXILIARIES = _words("were was have has had been are is be being am")
 VERB_GROUP_WORDS = _words("""reportedly allegedly also all later subsequently already now since
     so far thus initially feared believed thought said confirmed reported known presumed understood
     to both either each apparently probably possibly officially still just only mostly then
-    also immediately eventually instantly found rumored rumoured estimated not""")
+    also immediately eventually instantly found rumored rumoured estimated not remain remains remained""")
 # Past forms that end a counted phrase although they do not end in -ed ("a dozen people lost their lives").
 IRREGULAR_VERBS = _words("""lost left took went came drove fell fought gave got held kept led made met ran
     saw sent set shot stood struck threw told won hit began became brought built caught chose flew grew
     heard hid knew laid lay meant paid put read rose said sat sold sought spoke spent stole swept taught
-    thought tore wore wrote remain remains remained include includes included""")
+    thought tore wore wrote include includes included""")
 MODALS = _words("could would might may will shall should must can cannot")
 PREPOSITIONS = _words("""in at on from near by with during after before since into across to for
     over under inside outside around among through throughout along against toward towards via
@@ -171,6 +171,8 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
     ("approximately", "approximately"), ("estimated", "approximately"),
     ("up to", "up_to"), ("as many as", "up_to"), ("no more than", "up_to"), ("as high as", "up_to"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
+    # "deaths passed 2,500": verbs that say a count went beyond the number
+    ("passed", "more_than"), ("exceeded", "more_than"), ("surpassed", "more_than"), ("topped", "more_than"),
 ]
 QUALIFIER_WORDS = {word for phrase, _ in QUALIFIER_PHRASES for word in phrase.split()} | {"another", "a"}
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from pipeline.extract.trie import WordFinder, cased_forms, trie_pattern
 
@@ -63,10 +64,24 @@ def _parts(match: re.Match, tag: str) -> tuple[int, int | None, str | None, int 
     return MONTH_NUMBERS[name.lower().rstrip(".")], int(day) if day else None, part or None, int(year) if year else None
 
 
-def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
-    """A concrete date; ``first`` picks the earliest possible day, else the latest."""
+def _resolve(parts, reference: dt.date | None, first: bool) -> dt.date | None:
+    """A concrete date; ``first`` picks the earliest possible day, else the latest.
+
+    Without a year the date is the latest one not after ``reference``
+    ("mid-February" in a report of 3 February is the February before); with
+    neither a year nor a reference it cannot be placed.
+    """
     month, day, part, year = parts
+    if year is None and reference is None:
+        return None
     year = year or (reference.year if month <= reference.month else reference.year - 1)
+    found = _day_of(year, month, day, part, first)
+    if found is not None and parts[3] is None and found > reference:
+        found = _day_of(year - 1, month, day, part, first)
+    return found
+
+
+def _day_of(year: int, month: int, day: int | None, part: str | None, first: bool) -> dt.date | None:
     last_day = calendar.monthrange(year, month)[1]
     if day is None:
         spans = {"early": (1, 10), "the start of": (1, 10), "the beginning of": (1, 10),
@@ -81,29 +96,79 @@ def _resolve(parts, reference: dt.date, first: bool) -> dt.date | None:
 
 
 ANY_MONTH = WordFinder(_MONTH_WORDS)
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+SINCE_WEEKDAY = WordFinder(rf"[Ss]ince\s+(?:last\s+)?(?P<weekday>{trie_pattern(cased_forms(list(WEEKDAYS)))})\b",
+                           whole=False)
+SINCE_YEAR = WordFinder(r"[Ss]ince\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b", whole=False)
+YEAR_PARTS = {None: 1, "early": 1, "mid": 5, "late": 9}
 
 
-def find_period(sentence: str, published: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """(period_start, period_end) stated in ``sentence``; end defaults to ``published``."""
+class Period(NamedTuple):
+    """The period a figure covers: its dates where they can be placed, and the words that give it."""
+
+    start: dt.date | None
+    end: dt.date | None
+    text: str | None
+
+
+def _weekday_before(reference: dt.date, weekday: int) -> dt.date:
+    """The last ``weekday`` before ``reference`` ("since Sunday" in a report of a Tuesday)."""
+    return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7 or 7)
+
+
+def _phrase(match: re.Match) -> str:
+    return match.group("phrase").rstrip(".")
+
+
+def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) -> Period:
+    """A closed period, cut at the report date; one that starts after the report cannot be placed."""
+    if published is not None and start > published:
+        return Period(None, published, text)
+    return Period(start, min(end, published) if published else end, text)
+
+
+def find_period(sentence: str, published: dt.date | None, lower: str | None = None) -> Period:
+    """The period stated in ``sentence``; it ends at ``published`` unless the sentence closes it.
+
+    With no publication date, a phrase that needs one ("since Monday",
+    "since 1 December") keeps its words but no dates. ``lower`` is the
+    sentence lower-cased, if at hand: the words each phrase opens with are
+    looked for in it first, so most sentences cost a few substring tests.
+    """
+    lower = sentence.lower() if lower is None else lower
+    since = "since" in lower
+    if since and (match := SINCE_WEEKDAY.search(sentence)):
+        weekday = WEEKDAYS[match.group("weekday").lower()]
+        start = _weekday_before(published, weekday) if published else None
+        return Period(start, published, _phrase(match))
+    if since and (match := SINCE_YEAR.search(sentence)):
+        start = dt.date(int(match.group("year")), YEAR_PARTS[match.group("part")], 1)
+        if published is None or start <= published:
+            return Period(start, published, _phrase(match))
     if ANY_MONTH.first(sentence) is None:
-        return None, published  # every period phrase names a month
-    if match := BETWEEN.search(sentence):
-        start = _resolve(_parts(match, "a"), published, first=True)
-        end = _resolve(_parts(match, "b"), published, first=False)
+        return Period(None, published, None)  # every other period phrase names a month
+    unplaced = None  # a phrase whose dates cannot be placed without a publication date
+    ranged = "between" in lower or "from" in lower
+    if ranged and (match := BETWEEN.search(sentence)):
+        start, end = _resolve(_parts(match, "a"), published, True), _resolve(_parts(match, "b"), published, False)
         if start and end and start <= end:
-            return start, min(end, published)
-    if (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
+            return _closed(start, end, published, _phrase(match))
+        unplaced = unplaced or _phrase(match)
+    if ranged and (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
         month, day, part, year = parts
         start = _resolve((month, int(match.group("first")), part, year), published, first=True)
         end = _resolve(parts, published, first=False)
         if start and end and start <= end:
-            return start, min(end, published)
-    if match := SINCE.search(sentence):
-        if start := _resolve(_parts(match, "a"), published, first=True):
-            return start, published
-    if match := IN_MONTH.search(sentence):
+            return _closed(start, end, published, _phrase(match))
+        unplaced = unplaced or _phrase(match)
+    if (since or ranged or "starting" in lower or "beginning" in lower) and (match := SINCE.search(sentence)):
+        start = _resolve(_parts(match, "a"), published, first=True)
+        if start is None or published is None or start <= published:
+            return Period(start, published, _phrase(match))
+    if ("in " in lower or "during" in lower or "throughout" in lower) and (match := IN_MONTH.search(sentence)):
         parts = _parts(match, "a")
         start, end = _resolve(parts, published, True), _resolve(parts, published, False)
         if start and end:
-            return start, min(end, published)
-    return None, published
+            return _closed(start, end, published, _phrase(match))
+        unplaced = unplaced or _phrase(match)
+    return Period(None, published, None if published else unplaced)

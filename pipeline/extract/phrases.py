@@ -49,7 +49,10 @@ QUOTES = {'"', "“", "”"}
 MAX_NOUN_WORDS = 5
 MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
 MAX_SKIP = 10  # words of a place or relative clause skipped on the way
-PHRASE_STOPS = AUXILIARIES | MODALS | (PREPOSITIONS - {"of"}) | RELATIVES | CONJUNCTIONS | DETERMINERS
+# Adverbs of a verb group, which never stand in a counted phrase ("and later killed them").
+PHRASE_ADVERBS = {"later", "also", "then", "subsequently", "reportedly", "allegedly", "already", "still", "now",
+                  "since", "initially", "eventually", "immediately", "apparently", "not", "never"}
+PHRASE_STOPS = AUXILIARIES | MODALS | (PREPOSITIONS - {"of"}) | RELATIVES | CONJUNCTIONS | DETERMINERS | PHRASE_ADVERBS
 POSSESSIVES = {"its", "their", "his", "her", "our", "your", "my", "them", "those", "us", "whom", "these"}
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
 NOT_ADVERBS = {"family", "elderly", "italy", "july", "ally", "rally", "belly", "supply", "assembly"}
@@ -62,18 +65,38 @@ PARTICLES = {"up", "out", "down", "off", "away"}
 SPEECH_WORDS = {"according", "said", "says", "told", "added", "reported", "citing"}
 
 
+def _word_kinds() -> dict[str, str]:
+    """What each grammar word or metric word does to a counted phrase; other words are not listed."""
+    kinds = {word: "stop" for word in PHRASE_STOPS | {"of"}}
+    kinds.update({word: "metric" for word in METRIC_WORDS})
+    kinds.update({word: "end" for word in NOT_IN_PHRASE | NUMBER_WORDS})
+    kinds.update({word: "quote" for word in QUOTES})
+    kinds.update({word: "word" for word in IRREGULAR_VERBS | NOUN_MODIFIERS if word not in kinds})
+    return kinds
+
+
 def is_number(word: str) -> bool:
     """Whether a token is (part of) a number: digits or a number word."""
     return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+WORD_KIND = _word_kinds()
 
 
 def _is_adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in NOT_ADVERBS
 
 
-def _is_verb(word: str, after_words: bool) -> bool:
-    """A past form that ends a phrase: "30 people attended", "a dozen people lost"."""
-    return after_words and (word.endswith("ed") and word not in NOUN_MODIFIERS or word in IRREGULAR_VERBS)
+def _is_verb(word: str, after_words: bool, following: str | None = None) -> bool:
+    """A past form that ends a phrase: "30 people attended", "a dozen people lost", "87 survived and".
+
+    Right after the number, an -ed word is a modifier only when a noun
+    follows it ("3 armed men", "12 unidentified assailants").
+    """
+    if after_words:
+        return word.endswith("ed") and word not in NOUN_MODIFIERS or word in IRREGULAR_VERBS
+    noun_follows = following is not None and following[:1].isalpha() and following not in PHRASE_STOPS
+    return word.endswith("ed") and word not in NOUN_MODIFIERS and not noun_follows
 
 
 @dataclass(frozen=True)
@@ -161,19 +184,25 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
     words: list[str] = []
     metric, quoted = None, False
     while index < len(after) and len(words) < MAX_NOUN_WORDS:
-        word, written = after[index], after_raw[index]
-        if word in QUOTES and (quoted or QUOTES & set(after[index + 1:index + 4])):
+        word = after[index]
+        kind = WORD_KIND.get(word)
+        if kind is None:  # most words: no grammar word, no metric
+            if not word[0].isalpha() or _is_adverb(word) or \
+                    _is_verb(word, bool(words), after[index + 1] if index + 1 < len(after) else None):
+                break
+            words.append(word)
+            index += 1
+            continue
+        if kind == "quote" and (quoted or QUOTES & set(after[index + 1:index + 4])):
             quoted = not quoted  # '98,000 "excess deaths"', '150 Congolese "Banyamulenge" Tutsis'
             index += 1
             continue
-        grammar = word in PHRASE_STOPS and not written[:1].isupper()  # "IS fighters" is a name
-        if not word[0].isalpha() or grammar or word in NOT_IN_PHRASE or is_number(word) or _is_adverb(word):
-            break
-        if word in METRIC_WORDS:
+        if kind == "end" or kind == "quote" or kind == "stop" and not after_raw[index][:1].isupper():
+            break  # a grammar word ends the phrase, unless it is a name ("IS fighters")
+        if kind == "metric":
             following = after[index + 1:index + 2]
-            noun_follows = bool(following) and following[0][0].isalpha() and following[0] not in PHRASE_STOPS \
-                and following[0] not in METRIC_WORDS and following[0] not in NOT_IN_PHRASE \
-                and not _is_verb(following[0], True)
+            noun_follows = bool(following) and following[0][0].isalpha() \
+                and WORD_KIND.get(following[0], "word") == "word" and not _is_verb(following[0], True)
             if word in METRIC_MODIFIERS and noun_follows:
                 metric = METRIC_WORDS[word]  # "wounded people", "refugee children"
                 words.append(word)
@@ -184,16 +213,39 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
                 words.append(word)
                 index += 1
             break  # "5 civilians wounded", "30 died": the verb of the clause
-        if _is_verb(word, bool(words)):
+        if _is_verb(word, bool(words), after[index + 1] if index + 1 < len(after) else None):
             break
         words.append(word)
         index += 1
     if "seekers" in words and "asylum" in words:
         metric = "refugees"  # "8,000 asylum seekers"
     head = words[-1] if words else None
-    population = _population([w for w in words if w not in METRIC_NOUNS or w in POPULATION_WORDS],
-                             after[index + 1:index + 5])
+    following = after[index + 1:index + 5]
+    if words and metric is None and after[index:index + 1] == ["of"]:
+        index, following = _of_phrase(after, after_raw, index, following)
+    population = _population([w for w in words if w not in METRIC_NOUNS or w in POPULATION_WORDS], following)
     return NounPhrase(index, head, population, metric, _counts_things(words) and metric is None)
+
+
+def _of_phrase(after: list[str], after_raw: list[str], index: int, following: list[str]) -> tuple[int, list[str]]:
+    """(end, words) of the "of" phrase completing a counted noun: "4 staff of the Union of Medical
+    Relief Organisations", "86 members of government forces". Without one, the "of" is left in place."""
+    position = index + 1
+    if after[position:position + 1] and after[position] in DETERMINERS | POSSESSIVES:
+        position += 1
+    words: list[str] = []
+    while position < len(after) and len(words) < MAX_NOUN_WORDS:
+        word = after[position]
+        kind = WORD_KIND.get(word)
+        if word == "of" and words:
+            position += 1  # "the Union of Syrian Medical ..."
+            continue
+        if not word[0].isalpha() or _is_adverb(word) or _is_verb(word, True) or \
+                kind in ("end", "quote", "metric") or kind == "stop" and not after_raw[position][:1].isupper():
+            break
+        words.append(word)
+        position += 1
+    return (position, words) if words else (index, following)
 
 
 def _skip_qualifiers(after: list[str], index: int) -> int:
@@ -202,7 +254,7 @@ def _skip_qualifiers(after: list[str], index: int) -> int:
     return index
 
 
-def _skip_count(after: list[str], index: int) -> int | None:
+def _skip_count(after: list[str], index: int, after_raw: list[str]) -> int | None:
     """The index past a count and its phrase ("35 Palestinians"), or None if no count starts here."""
     index = _skip_qualifiers(after, index)
     if index >= len(after) or not is_number(after[index]):
@@ -210,15 +262,15 @@ def _skip_count(after: list[str], index: int) -> int | None:
     while index < len(after) and (is_number(after[index]) or after[index] in {"and", "of", "or"} and
                                   index + 1 < len(after) and is_number(after[index + 1])):
         index += 1
-    return noun_phrase(after[index:], after[index:]).end + index if index < len(after) else index
+    return noun_phrase(after[index:], after_raw[index:]).end + index if index < len(after) else index
 
 
-def _skip_group(after: list[str], index: int) -> int | None:
+def _skip_group(after: list[str], index: int, after_raw: list[str]) -> int | None:
     """The index past a group named without a count ("and soldiers", ", international workers and
     others"), when the clause's verb follows it; else None."""
     if index < len(after) and after[index] in {"a", "an", "the", "other", "several", "some", "many"}:
         index += 1
-    phrase = noun_phrase(after[index:], after[index:])
+    phrase = noun_phrase(after[index:], after_raw[index:])
     if phrase.end == 0 or phrase.thing or phrase.metric:
         return None
     end = index + phrase.end
@@ -255,6 +307,12 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
     if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside):
         return end
     return None
+
+
+# The first words of the verb phrases _cue_phrase reads (besides "...ed to death").
+CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "received", "found", "shot", "left", "lay",
+                    "lying", "reported", "declared", "pronounced", "made", "rendered", "taken", "went", "gone",
+                    "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -302,6 +360,13 @@ def _month(after: list[str], index: int) -> bool:
     return (index > 0 and after[index - 1] in PREPOSITIONS) or not following or is_number(following[0])
 
 
+def _modifies_noun(after: list[str], index: int) -> bool:
+    """Whether the word at ``index`` modifies the noun after it ("displaced families")."""
+    following = after[index + 1:index + 2]
+    return bool(following) and following[0][:1].isalpha() and WORD_KIND.get(following[0], "word") == "word" \
+        and not _is_verb(following[0], True)
+
+
 def _combined(after: list[str], index: int) -> bool:
     """'killed and injured', 'Killed & Injured': one count of two metrics, which is no figure of either."""
     following = after[index + 1:index + 3]
@@ -323,11 +388,12 @@ def _coordinated_verb(after: list[str], index: int) -> int | None:
 class _Reader:
     """One pass over the words after a counted phrase, looking for its verb."""
 
-    def __init__(self, after: list[str], start: int):
-        self.after, self.start = after, start
+    def __init__(self, after: list[str], start: int, after_raw: list[str]):
+        self.after, self.start, self.after_raw = after, start, after_raw
         self.crossed = self.passive = self.projected = self.listed = False
         self.skipping = 0  # words of a place or relative clause read past so far
-        self.relative = False
+        self.relative = False  # inside "who ...", "that ..."
+        self.relative_content = False  # a word of the relative clause other than an auxiliary was read
         self.relative_verb: Verb | None = None  # "thousands who fled ... have been forced to return"
 
     def verb(self, metric: str, index: int, object_pronoun: bool = False) -> Verb:
@@ -338,26 +404,35 @@ class _Reader:
 
     def read(self) -> Clause:
         after, index = self.after, self.start
-        while index < min(len(after), self.start + MAX_VERB_DISTANCE):
+        stop = min(len(after), self.start + MAX_VERB_DISTANCE)
+        while index < stop:
             word = after[index]
-            if (metric := _cue_phrase(after, index)) is not None:
+            if (word in CUE_PHRASE_HEADS or word[-2:] == "ed") and (metric := _cue_phrase(after, index)) is not None:
                 return self.clause(self.verb(metric, index))
+            if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
+                return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
+            if self.skipping and word in METRIC_MODIFIERS and _modifies_noun(after, index):
+                index += 1  # "at a site where displaced families live": a modifier in a place, not a verb
+                continue
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
-                if found is None or not (self.relative and self.relative_verb is None):
+                if found is None or not (self.relative and not self.relative_content):
                     return self.clause(found)
-                # a relative clause's verb; the main one may follow
-                self.relative_verb, self.skipping = dataclasses.replace(found, relative=True), 1
+                # the verb of the relative clause ("who were killed"); the main clause's may follow
+                self.relative_verb = dataclasses.replace(found, relative=True)
+                self.relative_content, self.skipping = True, 1
+            elif word in AUXILIARIES and self.relative and not self.relative_content:
+                self.skipping += 1  # "who had joined the march": the relative clause's own auxiliary
             elif word in AUXILIARIES:
                 self.passive, self.skipping = True, 0
-                self.relative = self.relative and self.relative_verb is None
             elif word in MODALS and not _month(after, index):
                 self.projected = self.projected or after[index + 1:index + 2] != ["have"]
+            elif word in QUOTES or word in SPEECH_WORDS and not self.passive:
+                return self.clause(None)  # the end of a quotation, "... according to X", "X said"
             elif word in VERB_GROUP_WORDS or _is_adverb(word):
-                pass
-            elif word in QUOTES or word in SPEECH_WORDS:
-                return self.clause(None)  # the end of a quotation, or "... according to X"
+                pass  # "were reportedly killed", "are said to have died"
             elif word in {",", "(", "—", "–"}:
+                self.skipping = 0  # a place or relative clause ends at a comma
                 end = self._aside_or_list(index)
                 if end is None:
                     return self.clause(None)
@@ -374,7 +449,9 @@ class _Reader:
                 pass  # "Two children under the age of two have been killed"
             elif word in CLAUSE_BREAKS or is_number(word):
                 return self.clause(None)
-            elif word in RELATIVES or word in PREPOSITIONS or word in DETERMINERS or self.skipping:
+            elif word in RELATIVES or word in PREPOSITIONS or word in DETERMINERS or word == "of" or self.skipping:
+                if self.relative:
+                    self.relative_content = True
                 self.relative = self.relative or word in RELATIVES
                 self.skipping += 1  # a relative clause or a place: read on to the verb
                 if self.skipping > MAX_SKIP:
@@ -403,7 +480,7 @@ class _Reader:
         following = after[index + 1:index + 2]
         if following and following[0] in AUXILIARIES and not self.passive:
             return index  # "over 1800 people, have died": a stray comma
-        end = _skip_count(after, index + 1) or _skip_group(after, index + 1)
+        end = _skip_count(after, index + 1, self.after_raw) or _skip_group(after, index + 1, self.after_raw)
         if end is None:  # ", 35 Palestinians and 38 Lebanese were arrested"
             return None
         self.listed = True
@@ -414,14 +491,17 @@ class _Reader:
         after = self.after
         word = after[index]
         start = index if is_number(word) else index + 1
-        end = _skip_count(after, start)
+        end = _skip_count(after, start, self.after_raw)
         if end is None and word in {"and", "or", "&"} and not self.passive:
-            end = _skip_group(after, start)  # "Four policemen and soldiers were killed"
+            end = _skip_group(after, start, self.after_raw)  # "Four policemen and soldiers were killed"
         if end is not None:
             self.listed = True
         return end
 
 
-def verb_after(after: list[str], start: int) -> Clause:
-    """The clause after a counted phrase ending at ``start``: its metric verb, if it has one."""
-    return _Reader(after, start).read()
+def verb_after(after: list[str], start: int, after_raw: list[str] | None = None) -> Clause:
+    """The clause after a counted phrase ending at ``start``: its metric verb, if it has one.
+
+    ``after`` is lower-cased; ``after_raw`` the same words as written (capitals mark names).
+    """
+    return _Reader(after, start, after if after_raw is None else after_raw).read()

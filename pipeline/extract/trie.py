@@ -75,6 +75,7 @@ class WordFinder:
             phrase = rf"(?=(?P<phrase>{pattern}))"
         self._inside = re.compile(rf"[^A-Za-z0-9{joiners}]{phrase}")
         self._opening = re.compile(phrase)
+        self._whole = whole
 
     @classmethod
     def listing(cls, words: list[str], joiners: str = "_") -> "WordFinder":
@@ -83,7 +84,10 @@ class WordFinder:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every phrase found in ``text``, in order."""
-        found = [match.span("phrase") for match in self._inside.finditer(text)]
+        if self._whole:  # the phrase is the whole match but its first character: no group lookup
+            found = [(match.start() + 1, match.end()) for match in self._inside.finditer(text)]
+        else:
+            found = [match.span("phrase") for match in self._inside.finditer(text)]
         opening = self._opening.match(text)
         if opening:
             found.insert(0, opening.span("phrase"))

@@ -31,7 +31,7 @@ REPORT_COLUMNS = [
 FEED_CLAIM_COLUMNS = [
     "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
     "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
-    "quote", "start", "end", "number_text",
+    "period_text", "quote", "start", "end", "number_text",
 ]
 SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
 
@@ -146,7 +146,7 @@ def _feed_claim(report_id: str, record: dict) -> dict:
         "attributed_to": claim["attributed_to"], "location": claim["location"],
         "place": place.name if place else None, "adm0": place.adm0 if place else None,
         "adm1": ";".join(place.adm1) or None if place else None,
-        "period_start": claim["period_start"], "period_end": claim["period_end"],
+        "period_start": claim["period_start"], "period_end": claim["period_end"], "period_text": None,
         "quote": record["quote"], "start": record["start"], "end": record["end"],
         "number_text": record["fields"]["value"],
     }

@@ -1,0 +1,94 @@
+"""Read any report file for `figures extract`: metadata where the file has it, text always.
+
+`figures run` needs each report's publisher and date to reconcile it, so
+ingest quarantines a file without them. Extracting claims needs neither: a
+text file without front matter is all body, a date that cannot be read is
+no date (periods then keep their words only), and a web page or PDF gives
+what its own metadata says. Structured feeds are read as `figures run` reads
+them, since their rows are claims already.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from pipeline.ingest.metadata import MetadataError
+from pipeline.ingest.text import TEXT_SUFFIXES, decode_text
+
+HTML_SUFFIXES = {".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
+FEED_SUFFIXES = {".csv", ".json"}
+READABLE = sorted({*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES})
+
+
+@dataclass(frozen=True)
+class LooseReport:
+    text: str
+    published: dt.date | None
+    publisher: str | None
+    location: str | None
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _text(value: object) -> str | None:
+    return " ".join(str(value).split()) or None if value not in (None, "") else None
+
+
+# A YAML block between "---" lines at the top, as python-frontmatter reads it for `figures run`.
+FRONT_MATTER = re.compile(r"\A\ufeff?-{3}\s*\n(?P<fields>.*?\n)?-{3}\s*(?:\n|\Z)", re.DOTALL)
+# Every field read as text: dates are parsed below, and nothing else is needed.
+FIELD_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    """Front matter fields and body; text without (readable) front matter is all body."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    try:
+        fields = yaml.load(match.group("fields") or "", Loader=FIELD_LOADER)
+    except yaml.YAMLError:
+        return {}, text
+    return (fields, text[match.end():]) if isinstance(fields, dict) and fields else ({}, text)
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def is_feed(name: str) -> bool:
+    return _suffix(name) in FEED_SUFFIXES
+
+
+def read_any(name: str, data: bytes, sidecar: dict | None = None) -> LooseReport:
+    """The text and whatever metadata ``data`` carries; a MetadataError when it holds no text."""
+    suffix = _suffix(name)
+    if suffix in HTML_SUFFIXES:
+        from pipeline.ingest.html import read_html
+
+        fields, text = read_html(data)
+    elif suffix in PDF_SUFFIXES:
+        from pipeline.ingest.pdf import read_pdf
+
+        fields, text = read_pdf(data)
+    elif suffix in TEXT_SUFFIXES or not suffix or name == "-":
+        fields, text = _front_matter(decode_text(data))
+    else:
+        raise MetadataError(f"unsupported file type `{suffix}`; reports are {', '.join(READABLE)}")
+    fields = {**fields, **(sidecar or {})}
+    return LooseReport(text, _date(fields.get("published")), _text(fields.get("publisher")),
+                       _text(fields.get("location")))

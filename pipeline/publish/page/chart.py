@@ -1,0 +1,155 @@
+"""One series as an inline SVG chart: best over time, the low-high band, every claim.
+
+Drawn with matplotlib's SVG backend. Why matplotlib: it is the most widely
+kept plotting library for Python, draws in-process with no browser or
+JavaScript runtime (Altair needs vl-convert, a bundled Deno, ~100 MB), and
+its date and number tick locators handle series from days to years. Its
+SVG output is made deterministic here:
+
+- ``svg.hashsalt`` is fixed per chart (derived from the series), so the ids
+  matplotlib writes are the same on every run and differ between the charts
+  of one page (several inline SVGs share one id space);
+- ``metadata={"Date": None, "Creator": None}`` drops the clock time and the
+  library banner;
+- ``svg.fonttype = "none"`` keeps labels as text (small, selectable, drawn
+  in the page's font), not glyph outlines.
+
+The chart holds numbers and dates only: no text from reports reaches the
+SVG, so nothing in it needs escaping. Marker shapes, not only colours, tell
+grades apart (a reader without colour vision, or a grey printout, still can).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("svg", force=False)  # no GUI backend is ever needed here
+
+from matplotlib import dates as mdates  # noqa: E402
+from matplotlib import rc_context  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+# Marker and colour per grade of the claim's source; disputing claims (denials
+# and parties to the conflict) are a cross whatever their grade.
+GRADE_STYLE = {
+    "HIGH": {"marker": "o", "color": "#1a6b3c", "label": "HIGH"},
+    "MEDIUM": {"marker": "s", "color": "#c26a00", "label": "MEDIUM"},
+    "LOW": {"marker": "^", "color": "#8a2432", "label": "LOW"},
+}
+UNGRADED_STYLE = {"marker": "D", "color": "#555555", "label": "ungraded"}
+DISPUTE_STYLE = {"marker": "X", "color": "#b00020"}
+LINE_COLOR = "#1f3b73"
+BAND_COLOR = "#9db4e0"
+CONFLICT_COLOR = "#b00020"
+SIZE_INCHES = (5.6, 3.1)
+FONT_SIZE = 11
+
+
+@dataclass(frozen=True)
+class Point:
+    """A figure of the series: its date and bounds (high None: open above)."""
+
+    as_of: str
+    low: int
+    best: int
+    high: int | None
+    conflict: bool
+
+
+@dataclass(frozen=True)
+class ClaimPoint:
+    """A claim plotted at the date it stands at, marked by its source's grade."""
+
+    as_of: str
+    value: int
+    high: int | None
+    grade: str
+    disputes: bool
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _count(value: float, _position: object = None) -> str:
+    """Axis numbers short and exact enough: 950, 12k, 1.5M."""
+    value = abs(value)
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.3g}M"
+    if value >= 10_000:
+        return f"{value / 1_000:.3g}k"
+    return f"{value:,.0f}"
+
+
+def _draw(axes, points: list[Point], claims: list[ClaimPoint]) -> None:
+    dates = [_date(p.as_of) for p in points]
+    tops = [p.best if p.high is None else p.high for p in points]
+    axes.fill_between(dates, [p.low for p in points], tops, color=BAND_COLOR, alpha=0.55, linewidth=0,
+                      label="low-high")
+    axes.plot(dates, [p.best for p in points], color=LINE_COLOR, linewidth=2, marker="o", markersize=3.5,
+              label="best", zorder=3)
+    open_above = [p for p in points if p.high is None]
+    if open_above:
+        axes.plot([_date(p.as_of) for p in open_above], [p.best for p in open_above], linestyle="none",
+                  marker=2, markersize=14, markeredgewidth=2.2, color=LINE_COLOR, zorder=4)  # tick up: open above
+    for claim in claims:
+        style = DISPUTE_STYLE if claim.disputes else GRADE_STYLE.get(claim.grade, UNGRADED_STYLE)
+        when = _date(claim.as_of)
+        if claim.high is not None and claim.high != claim.value:
+            axes.plot([when, when], [claim.value, claim.high], color=style["color"], linewidth=1.2, zorder=4)
+        hollow = not claim.disputes
+        axes.plot([when], [claim.value], linestyle="none", marker=style["marker"], markersize=7, clip_on=False,
+                  markeredgewidth=1.6, markeredgecolor=style["color"],
+                  markerfacecolor="white" if hollow else style["color"], zorder=5)
+    conflicts = [p for p in points if p.conflict]
+    if conflicts:
+        axes.plot([_date(p.as_of) for p in conflicts], [p.best for p in conflicts], linestyle="none",
+                  marker="o", markersize=16, markerfacecolor="none", markeredgecolor=CONFLICT_COLOR,
+                  markeredgewidth=2, zorder=6)
+
+
+def _ceiling(points: list[Point], claims: list[ClaimPoint]) -> float:
+    """The top of the value axis: room above the highest value for its marker and open-above tick."""
+    values = [v for p in points for v in (p.best, p.high) if v is not None]
+    values += [v for c in claims for v in (c.value, c.high) if v is not None]
+    return max(max(values, default=0) * 1.12, 1)
+
+
+def _style_axes(axes, ceiling: float) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))  # dates are above
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.yaxis.set_major_formatter(FuncFormatter(_count))
+    axes.margins(x=0.04)
+    axes.set_ylim(0, ceiling)
+    axes.grid(axis="y", color="#dddddd", linewidth=0.8)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
+PROLOG = re.compile(r"\A.*?(?=<svg)", re.S)  # XML declaration, DOCTYPE: not for inline SVG
+METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+
+
+def series_svg(chart_id: str, points: list[Point], claims: list[ClaimPoint]) -> str:
+    """The chart as an ``<svg>`` element to inline in HTML; same input, same bytes."""
+    settings = {"svg.hashsalt": chart_id, "svg.id": chart_id, "svg.fonttype": "none",
+                "font.size": FONT_SIZE, "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans"], "axes.unicode_minus": False}
+    with rc_context(settings):
+        figure = Figure(figsize=SIZE_INCHES, dpi=100, layout="constrained")
+        axes = figure.subplots()
+        _draw(axes, points, claims)
+        _style_axes(axes, _ceiling(points, claims))
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = METADATA.sub("", PROLOG.sub("", buffer.getvalue(), count=1), count=1)
+    # Screen readers read the table beside the chart, which holds the same numbers.
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)

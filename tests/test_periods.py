@@ -1,0 +1,45 @@
+"""Periods read relative to the report date, and kept as words when the text has no date."""
+import datetime as dt
+
+import pytest
+
+from pipeline.extract import ReportContext, extract_claims
+from pipeline.extract.periods import find_period
+
+TUESDAY = dt.date(2020, 2, 4)
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Thousands have fled since Sunday.", "2020-02-02", "2020-02-04"),
+    ("Thousands have fled since last Tuesday.", "2020-01-28", "2020-02-04"),
+    ("The war has killed 380,000 people since 2011.", "2011-01-01", "2020-02-04"),
+    ("900,000 have fled since 1 December.", "2019-12-01", "2020-02-04"),
+    ("In January, 40 civilians were killed.", "2020-01-01", "2020-01-31"),
+])
+def test_periods_are_placed_relative_to_the_report_date(sentence, start, end):
+    period = find_period(sentence, TUESDAY)
+    assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+
+
+def test_a_period_never_ends_before_it_starts():
+    # a report of 4 February: "since mid-February" is the February before
+    period = find_period("Shelling has killed 132 civilians since mid-February.", TUESDAY)
+    assert (period.start, period.end) == (dt.date(2019, 2, 11), TUESDAY)
+    # a closed period after the report date cannot be placed
+    period = find_period("Between 9 and 12 February 2020, 300 fled.", TUESDAY)
+    assert period.start is None and period.text == "Between 9 and 12 February 2020"
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Some 70,000 people have fled since Sunday.", "since Sunday"),
+    ("900,000 people have been displaced since 1 December.", "since 1 December"),
+    ("In January, 40 civilians were killed.", "In January"),
+])
+def test_undated_text_keeps_the_period_words_without_dates(sentence, text):
+    [claim] = extract_claims(sentence, ReportContext(published=None))
+    assert (claim.period_start, claim.period_end, claim.period_text) == (None, None, text)
+
+
+def test_undated_text_still_places_a_period_that_gives_its_year():
+    [claim] = extract_claims("The war has killed 380,000 people since 2011.", ReportContext())
+    assert (claim.period_start, claim.period_end) == ("2011-01-01", None)
