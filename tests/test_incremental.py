@@ -160,3 +160,14 @@ def test_incremental_release_is_byte_identical_to_a_run_from_scratch(tmp_path):
 def _no_stray_workers(monkeypatch):
     """Tests here read corpora in this process unless they ask for workers."""
     monkeypatch.delenv("FIGURES_DASK_SCHEDULER", raising=False)
+
+
+def test_a_folder_with_nothing_readable_gives_empty_tables(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "elsewhere.md").symlink_to(tmp_path / "missing.md")
+    summary = read(raw, tmp_path / "cache", tmp_path / "out")
+    found = tables(tmp_path / "out")
+    assert (summary.files, summary.new) == (1, 0)
+    assert [len(found[name]) for name in ("reports_read", "texts", "claims_read")] == [0, 0, 0]
+    assert "symlink" in found["quarantine_read"]["reason"][0]

@@ -1,11 +1,13 @@
 """The checks that read whole tables do it by column and by batch, and still catch what is wrong."""
 import hashlib
+import json
 import shutil
 
 import pandas as pd
 
 from conftest import SAMPLE_RAW
-from pipeline.orchestration.checks import inconsistent_figures, mismatched_quotes, unmatched_reports
+from pipeline.orchestration.checks import (csv_content_problems, inconsistent_figures, mismatched_quotes,
+                                           unmatched_reports)
 from pipeline.publish.verify import check_references, verify_release
 from releases import published_in_one_process
 
@@ -78,3 +80,14 @@ def test_references_are_checked_by_column():
         "claims.parquet: claim c2 quote length does not match its span",
         "figures.parquet: figure f1 names unknown claim c3",
     ]
+
+
+def test_the_release_check_names_a_csv_whose_bytes_differ_from_its_content_hash(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_RAW, raw)
+    release = published_in_one_process(raw, tmp_path / "out")
+    manifest = json.loads((release / "release.json").read_text())
+    assert csv_content_problems(release, manifest) == []
+    claims = release / "claims.csv"
+    claims.write_bytes(claims.read_bytes().replace(b"killed", b"kilIed", 1))
+    assert csv_content_problems(release, manifest) == ["claims.csv: data does not match its content hash in release.json"]

@@ -102,8 +102,7 @@ def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFram
     not_copies = set(entries.loc[~copies, "key"])
     firsts = entries[entries["accepted"]].groupby("sha256")["path"].min()
     quarantine = [duplicate_entry(p, s, firsts[s]) for p, s in zip(entries.loc[copies, "path"], entries.loc[copies, "sha256"])]
-    quarantine += [{**dict.fromkeys(QUARANTINE_COLUMNS), "path": p, "stage": "ingest", "table": "reports", "reason": r}
-                   for p, r in zip(listing["path"], listing["refusal"]) if isinstance(r, str)]
+    quarantine += _listing_refusals(listing)
     reports, claims, refused = [], [], []
     texts = out.writer("texts", TEXT_SCHEMA)
     try:
@@ -123,8 +122,17 @@ def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFram
     found["order"] = found["report_id"].where(~found["from_feed"], found["path"])
     found = found.sort_values(["from_feed", "order", "seq"], kind="stable").drop(columns=["order", "key"])
     out.write("claims_read", found)
-    refusals = pd.DataFrame([*quarantine, *pa.concat_tables(refused).drop_columns(["key"]).to_pylist()],
-                            columns=QUARANTINE_COLUMNS)
+    _write_quarantine(out, [*quarantine, *pa.concat_tables(refused).drop_columns(["key"]).to_pylist()])
+
+
+def _listing_refusals(listing: pd.DataFrame) -> list[dict]:
+    """Quarantine entries of the files refused before being read (too large, a symlink out, unreadable)."""
+    return [{**dict.fromkeys(QUARANTINE_COLUMNS), "path": p, "stage": "ingest", "table": "reports", "reason": r}
+            for p, r in zip(listing["path"], listing["refusal"]) if isinstance(r, str)]
+
+
+def _write_quarantine(out: TableFolder, entries: list[dict]) -> None:
+    refusals = pd.DataFrame(entries, columns=QUARANTINE_COLUMNS)
     refusals["row"] = refusals["row"].astype("Int64")
     out.write("quarantine_read", refusals.sort_values(["path", "row", "reason"], na_position="first", kind="stable"))
 
@@ -147,7 +155,7 @@ def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolde
     readable = listing[listing["key"].notna()]
     summary = CorpusRead(files=len(listing))
     where: dict[str, str] = {}
-    for _attempt in range(3):
+    for attempt in range(3):
         index = cache.index()
         usable = index[index["day"].isna() | (index["day"] == today.isoformat())].drop_duplicates("key")
         known = dict(zip(usable["key"], usable["segment"]))
@@ -169,20 +177,19 @@ def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolde
                 _write_empty(listing, out)
             break
         except DamagedSegment:
-            continue  # the damaged segment is gone: its reports are read again
+            if attempt == 2:
+                raise
+            # the damaged segment is gone: its reports are read again
     summary.removed = _removed(cache_root, listing)
     cache.keep_only(set(where.values()))
     return summary
 
 
 def _write_empty(listing: pd.DataFrame, out: TableFolder) -> None:
+    """The tables of a corpus with no file that could be read."""
     from pipeline.corpus.batch import claim_schema
 
     out.write("reports_read", pd.DataFrame(columns=REPORT_COLUMNS))
     out.write("texts", TEXT_SCHEMA.empty_table())
     out.write("claims_read", claim_schema().empty_table().drop_columns(["key"]).append_column("path", pa.array([], pa.string())))
-    refusals = pd.DataFrame([{**dict.fromkeys(QUARANTINE_COLUMNS), "path": p, "stage": "ingest", "table": "reports",
-                              "reason": r} for p, r in zip(listing["path"], listing["refusal"]) if isinstance(r, str)],
-                            columns=QUARANTINE_COLUMNS)
-    refusals["row"] = refusals["row"].astype("Int64")
-    out.write("quarantine_read", refusals)
+    _write_quarantine(out, _listing_refusals(listing))
