@@ -1,15 +1,13 @@
 """The checks that read whole tables do it by column and by batch, and still catch what is wrong."""
 import hashlib
 import json
-import shutil
 
 import pandas as pd
 
-from conftest import SAMPLE_RAW
 from pipeline.orchestration.checks import (csv_content_problems, inconsistent_figures, mismatched_quotes,
                                            unmatched_reports)
 from pipeline.publish.verify import check_references, verify_release
-from releases import published_in_one_process
+from releases import published_in_one_process, small_sample
 
 TEXT = "Ten people were killed in Idlib. Twenty more were injured."
 
@@ -55,13 +53,12 @@ def test_reports_are_matched_to_this_runs_raw_hashes_and_texts():
 
 
 def test_verify_rereads_raw_files_in_batches_and_in_worker_processes_alike(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    shutil.copytree(SAMPLE_RAW, raw)
+    raw = small_sample(tmp_path / "raw")
     release = published_in_one_process(raw, tmp_path / "out")
     edited = next(raw.glob("*ocha-sitrep-8.md"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added later.\n", encoding="utf-8")
     from pipeline.publish import verify
-    monkeypatch.setattr(verify, "RAW_BATCH", 4)
+    monkeypatch.setattr(verify, "RAW_BATCH", 2)
     monkeypatch.setattr(verify, "PARALLEL_FROM", 0)
     alone = verify_release(release, raw, workers=1)
     pooled = verify_release(release, raw, workers=2)
@@ -83,8 +80,7 @@ def test_references_are_checked_by_column():
 
 
 def test_the_release_check_names_a_csv_whose_bytes_differ_from_its_content_hash(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(SAMPLE_RAW, raw)
+    raw = small_sample(tmp_path / "raw")
     release = published_in_one_process(raw, tmp_path / "out")
     manifest = json.loads((release / "release.json").read_text())
     assert csv_content_problems(release, manifest) == []
