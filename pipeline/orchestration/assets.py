@@ -33,6 +33,12 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def peak_rss_mb() -> float:
+    """The largest resident memory this process has had so far, and its largest waited-for worker's."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round(max(own.ru_maxrss, children.ru_maxrss) / 1024, 1)
+
+
 def _inputs(folder: TableFolder) -> list[dict]:
     inputs = folder.read("inputs")
     return [{"path": path, "sha256": sha256, "size": None if pd.isna(size) else int(size)}
@@ -64,6 +70,7 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
         "batches_by_worker": dg.MetadataValue.json(dict(sorted(read.batches_by_worker.items()))),
         "quarantined": len(quarantine),
         "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
     return out
 
@@ -84,6 +91,7 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFold
                          ["metric", "value", "qualifier", "population", "stance", "attributed_to", "number_text"]),
         "quarantined": len(found.quarantine),
         "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
     return out
 
@@ -109,6 +117,7 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "sources_to_grade": dg.MetadataValue.md("\n".join(f"- {name}" for name in unregistered) or "none"),
         "quarantined": len(found.quarantine),
         "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
     return out
 
@@ -145,5 +154,6 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "path": dg.MetadataValue.path(str(published.path)),
         "quarantined": summary["quarantined"],
         "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
     return summary
