@@ -67,12 +67,12 @@ class TreeMemory(threading.Thread):
             time.sleep(self.every)
 
 
-def step_seconds(home: Path, run_id: str) -> tuple[dict[str, float], dict[str, float]]:
-    """Wall seconds of each step of a Dagster run, and the CPU seconds each asset recorded
-    (its process and its worker processes), from the run's event log."""
+def step_seconds(home: Path, run_id: str) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Wall seconds of each step of a Dagster run, and the CPU seconds (its process and its
+    worker processes) and peak resident memory so far each asset recorded, from the run's event log."""
     from dagster import DagsterInstance
 
-    starts, seconds, cpu = {}, {}, {}
+    starts, seconds, cpu, rss = {}, {}, {}, {}
     with DagsterInstance.from_config(str(home)) as instance:
         for entry in instance.all_logs(run_id):
             event = entry.dagster_event
@@ -83,10 +83,12 @@ def step_seconds(home: Path, run_id: str) -> tuple[dict[str, float], dict[str, f
             elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
                 seconds[entry.step_key] = entry.timestamp - starts[entry.step_key]
             elif event.event_type_value == "ASSET_MATERIALIZATION":
-                recorded = event.event_specific_data.materialization.metadata.get("cpu_seconds")
-                if recorded is not None:
-                    cpu[entry.step_key] = recorded.value
-    return seconds, cpu
+                metadata = event.event_specific_data.materialization.metadata
+                if "cpu_seconds" in metadata:
+                    cpu[entry.step_key] = metadata["cpu_seconds"].value
+                if "peak_rss_mb_so_far" in metadata:
+                    rss[entry.step_key] = metadata["peak_rss_mb_so_far"].value
+    return seconds, cpu, rss
 
 
 def figures_run(folder: Path, workers: int | None) -> dict:
@@ -110,9 +112,9 @@ def figures_run(folder: Path, workers: int | None) -> dict:
     memory.join()
     if child.returncode != 0:
         raise SystemExit(f"figures run failed ({child.returncode}):\n{out}\n{err}")
-    steps, step_cpu = step_seconds(folder / "dagster", RUN_ID.search(out).group(1))
-    return {"wall": wall, "cpu": cpu, "steps": steps, "step_cpu": step_cpu, "peak_mb": memory.peak / 2**20,
-            "printed": out}
+    steps, step_cpu, step_rss = step_seconds(folder / "dagster", RUN_ID.search(out).group(1))
+    return {"wall": wall, "cpu": cpu, "steps": steps, "step_cpu": step_cpu, "step_rss": step_rss,
+            "peak_mb": memory.peak / 2**20, "printed": out}
 
 
 def _show(label: str, run: dict) -> None:
@@ -122,7 +124,9 @@ def _show(label: str, run: dict) -> None:
     print(f"  {label:<12} {run['wall']:7.1f} s wall, {run['cpu']:.1f} s CPU   peak {run['peak_mb']:6.0f} MB   "
           f"outside steps {outside:.1f} s")
     print(f"  {'':<12} steps, wall (s): {steps}")
+    rss = "  ".join(f"{name} {mb:.0f}" for name, mb in run["step_rss"].items())
     print(f"  {'':<12} assets, CPU with their workers (s): {cpu}")
+    print(f"  {'':<12} assets, peak RSS of one process so far (MB): {rss}")
     for line in run["printed"].splitlines():
         if line.startswith(("  reports", "Published", "Nothing")):
             print(f"  {'':<12} {line.strip()}")
