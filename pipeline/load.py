@@ -22,9 +22,7 @@ import json
 import os
 import re
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -93,6 +91,9 @@ class _Remote:
     """An output folder served over http(s), mirrored file by file into a cache folder."""
 
     def __init__(self, address: str, cache_dir: Path):
+        import urllib.error  # noqa: F401  only a remote source needs them; `import pipeline` stays light
+        import urllib.request  # noqa: F401
+
         self.address = address if address.endswith("/") else address + "/"
         split = urllib.parse.urlsplit(self.address)
         label = re.sub(r"[^A-Za-z0-9.-]+", "_", split.netloc + split.path).strip("_")[:60]

@@ -18,6 +18,7 @@ from pipeline.extract import CLAIM_COLUMNS, claims_table
 from pipeline.ingest import Ingested, ingest
 from pipeline.reconcile import OverrideError, Overrides, load_overrides, reconcile
 from pipeline.reconcile.figures import DISPUTE_WINDOW_DAYS
+from pipeline.reconcile.window import STALE_AFTER_DAYS
 from pipeline.reconcile.intervals import APPROXIMATION
 from pipeline.ingest.files import MAX_BYTES
 from pipeline.validate import quarantine_frame, validate_table
@@ -141,6 +142,7 @@ def provenance(reports: Ingested, raw_dir: Path, overrides_path: Path | None = N
             "max_file_bytes": MAX_BYTES,
             "approximation": APPROXIMATION,
             "dispute_window_days": DISPUTE_WINDOW_DAYS,
+            "stale_after_days": STALE_AFTER_DAYS,
         },
         "inputs": sorted(reports.inputs, key=lambda item: item["path"]),
     }

@@ -185,7 +185,9 @@ AMONG_THE = re.compile(
     r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*"
     r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
-    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2})$"
+    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2}"
+    r"|(?:^|[.;]\s+)of\s+(?:the|those)\s+(?P<of>dead|killed|wounded|injured|displaced|detained|arrested|missing),"
+    r"\s+(?:[a-z]+\s+){0,2})$"
 )
 
 
@@ -200,10 +202,11 @@ def running_total(before: list[str], before_text: str, previous: Attachment | No
 
 def among_the(before_text: str) -> str | None:
     """'Among the dead were a man, four of his sons and two farm workers.'"""
-    if "mong" not in before_text and "hose" not in before_text:
+    if "mong" not in before_text and "hose" not in before_text and "f the" not in before_text:
         return None
     match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[(match.group("metric") or match.group("those")).lower()] if match else None
+    return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")).lower()] if match \
+        else None
 
 
 def is_rate(after: list[str]) -> bool:
@@ -308,15 +311,19 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return None
     subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)):
-        return Attachment(verb.metric, phrase.population, phrase.head)
+        return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
     metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
         or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
+    if metric is None and clause.group is not None and previous is not None:
+        metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
         return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD)
+    if clause.group is not None:
+        return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
     return Attachment(metric, phrase.population, phrase.head, also)
