@@ -3,8 +3,10 @@ import os
 import shutil
 
 import pandas as pd
+import pytest
 
 from conftest import SAMPLE_RAW, TODAY, write_report
+from pipeline.corpus.batch import RawFolderMissing, read_batch
 from pipeline.corpus.run import read_corpus
 from pipeline.tablestore import TableFolder
 
@@ -31,3 +33,8 @@ def test_two_worker_processes_read_the_same_tables_as_one(tmp_path):
     pd.testing.assert_frame_equal(*texts)
     quarantine = TableFolder(tmp_path / "two").read("quarantine_read")
     assert "same bytes as copy/duplicate.md; counted once" in set(quarantine["reason"])
+
+
+def test_a_worker_without_the_raw_folder_stops_the_run_rather_than_quarantining_every_file(tmp_path):
+    with pytest.raises(RawFolderMissing, match="shared filesystem"):
+        read_batch(str(tmp_path / "not-mounted"), [("a.md", "0" * 64, "", "key")], TODAY.isoformat())

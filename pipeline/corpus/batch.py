@@ -61,6 +61,10 @@ def quarantine_schema() -> pa.Schema:
     return pa.schema([pa.field("key", pa.string()), *fields])
 
 
+class RawFolderMissing(RuntimeError):
+    """The raw folder is not where the run has it: a worker without the shared filesystem."""
+
+
 def worker_name() -> str:
     """The host and process a batch ran in, for the run's metadata."""
     return f"{socket.gethostname()}/{os.getpid()}"
@@ -104,6 +108,9 @@ def read_batch(raw_dir: str, items: list[tuple[str, str, str, str]], today: str)
     and the ``worker`` that read it.
     """
     folder, day = Path(raw_dir), dt.date.fromisoformat(today)
+    if not folder.is_dir():  # every file would look unreadable; stop the run instead of quarantining them all
+        raise RawFolderMissing(f"the raw folder {raw_dir} is not on {worker_name()}: workers need it at the same "
+                               "path (a shared filesystem)")
     entries, quarantine, feeds, texts = [], [], [], {}
     for path, sha256, sidecar, key in items:
         outcome, valid_day = _outcome(folder, path, sha256, day)
