@@ -24,16 +24,28 @@ def _failure_text(event) -> str:
     return f"{event.step_key}: {description or (error.message.strip() if error else event.message)}"
 
 
-def _scheduler_problem(address: str) -> str | None:
-    """Why the Dask scheduler at ``address`` cannot take the run's work, or None when it can."""
-    from pipeline.corpus.workers import SchedulerUnreachable, connect
+def _scheduler_problem(address: str, timeout: float = 5.0) -> str | None:
+    """Why the Dask scheduler at ``address`` cannot take the run's work, or None when it answers.
+
+    A bare connection with Dask's handshake, not a client: a client that fails
+    to start complains again on its way out.
+    """
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def handshake():
+        comm = await connect(address, timeout=timeout)
+        await comm.close()
 
     try:
-        connect(address).close()
-    except SchedulerUnreachable as error:
-        return str(error)
+        asyncio.run(handshake())
     except ValueError as error:  # not an address Dask can parse
         return f"Dask scheduler {address!r} is not a scheduler address ({error})"
+    except (OSError, TimeoutError) as error:  # refused, timed out, no route
+        return f"Dask scheduler {address} cannot be reached ({' '.join(str(error).split())[:160]})"
+    except Exception:  # something answers there, but not in Dask's protocol
+        return f"Dask scheduler {address} cannot be reached (what answers there is not a Dask scheduler)"
     return None
 
 
