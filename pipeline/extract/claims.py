@@ -42,8 +42,13 @@ DENIAL_OBJECT = re.compile(
     r"having|[a-z]+ing|\d|[a-z]+-?(?:teen|ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"dozens|hundreds|thousands|millions|responsibility|involvement)\b"
 )
-# Between a count and a period phrase after it: the start of another clause ("..., has kept ... since 2016").
-OTHER_CLAUSE = re.compile(r"[,;]\s+(?:(?:which|who|and|but|while|whereas|although)\b|(?:\w+\s+)?(?:has|have|had|is|was|were|are)\s)")
+# A period phrase after a count belongs to another clause when a clause starts between them
+# ("killed 12, while the border has been closed since 2016"), or when the count stands in a
+# relative clause that ends before it ("Turkey, which hosts 3.6 million refugees, has kept its
+# border closed since 2016"); an aside does not end the count's clause ("70,000 people, most of
+# them children, have fled since Sunday").
+NEW_CLAUSE = re.compile(r";|,\s+(?:which|who|and|but|while|whereas|although)\b")
+IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*$")
 # "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
 BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
 BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
@@ -194,8 +199,11 @@ class _Sentence:
         if period.text is None:
             return period
         at = self.text.find(period.text)
-        if at > position and OTHER_CLAUSE.search(self.text, position, at):
-            return Period(None, self.context.published, None)
+        if at > position:
+            between = self.text[position:at]
+            in_relative = IN_RELATIVE_CLAUSE.search(self.text, 0, position) is not None
+            if NEW_CLAUSE.search(between) or (in_relative and "," in between):
+                return Period(None, self.context.published, None)
         return period
 
     @property
