@@ -201,3 +201,11 @@ def test_a_period_belongs_to_the_clause_it_stands_in():
     assert (claim.period_start, claim.period_text) == (None, None)
     [claim] = extract_claims("Since 2018 the war has killed 12,000 people.", CONTEXT)
     assert claim.period_start == "2018-01-01"
+
+
+def test_a_list_of_labelled_fields():
+    text = ("Key figures\n- People killed: 1,240\n- Injured — 3,512\n- IDPs (since January): 87,400\n"
+            "- Children among the dead: 312\n- Missing: 54\n- Schools damaged: 40\n")
+    assert [(f[0], f[1], f[4]) for f in figures(text)] == [
+        ("killed", 1240, "people"), ("injured", 3512, "people"), ("displaced", 87400, "people"),
+        ("killed", 312, "children"), ("missing", 54, "people")]

@@ -35,6 +35,7 @@ from pipeline.extract.lexicon import (
     METRIC_NOUNS,
     METRIC_WORDS,
     MODALS,
+    POPULATION_WORDS,
     OF_NOUNS,
     PARTICIPLES,
     RELATIVES,
@@ -61,9 +62,13 @@ SUBSET_LEAD = re.compile(
 )
 ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
 # "Killed: at least 23", "• Injured — over 60": a metric word as the label of a field.
+# "Killed: at least 23", "• Injured — over 60", "- People killed: 1,240", "Children among the dead: 312":
+# a short label opening a line, then the count.
 FIELD_LABEL = re.compile(
-    r"(?:^|[\n•*·▪◦|])\s*(?:[a-z]+\s+){0,2}(?P<label>[a-z]+)\s*(?::|—|–|-{1,2})\s*(?:[a-z]+\s+){0,3}$"
+    r"(?:^|\n)[ \t]*(?:[-•*·▪◦|][ \t]*)?(?P<label>[a-z][^\n:—–]{0,60}?)[ \t]*(?::|—|–|[ \t]-{1,2})[ \t]*"
+    r"(?:[a-z]+[ \t]+){0,3}$"
 )
+LABEL_WORD = re.compile(r"[a-z][a-z'-]*")
 # Plans and projections are not counts: "could displace", "plans to evacuate", "at risk of".
 PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected", "expect", "expects",
               "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
@@ -166,12 +171,17 @@ def _toll_before(before: list[str], distance: int) -> str | None:
     return None
 
 
-def field_label(before_text: str) -> str | None:
-    """The metric of a field label right before the number ("Killed: at least 23")."""
+def field_label(before_text: str) -> tuple[str | None, str | None]:
+    """(metric, group) of a field label right before the number ("Killed: at least 23")."""
     if not any(mark in before_text[-40:] for mark in (":", "—", "–", "-")):
-        return None
+        return None, None
     match = FIELD_LABEL.search(before_text.lower())
-    return METRIC_WORDS.get(match.group("label")) if match else None
+    if match is None:
+        return None, None
+    words = LABEL_WORD.findall(match.group("label"))
+    metric = next((METRIC_WORDS[word] for word in words if word in METRIC_WORDS), None)
+    group = next((POPULATION_WORDS[word] for word in words if word in POPULATION_WORDS), None)
+    return metric, group if metric else None
 
 
 # "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
@@ -314,7 +324,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
-    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
+    labelled, label_group = field_label(before_text)
+    metric = phrase.metric or labelled or cue_before(before) or among_the(before_text) \
         or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
@@ -326,4 +337,5 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
-    return Attachment(metric, phrase.population, phrase.head, also)
+    population = phrase.population or (label_group if metric == labelled else None)
+    return Attachment(metric, population, phrase.head or (label_group and "label"), also)

@@ -203,8 +203,9 @@ def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bo
         return True
     if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
         return True
-    if last and last[-1] in MONTH_NAMES and match.group("digits") and not before.rstrip().endswith(","):
-        return True  # "January 26"; in "in January, 26 civilians" the comma ends the date
+    if last and last[-1] in MONTH_NAMES and match.group("digits") and \
+            (before.rstrip()[-1:].isalpha() or before.rstrip().endswith(".")):
+        return True  # "January 26"; in "in January, 26 civilians" or "(since January): 87,400" no date goes on
     if last[-1:] == ["the"] and match.group() == "one":
         return True  # "the one interpreter who was killed": a pronoun, not a count
     if _is_proportion_denominator(last):
