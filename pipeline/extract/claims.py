@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import credited_earlier, credited_sources, find_attribution, sentence_subject
+from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_NOUNS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
@@ -207,9 +207,9 @@ class _Sentence:
         return period
 
     @property
-    def credited(self) -> list[tuple[int, str]]:
+    def credited(self) -> tuple[Credit, ...]:
         if self._credited is None:
-            self._credited = credited_sources(self.text) or credited_earlier(self.report, self.start, self.text)
+            self._credited = sentence_credits(self.report, self.start, self.end)
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,

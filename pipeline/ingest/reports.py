@@ -191,34 +191,66 @@ def feed_claims_table(report_id: str, read: ReadReport) -> pd.DataFrame:
     return claims
 
 
+@dataclass
+class ReportOutcome:
+    """What one raw file became: a report row with its text and feed claims, or refusals.
+
+    ``refused`` holds quarantine entries: the whole file's (then ``row`` is None)
+    or, for a feed that was read, its bad rows.
+    """
+
+    row: dict | None = None
+    text: str | None = None
+    feed_claims: pd.DataFrame | None = None
+    refused: list[dict] = field(default_factory=list)
+
+
+def read_one(raw: RawFile, raw_dir: Path, today: dt.date) -> ReportOutcome:
+    """One raw file on its own, in any process: its report, or why it was set aside.
+
+    Duplicates are a matter of the whole corpus and are decided by the caller.
+    """
+    entry = {"path": raw.path, "report_id": raw.sha256, "stage": "ingest", "table": "reports", "row": None}
+    if raw.data is None:
+        return ReportOutcome(refused=[{**entry, "reason": raw.refusal}])
+    try:
+        read = read_report(raw, raw_dir, today)
+    except MetadataError as error:
+        return ReportOutcome(refused=[{**entry, "reason": str(error)}])
+    except Exception as error:  # a parser failing on hostile input must not stop the run
+        return ReportOutcome(refused=[{**entry, "reason": unreadable_reason(raw.path, error)}])
+    outcome = ReportOutcome(row=_report_row(raw, read), text=read.text)
+    if read.feed is not None:
+        outcome.feed_claims = feed_claims_table(raw.sha256, read)
+        outcome.refused = [{**entry, "table": "claims", "row": row, "reason": f"row {row}: {reason}"}
+                           for row, reason in read.feed.problems]
+    return outcome
+
+
+def duplicate_entry(raw_path: str, report_id: str, first_path: str) -> dict:
+    """The quarantine entry of a second copy of bytes already read under ``first_path``."""
+    return {"path": raw_path, "report_id": report_id, "stage": "ingest", "table": "reports", "row": None,
+            "reason": f"same bytes as {first_path}; counted once"}
+
+
 def ingest(raw_dir: Path, today: dt.date) -> Ingested:
     """Read every file under ``raw_dir``; ``today`` bounds publication dates."""
     rows, texts, refused, inputs, feed_claims = [], {}, [], [], []
     first_path: dict[str, str] = {}
     for raw in discover(raw_dir):
         inputs.append({"path": raw.path, "sha256": raw.sha256, "size": None if raw.data is None else len(raw.data)})
-        entry = {"path": raw.path, "report_id": raw.sha256, "stage": "ingest", "table": "reports", "row": None}
-        if raw.data is None:
-            refused.append({**entry, "reason": raw.refusal})
-            continue
         if raw.sha256 in first_path:
-            refused.append({**entry, "reason": f"same bytes as {first_path[raw.sha256]}; counted once"})
+            refused.append(duplicate_entry(raw.path, raw.sha256, first_path[raw.sha256]))
             continue
-        try:
-            read = read_report(raw, raw_dir, today)
-        except MetadataError as error:
-            refused.append({**entry, "reason": str(error)})
-            continue
-        except Exception as error:  # a parser failing on hostile input must not stop the run
-            refused.append({**entry, "reason": unreadable_reason(raw.path, error)})
+        outcome = read_one(raw, raw_dir, today)
+        refused += outcome.refused
+        if outcome.row is None:
             continue
         first_path[raw.sha256] = raw.path
-        rows.append(_report_row(raw, read))
-        texts[raw.sha256] = read.text
-        if read.feed is not None:
-            feed_claims.append(feed_claims_table(raw.sha256, read))
-            refused += [{**entry, "table": "claims", "row": row, "reason": f"row {row}: {reason}"}
-                        for row, reason in read.feed.problems]
+        rows.append(outcome.row)
+        texts[raw.sha256] = outcome.text
+        if outcome.feed_claims is not None:
+            feed_claims.append(outcome.feed_claims)
     claims = pd.concat(feed_claims, ignore_index=True) if feed_claims else feed_claims_table("", ReadReport("", None, ""))
     return Ingested(reports=pd.DataFrame(rows, columns=REPORT_COLUMNS), texts=texts,
                     quarantine=quarantine_frame(refused), inputs=inputs, feed_claims=claims)
