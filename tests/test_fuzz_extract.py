@@ -11,8 +11,11 @@ import random
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import ReportContext, extract_claims
+from pipeline.extract.attribution import Credit, CreditIndex
 
 BOUND_SECONDS = 2.0
 CONTEXT = ReportContext(published=dt.date(2020, 2, 16), publisher="OCHA", location="Idlib")
@@ -64,3 +67,25 @@ def test_adversarial_text_is_extracted_in_under_two_seconds(name):
         "a pattern backtracks or a loop grows faster than the text")
     for claim in claims:
         assert text[claim.start:claim.end] == claim.quote
+
+
+def scanned_credit(credited, position):
+    """The credit ``find_attribution`` takes for a figure at ``position``, by scanning every credit."""
+    covering = [c for c in credited if c.position <= position if c.forward] \
+        + [c for c in credited if c.since <= position <= c.position and not c.forward] \
+        or [c for c in credited if not c.forward and c.position < position]
+    return min(covering, key=lambda credit: (abs(credit.position - position), credit.position), default=None)
+
+
+CREDITS = st.lists(st.builds(lambda position, forward, reach, name: Credit(position, name, forward, name,
+                                                                          max(0, position - reach) if reach else 0),
+                             st.integers(0, 300), st.booleans(), st.integers(0, 80), st.sampled_from("ABCD")),
+                   min_size=0, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(credited=CREDITS, positions=st.lists(st.integers(0, 320), min_size=1, max_size=10))
+def test_the_credit_index_picks_what_a_scan_of_every_credit_picks(credited, positions):
+    index = CreditIndex(tuple(credited))
+    for position in positions:
+        assert index.nearest(position) == scanned_credit(credited, position)
