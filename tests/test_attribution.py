@@ -262,3 +262,14 @@ def test_a_headline_ending_in_a_source_credits_it(text, figure, source):
 def test_a_body_before_a_colon_credits_what_follows():
     text = "Health ministry: 45 dead after the storm"
     assert credit(text, "45") == "health ministry"
+
+
+def test_a_progressive_reporting_verb_credits_its_subject_and_a_passive_credits_nobody():
+    assert credit("The Red Cross is reporting that 40 people were killed.", "40") == "ICRC"
+    assert credit("It is said that 400 people have been killed.", "400") is None
+
+
+def test_a_body_referred_back_to_is_the_name_it_was_introduced_by():
+    text = ("The ruling party, the National Renewal Front, called for calm. Police closed the roads. "
+            "The party said that 14 of its members had been detained.")
+    assert credit(text, "14") == "National Renewal Front"

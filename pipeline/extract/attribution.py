@@ -20,6 +20,7 @@ at the police command told SANA" credits the police command).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,9 +132,30 @@ def _referred(report: str, start: int, noun: str | None, depth: int) -> str | No
             for credit in credits:
                 if noun in credit.written.lower() or noun in credit.name.lower():
                     return credit.name
+        if (introduced := _introduced_as(report, start, noun)) is not None:
+            return introduced
         if noun in SELF_NAMING:
             return noun  # "the army said", with no army named before
     return named[0].name if named else None
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|al))*"
+
+
+def _introduced_as(report: str, start: int, noun: str) -> str | None:
+    """The name a body was introduced by, in apposition, before ``start``.
+
+    "The opposition party, the Coalition for Unity and Democracy, called the
+    protest ... The party said": "the party" is the Coalition.
+    """
+    before = report[max(0, start - REFER_FAR):start]
+    found = None
+    for match in re.finditer(rf"\b{noun}\s*,\s*(?:the\s+)?(?P<name>{_NAME})", before):
+        found = match.group("name")
+    if found is None:
+        return None
+    name = name_source(found)
+    return name if isinstance(name, str) else None
 
 
 def _quote_credits(report: str, start: int, end: int, depth: int) -> list[Credit]:

@@ -16,7 +16,8 @@ from pipeline.extract.credit_phrases import (
 )
 from pipeline.extract.credit_words import (
     ARTICLES, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CONNECTORS, DOCUMENT_VERBS, DOCUMENTS, INVERTING_VERBS,
-    ISSUED, MONTHS_AND_DAYS, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS, TOLL_VERBS, TOLL_WORDS, VAGUE,
+    ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS,
+    TOLL_VERBS, TOLL_WORDS, VAGUE,
 )
 from pipeline.extract.source_names import Reference, name_source
 from pipeline.extract.trie import WordFinder
@@ -206,8 +207,11 @@ def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found
         if name is not None and _ends_inverted(words, past):
             return Found(position, name, False, written, _quoted_from(sentence, words, verb - 1))
     last = verb - 1
-    while last >= 0 and (words.lower[last] in AUXILIARIES or words.lower[last].endswith("ly")
-                         and words.lower[last].isalpha() and words.lower[last] not in ("only", "family")):
+    progressive = low.endswith("ing")
+    while last >= 0 and (words.lower[last] in AUXILIARIES
+                         or progressive and words.lower[last] in PROGRESSIVE_AUXILIARIES
+                         or words.lower[last].endswith("ly") and words.lower[last].isalpha()
+                         and words.lower[last] not in ("only", "family")):
         last -= 1
     if last >= 3 and words.lower[last - 1] in ARTICLES and words.lower[last - 2] in LOCATIVES \
             and words.lower[last].isalpha() and words.lower[last].islower():

@@ -21,6 +21,7 @@ REPORTING_VERBS = _LEXICON_VERBS | _words("""
     explained explains continued insisted acknowledged admitted wrote writes tweeted
     updated revised raised verified registered disputed disputes clarified informed
     commented reporting gave gives giving putting showed shows show suggested suggests
+    saying warning estimating confirming
 """) - {"state"}
 
 # Verbs that credit a figure only when a document is their subject ("figures from the ministry show").
@@ -37,6 +38,9 @@ INVERTING_VERBS = _words("""said says added adds reported reports noted notes st
 # A name stands before its verb with only these between: "has also said", "later announced".
 AUXILIARIES = _words("""has have had also later earlier previously now already initially separately
     further again then still meanwhile subsequently yesterday today tonight""")
+# Before a verb in -ing only ("is reporting", "has been warning"); before a past participle
+# they make a passive ("it is said", "is confirmed dead"), which credits nobody.
+PROGRESSIVE_AUXILIARIES = _words("is are was were been")
 
 # Words after "said" that show the credit closes the clause before it
 # ("..., the army said on Sunday in a statement").
