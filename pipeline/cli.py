@@ -122,7 +122,7 @@ def _sidecar(file: Path) -> dict:
     sidecar = file.with_name(file.name + SIDECAR)
     try:
         fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):  # e.g. 2020-02-30
         return {}
     return fields if isinstance(fields, dict) else {}
 

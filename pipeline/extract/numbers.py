@@ -10,6 +10,7 @@ Patterns are lower-case and read lower-cased text (see lowercase.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -222,13 +223,15 @@ def has_number(lower: str, start: int = 0, end: int | None = None) -> bool:
 def _matches(lower: str) -> list[re.Match]:
     """Number matches on lower-cased text in text order, outside numeric dates such as 21-08-2014."""
     dates = [m.span() for m in NUMERIC_DATE.finditer(lower)] if ("-" in lower or "/" in lower) else []
+    date_starts = [a for a, _ in dates]  # in order and apart: the date a number may fall in is the last before it
     starts = sorted([m.start() for m in DIGIT_START.finditer(lower)] + [s for s, _ in WORD_START.spans(lower)])
     matches, consumed = [], 0
     for start in starts:
         if start < consumed:
             continue
         match = NUMBER_RE.match(lower, start)
-        if match is None or any(a <= match.start() < b for a, b in dates):
+        at = bisect.bisect_right(date_starts, start) - 1 if match else -1
+        if match is None or (at >= 0 and start < dates[at][1]):
             continue
         matches.append(match)
         consumed = match.end()
