@@ -136,16 +136,14 @@ def _figure_frame(figures: pd.DataFrame | pa.Table, shown: pd.DataFrame) -> pd.D
         "conflict": figures["conflict"].astype(bool),
         "revision": figures["revision"].astype(bool),
         "override": _texts(figures["override"]),
-        "claim_ids": figures["claim_ids"],
-        "disputed_by": figures["disputed_by"],
     })
-    for column in ("series_key", "dates", "period_sort"):  # SERIES_KEY, as reconcile groups a series
+    for column in ("series_key", "dates", "period_sort", "position"):  # SERIES_KEY, as reconcile groups a series
         frame[column] = shown[column].to_numpy()
     return frame
 
 
 FIGURE_COLUMNS = ["figure_id", "metric", "population", "location", "period_start", "as_of", "low", "best", "high",
-                  "method", "reliability", "sources", "conflict", "revision", "override", "claim_ids", "disputed_by"]
+                  "method", "reliability", "sources", "conflict", "revision", "override"]
 RANK_COLUMNS = ["metric", "population", "location", "period_start", "as_of", "figure_id"]
 
 
@@ -174,15 +172,52 @@ def _shown(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["series_key"].isin(kept)].reset_index(drop=True)
 
 
-def _claim_links(shown: pd.DataFrame, tables: dict) -> pd.DataFrame:
-    """One row per (figure, claim behind it or disputing it) in reading order, with what the chart needs of
-    the claim: its value, date and source grade (``with_quotes`` adds what the page lists)."""
-    parts = []
-    for column, role in (("claim_ids", "supports"), ("disputed_by", "disputes")):
-        part = shown[["figure_id", "series_key", "as_of", column]].explode(column)
-        parts.append(part.rename(columns={column: "claim_id", "as_of": "figure_as_of"}).assign(role=role))
-    links = pd.concat(parts, ignore_index=True).dropna(subset=["claim_id"])
-    links["position"] = range(len(links))
+def _list_column(table: pd.DataFrame | pa.Table, name: str, rows: list[int]) -> pa.Array:
+    """List column ``name`` of ``rows`` (by position) as an Arrow list array of strings, items decoded."""
+    if isinstance(table, pd.DataFrame):
+        values = table[name].iloc[rows].to_numpy(dtype=object)
+        return pa.array(values, type=pa.list_(pa.string()), from_pandas=True)
+    lists = table.column(name).take(pa.array(rows, type=pa.int64())).combine_chunks()
+    return lists.cast(pa.list_(pa.string()))
+
+
+def _link_rows(shown: pd.DataFrame, tables: dict) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+    """Every (figure, claim behind it or disputing it) in reading order, by whole columns: the shown
+    figure's row, whether the claim disputes it, and the claim id. Claims missing from the claims table are left out."""
+    rows = shown["position"].tolist()
+    parents, disputing, claim_ids = [], [], []
+    for column, disputes in (("claim_ids", False), ("disputed_by", True)):
+        lists = _list_column(tables["figures"], column, rows)
+        parents.append(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
+        claim_ids.append(pc.list_flatten(lists))
+        disputing.append(np.full(len(claim_ids[-1]), disputes))
+    parent, disputes, claim_id = np.concatenate(parents), np.concatenate(disputing), pa.concat_arrays(claim_ids)
+    known = claim_ids_of(tables["claims"])
+    keep = pc.fill_null(pc.is_in(claim_id, value_set=known), False).to_numpy(zero_copy_only=False)
+    return parent[keep], disputes[keep], claim_id.filter(pa.array(keep))
+
+
+def claim_ids_of(claims: pd.DataFrame | pa.Table) -> pa.Array:
+    values = claims["claim_id"] if isinstance(claims, pd.DataFrame) else claims.column("claim_id")
+    return _whole(pa.array(values, type=pa.string(), from_pandas=True) if isinstance(values, pd.Series)
+                  else pc.cast(values, pa.string()))
+
+
+def _whole(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def _ranks(groups: np.ndarray) -> np.ndarray:
+    """Each element's place in its run of equal ``groups`` values (0, 1, 2, ...)."""
+    index = np.arange(len(groups))
+    starts = np.ones(len(groups), dtype=bool)
+    starts[1:] = groups[1:] != groups[:-1]
+    return index - np.maximum.accumulate(np.where(starts, index, 0))
+
+
+def _claim_details(links: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """Links with what the chart needs of their claim: its value, date and source grade
+    (``_with_quotes`` adds what the page lists)."""
     claim_columns = ["claim_id", "report_id", "value", "high", "attributed_to", "period_end"]
     claims = matching(tables["claims"], "claim_id", set(links["claim_id"]), claim_columns)
     links = links.merge(claims.rename(columns={"high": "claim_high"}), on="claim_id", how="inner")
@@ -220,26 +255,46 @@ def _with_quotes(links: pd.DataFrame, tables: dict) -> list[dict]:
     return links.to_dict("records")
 
 
-def _attach_claims(series: dict[str, Series], figures: dict[str, dict], links: pd.DataFrame, tables: dict) -> None:
+def _attach_claims(series: dict[str, Series], figures: dict[str, dict], shown: pd.DataFrame, tables: dict) -> None:
     """Claims into the page and the charts, by whole columns.
 
     A figure lists the claims behind it (capped) and names those disputing it;
     a disputing claim often contests every date of a series, so its quote is
     given once per series. Every claim is plotted, a disputing one once per series
     (a claim is plotted where it first appears in the series: as support if it is one).
+    A figure may name thousands of claims: only the links listed or plotted become Python objects.
     """
-    links = links.assign(rank=links.groupby(["figure_id", "role"], sort=False).cumcount())
+    parent, disputes, claim_id = _link_rows(shown, tables)
+    groups = parent + disputes * len(shown)  # (figure, role), each a run in reading order
+    rank = _ranks(groups)
+    over = np.bincount(groups, minlength=2 * len(shown)) - MAX_CLAIMS_PER_FIGURE
+    figure_ids = shown["figure_id"].to_numpy(dtype=object)
+    for group in np.flatnonzero(over > 0):
+        role = "disputes" if group >= len(shown) else "supports"
+        figures[figure_ids[group % len(shown)]]["more_" + role] = int(over[group])
+    listed = rank < MAX_CLAIMS_PER_FIGURE
+    series_codes, _ = pd.factorize(shown["series_key"])
+    claim_codes = pc.dictionary_encode(claim_id).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    pairs = series_codes[parent].astype(np.int64) * (int(claim_codes.max(initial=0)) + 1) + claim_codes
+    _, first_positions = np.unique(pairs, return_index=True)  # each claim where it first appears in its series
+    first = np.zeros(len(pairs), dtype=bool)
+    first[first_positions] = True
+    wanted = np.flatnonzero(first | listed)
+    links = pd.DataFrame({
+        "figure_id": figure_ids[parent[wanted]],
+        "series_key": shown["series_key"].to_numpy(dtype=object)[parent[wanted]],
+        "figure_as_of": shown["as_of"].to_numpy(dtype=object)[parent[wanted]],
+        "claim_id": claim_id.take(pa.array(wanted)).to_numpy(zero_copy_only=False).astype(object),
+        "role": np.where(disputes[wanted], "disputes", "supports").astype(object),
+        "position": wanted, "rank": rank[wanted], "first": first[wanted], "listed": listed[wanted]})
+    links = _claim_details(links, tables)
     disputing = links["role"].eq("disputes")
-    over = links[links["rank"] >= MAX_CLAIMS_PER_FIGURE].groupby(["figure_id", "role"], sort=False).size()
-    for (figure_id, role), count in over.items():
-        figures[figure_id]["more_" + role] = int(count)
-    listed = links["rank"] < MAX_CLAIMS_PER_FIGURE
-    named = links[listed & disputing]
-    for figure_id, claim_id in zip(named["figure_id"], named["claim_id"]):
-        figures[figure_id]["disputes"].append(claim_id)
-    for link in _with_quotes(links[listed & ~disputing], tables):
+    named = links[links["listed"] & disputing]
+    for figure_id, claim in zip(named["figure_id"], named["claim_id"]):
+        figures[figure_id]["disputes"].append(claim)
+    for link in _with_quotes(links[links["listed"] & ~disputing].drop(columns=["first", "listed"]), tables):
         figures[link["figure_id"]]["supports"].append(link)
-    first = links[~links.duplicated(["series_key", "claim_id"])]
+    first = links[links["first"]].drop(columns=["first", "listed"])
     first_disputes = first[first["role"].eq("disputes")]
     order = first_disputes.groupby("series_key", sort=False).cumcount()
     for link in _with_quotes(first_disputes[order < MAX_DISPUTES_PER_SERIES], tables):
@@ -267,7 +322,7 @@ def series_view(tables: dict) -> SeriesView:
         series[key].figures.append(figure)
         figures[row["figure_id"]] = figure
     if len(shown):
-        _attach_claims(series, figures, _claim_links(shown, tables), tables)
+        _attach_claims(series, figures, shown, tables)
     charts = 0
     for item in series.values():
         if item.dates >= MIN_CHART_DATES:
