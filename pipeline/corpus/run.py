@@ -15,6 +15,7 @@ that reads as a report keeps it, later names are quarantined as copies.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,7 @@ def _removed(cache_root: Path, listing: pd.DataFrame) -> int:
     except (OSError, pa.ArrowException):
         previous = current.iloc[:0]
     gone = previous.merge(current, on=["path", "sha256"], how="left", indicator=True)
-    tmp = last.with_name(f".{LAST_LISTING}.tmp")
+    tmp = last.with_name(f".{LAST_LISTING}.{uuid.uuid4().hex}.tmp")  # this run's own: runs may overlap
     cache_root.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pandas(current, preserve_index=False), tmp)
     tmp.replace(last)
@@ -142,46 +143,49 @@ def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolde
                 parallel_from: int = PARALLEL_FROM) -> CorpusRead:
     """Read every raw file under ``raw_dir`` into ``out``, from the cache where it can.
 
-    The files not in the cache are read in batches of ``batch_size``: on the Dask
-    cluster at ``scheduler`` when given, else in ``workers`` processes when there
-    are at least ``parallel_from`` of them, else here.
+    The files not in the cache (every file with ``rebuild``) are read in batches
+    of ``batch_size``: on the Dask cluster at ``scheduler`` when given, else in
+    ``workers`` processes when there are at least ``parallel_from`` of them, else
+    here.
     """
     code = code_hash()
     cache = ExtractionCache(cache_root, code)
-    if rebuild:
-        cache.clear()
     listing = list_corpus(raw_dir, code)
     out.write("inputs", listing[["path", "sha256", "size"]])
     readable = listing[listing["key"].notna()]
     summary = CorpusRead(files=len(listing))
     where: dict[str, str] = {}
-    for attempt in range(3):
-        index = cache.index()
-        usable = index[index["day"].isna() | (index["day"] == today.isoformat())].drop_duplicates("key")
-        known = dict(zip(usable["key"], usable["segment"]))
-        hits = readable["key"].isin(known.keys())
-        where = {key: known[key] for key in readable.loc[hits, "key"]}
-        misses = readable[~hits]
-        summary.cached = int(hits.sum())
-        summary.new += len(misses)
-        batches = _batches(misses, batch_size)
-        run = _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler, parallel_from)
-        for result in run:
-            segment = cache.add(result)
-            summary.batches_by_worker[result["worker"]] += 1
-            where.update(dict.fromkeys(result["entries"].column("key").to_pylist(), segment))
-        try:
-            if where:
-                _collect(cache, where, listing, out)
-            else:
-                _write_empty(listing, out)
-            break
-        except DamagedSegment:
-            if attempt == 2:
-                raise
-            # the damaged segment is gone: its reports are read again
-    summary.removed = _removed(cache_root, listing)
-    cache.keep_only(set(where.values()))
+    with cache.in_use() as tidy:
+        ignored = set(cache.index()["segment"]) if rebuild else set()  # what the cache held before this run
+        for attempt in range(3):
+            index = cache.index()
+            usable = index[(index["day"].isna() | (index["day"] == today.isoformat()))
+                           & ~index["segment"].isin(ignored)].drop_duplicates("key")
+            known = dict(zip(usable["key"], usable["segment"]))
+            hits = readable["key"].isin(known.keys())
+            where = {key: known[key] for key in readable.loc[hits, "key"]}
+            misses = readable[~hits]
+            summary.cached = int(hits.sum())
+            summary.new += len(misses)
+            batches = _batches(misses, batch_size)
+            run = _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler,
+                          parallel_from)
+            for result in run:
+                segment = cache.add(result)
+                summary.batches_by_worker[result["worker"]] += 1
+                where.update(dict.fromkeys(result["entries"].column("key").to_pylist(), segment))
+            try:
+                if where:
+                    _collect(cache, where, listing, out)
+                else:
+                    _write_empty(listing, out)
+                break
+            except DamagedSegment:
+                if attempt == 2:
+                    raise
+                # the damaged segment is gone: its reports are read again
+        summary.removed = _removed(cache_root, listing)
+        tidy(set(where.values()))
     return summary
 
 
