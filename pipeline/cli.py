@@ -65,19 +65,24 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             print(f"figures run: {problem}; nothing was run or published", file=sys.stderr)
             return 2
-    from dagster import DagsterInstance
-
     from pipeline.orchestration.automation import JOB_NAME
     from pipeline.orchestration.definitions import build_definitions
+    from pipeline.orchestration.runs import (STARTED_BY, STARTED_BY_TAG, fail_ended_runs, live_run, open_instance,
+                                             remove_unused_tables)
     from pipeline.orchestration.settings import PipelineSettings
 
     settings = PipelineSettings(raw_dir=args.raw, out_dir=args.out, overrides=args.overrides,
                                 workers=args.workers or 0, scheduler=scheduler, rebuild=args.rebuild)
-    defs = build_definitions(settings)
-    with DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(JOB_NAME).execute_in_process(
-            instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
-        )
+    job = build_definitions(settings).resolve_job_def(JOB_NAME)
+    with open_instance(home) as instance, live_run(instance) as run_id:
+        for ended in fail_ended_runs(instance):
+            print(f"Dagster run {ended} had stopped without finishing (killed?); recorded it as failed",
+                  file=sys.stderr)
+        try:
+            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE,
+                                            run_id=run_id, tags={STARTED_BY_TAG: STARTED_BY})
+        finally:
+            remove_unused_tables(instance, keep=run_id)
     if not result.success:
         failed = [_failure_text(event) for event in result.all_events if event.is_step_failure]
         print("figures run: the run failed:\n  " + "\n  ".join(failed[:5]), file=sys.stderr)
@@ -85,6 +90,9 @@ def _run(args: argparse.Namespace) -> int:
     failed_checks = [e.asset_check_evaluation_data.check_name for e in result.all_events
                      if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
     summary = result.output_for_node("release")
+    if summary["waited_seconds"]:
+        print(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
+              f"{Path(summary['path']).parent} to end")
     if summary["created"]:
         print(f"Published release {summary['version']} at {summary['path']}")
     else:

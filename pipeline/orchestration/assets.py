@@ -16,7 +16,7 @@ from pipeline.ingest import Ingested
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import staging_folder
-from pipeline.publish import PublishBusy, publish
+from pipeline.publish import publish
 from pipeline.tablestore import TableFolder
 
 GROUP = "crisis_figures"
@@ -135,10 +135,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     tables = stages.release_tables(found, read_claims, read_figures)
     provenance = stages.provenance(found, settings.raw_path, settings.overrides_path)
     del found, read_claims, read_figures
-    try:
-        published = publish(tables, settings.out_path, provenance)
-    except PublishBusy as busy:
-        raise dg.Failure(description=str(busy)) from None
+    published = publish(tables, settings.out_path, provenance)  # after another publish into the folder, if any
     summary = {
         "version": published.version,
         "path": str(published.path),
@@ -147,6 +144,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "claims": len(tables["claims"]),
         "figures": len(tables["figures"]),
         "quarantined": len(tables["quarantine"]),
+        "waited_seconds": round(published.waited_seconds, 1),
     }
     context.add_output_metadata({
         "version": published.version,
