@@ -49,11 +49,22 @@ def _scheduler_problem(address: str, timeout: float = 5.0) -> str | None:
     return None
 
 
+INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"  # no usage statistics and no banner about them
+
+
 def _instance_home() -> Path:
-    """The Dagster home of the run."""
+    """The Dagster home of the run, with an instance config written when there is none.
+
+    The config written keeps Dagster's defaults (storage in DAGSTER_HOME) and turns
+    telemetry off; a config the user wrote is left as it is.
+    """
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()  # an empty instance config: defaults, stored in DAGSTER_HOME
+    config = home / "dagster.yaml"
+    if not config.is_file() or config.stat().st_size == 0:
+        temporary = home / f".dagster.yaml.{os.getpid()}.tmp"
+        temporary.write_text(INSTANCE_CONFIG, encoding="utf-8")
+        temporary.replace(config)
     return home
 
 

@@ -10,6 +10,7 @@ import sys
 import termios
 
 import pytest
+import yaml
 
 from conftest import ROOT, TODAY
 from pipeline.console import PlainLines
@@ -87,6 +88,23 @@ def test_quiet_prints_only_the_summary(sample_runs):
     _, _, quiet, _ = sample_runs
     assert quiet.returncode == 0 and quiet.stderr == ""
     assert [line.startswith(SUMMARY_STARTS) for line in quiet.stdout.splitlines()] == [True] * 4
+
+
+def test_a_new_dagster_home_gets_telemetry_off_so_no_banner_is_shown(sample_runs):
+    terminal, piped, quiet, home = sample_runs  # the terminal run was the first in a home it created
+    assert yaml.safe_load((home / "dagster.yaml").read_text()) == {"telemetry": {"enabled": False}}
+    shown = terminal + piped.stdout + piped.stderr + quiet.stdout + quiet.stderr
+    assert "Telemetry" not in shown and "Welcome to Dagster" not in shown
+    assert not (home / ".telemetry").exists()
+
+
+def test_a_dagster_yaml_the_user_wrote_is_left_as_it_is(tmp_path):
+    raw, home = small_sample(tmp_path / "raw"), tmp_path / "home"
+    home.mkdir()
+    written = "run_monitoring:\n  enabled: false\n"
+    (home / "dagster.yaml").write_text(written)
+    assert figures_run(raw, tmp_path / "out", home, "--quiet", CI="").returncode == 0
+    assert (home / "dagster.yaml").read_text() == written
 
 
 def test_plain_lines_say_each_tenth_at_most_once_a_second_and_every_few_seconds():
