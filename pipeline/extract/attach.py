@@ -24,7 +24,7 @@ a rate ("30 a day") or a difference ("100,000 more than").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
     AUXILIARIES,
@@ -74,8 +74,9 @@ RATE_UNITS = {"day", "week", "month", "year", "night"}
 RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(NamedTuple):
+    """What a number counts (a NamedTuple: immutable and cheap to build, one per number read)."""
+
     metric: str
     population: str | None  # None: the sentence names no group for this number
     head: str | None  # the counted noun, lower-cased, if any
