@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import credited_earlier, credited_sources, find_attribution, sentence_subject
@@ -92,12 +93,15 @@ def claim_id(report_id: str, number_start: int, metric: str, population: str, st
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+FIELD_COLUMNS = CLAIM_COLUMNS[2:]  # the published columns a Claim holds
+_field_values = attrgetter(*FIELD_COLUMNS)  # reads them all in one call
+
+
 def claim_record(claim: "Claim", report_id: str) -> dict:
     """A claim as one row of the claims table, columns in published order."""
     record = {"claim_id": claim_id(report_id, claim.number_start, claim.metric, claim.population, claim.stance),
               "report_id": report_id}
-    for column in CLAIM_COLUMNS[2:]:
-        record[column] = getattr(claim, column)
+    record.update(zip(FIELD_COLUMNS, _field_values(claim)))
     return record
 
 
