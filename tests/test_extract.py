@@ -151,6 +151,12 @@ def test_quote_is_the_sentence_and_holds_the_number():
     assert claim.number_text in claim.quote
 
 
+def test_words_after_a_number_read_alike_whatever_letters_spell_them():
+    # The Kelvin sign lower-cases to "k": the words are read from the lower-cased text as before.
+    assert as_tuples(claims_of("Five people were \u212aILLED in the raid.")) == \
+        as_tuples(claims_of("Five people were KILLED in the raid.")) == [("killed", 5, "exact", "people", "asserted", "")]
+
+
 def test_same_text_gives_same_claims_in_same_order():
     text = "OCHA said 900,000 fled. SOHR said 1,800 civilians were killed and 3,000 wounded."
     assert claims_of(text) == claims_of(text)
