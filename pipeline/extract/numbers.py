@@ -101,7 +101,7 @@ def _last_words(before: str, count: int) -> list[str]:
     return [word.strip(".,;:()\"'") for word in before.split()[-count:]]
 
 
-NUMERIC_DATE = re.compile(r"\d\d{0,3}[-/.]\d{1,2}[-/.]\d{2,4}\b")  # \d{1,4}..., opening with one digit (see DIGIT_START)
+NUMERIC_DATE = re.compile(r"\d\d{0,3}[-/.]\d{1,2}[-/.]\d{2,4}\b")  # \d{1,4}..., opening with one digit: see DIGIT_START
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+than\s+|about\s+|up\s+to\s+)?")
 # "14,500 (estimate)": a number its writer marks as estimated
 ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
