@@ -137,6 +137,13 @@ def test_denial_is_a_denied_claim_credited_to_the_denier():
     assert (claim.metric, claim.value, claim.stance, claim.attributed_to) == ("displaced", 0, "denied", "Russia")
 
 
+@pytest.mark.parametrize("text", ["The ministry DENIED that ANY civilians had fled.",
+                                  "The ministry of Idlib’s council DENIED that ANY civilians had fled."])
+def test_a_denial_of_any_figure_is_read_whatever_its_case(text):
+    [claim] = claims_of(text)
+    assert (claim.metric, claim.value, claim.stance) == ("displaced", 0, "denied")
+
+
 def test_place_is_normalised_to_country_and_admin_areas():
     [claim] = claims_of("In northwest Syria, 900,000 people have fled.")
     assert (claim.location, claim.place, claim.adm0, claim.adm1) == ("northwest Syria", "northwest Syria", "SYR", "Idleb;Aleppo")

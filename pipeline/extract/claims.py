@@ -237,17 +237,30 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
     return claims
 
 
-DENIAL_STEMS = ("den", "dismiss", "reject", "refut")
+def _may_deny(lower: str) -> bool:
+    """Whether lower-cased text may hold a denial word: a few substring tests, cheaper than any pattern."""
+    return "den" in lower or "dismiss" in lower or "reject" in lower or "refut" in lower
 
 
 def _denial_start(lower: str) -> int:
     """Where the first denial that governs what follows it starts; the sentence length if none does."""
-    if not any(stem in lower for stem in DENIAL_STEMS):
+    if not _may_deny(lower):
         return len(lower)
     for start, end in DENIALS_FOUND.spans(lower):
         if DENIAL_OBJECT.match(lower, end):
             return start
     return len(lower)
+
+
+def _zero_denial_in(text: str, lower: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a denial of any figure ('denied that any civilians fled').
+
+    ZERO_DENIAL ignores case, which on ASCII text is matching the lower-cased
+    text: there, no denial word in it means no match, and the pattern is not run.
+    """
+    if text.isascii() and not _may_deny(lower[start:end]):
+        return False
+    return ZERO_DENIAL.search(text, start, end) is not None
 
 
 def _zero_denials(sentence: _Sentence) -> list[Claim]:
@@ -304,7 +317,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     lead_place = first_place(text, lower)
     claims: list[Claim] = []
     for start, end in sentences_holding(text, metric_at):
-        if not (has_number(lower, start, end) or ZERO_DENIAL.search(text, start, end)):
+        if not (has_number(lower, start, end) or _zero_denial_in(text, lower, start, end)):
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
         claims.extend(_number_claims(sentence))
