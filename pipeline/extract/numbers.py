@@ -134,6 +134,9 @@ def _word_value(words: str) -> int | None:
 
 def _value(match: re.Match) -> tuple[int | None, bool]:
     """(value, vague) of a number match; value None when it cannot be read."""
+    digits = match.group("digits")
+    if digits is not None and digits.isdigit() and match.group("scale") is None:
+        return (int(digits) if len(digits) <= MAX_DIGITS else None), False  # plain digits: most numbers
     group = match.lastgroup
     text = match.group(group)
     if group == "vague":
@@ -173,10 +176,13 @@ def _is_year(match: re.Match) -> bool:
 
 
 QUALIFIERS = {phrase: qualifier for phrase, qualifier in QUALIFIER_PHRASES}
+QUALIFIER_ENDS = {phrase.split()[-1] for phrase in QUALIFIERS}
 
 
 def _hedge(words: list[str]) -> str | None:
     """The hedging phrase in the last words before a number ("at least", "nearly")."""
+    if not words or words[-1] not in QUALIFIER_ENDS:
+        return None  # most numbers: every phrase ends in one of these words
     for size in (3, 2, 1):
         if len(words) >= size and (phrase := " ".join(words[-size:])) in QUALIFIERS:
             return phrase
@@ -228,7 +234,7 @@ def _matches(lower: str) -> list[re.Match]:
         if start < consumed:
             continue
         match = NUMBER_RE.match(lower, start)
-        if match is None or any(a <= match.start() < b for a, b in dates):
+        if match is None or dates and any(a <= match.start() < b for a, b in dates):
             continue
         matches.append(match)
         consumed = match.end()
