@@ -14,6 +14,7 @@ from pathlib import Path
 # The run's events, errors included, are stored in the instance for the UI; the console shows
 # only the summary below (and what failed, without Dagster's tracebacks).
 QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+SCHEDULER_ENV = "FIGURES_DASK_SCHEDULER"  # as in pipeline.orchestration.settings, without importing Dagster
 
 
 def _failure_text(event) -> str:
@@ -23,6 +24,31 @@ def _failure_text(event) -> str:
     return f"{event.step_key}: {description or (error.message.strip() if error else event.message)}"
 
 
+def _scheduler_problem(address: str, timeout: float = 5.0) -> str | None:
+    """Why the Dask scheduler at ``address`` cannot take the run's work, or None when it answers.
+
+    A bare connection with Dask's handshake, not a client: a client that fails
+    to start complains again on its way out.
+    """
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def handshake():
+        comm = await connect(address, timeout=timeout)
+        await comm.close()
+
+    try:
+        asyncio.run(handshake())
+    except ValueError as error:  # not an address Dask can parse
+        return f"Dask scheduler {address!r} is not a scheduler address ({error})"
+    except (OSError, TimeoutError) as error:  # refused, timed out, no route
+        return f"Dask scheduler {address} cannot be reached ({' '.join(str(error).split())[:160]})"
+    except Exception:  # something answers there, but not in Dask's protocol
+        return f"Dask scheduler {address} cannot be reached (what answers there is not a Dask scheduler)"
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
@@ -30,13 +56,24 @@ def _run(args: argparse.Namespace) -> int:
     if not Path(args.raw).is_dir():
         print(f"figures run: raw folder {args.raw} does not exist", file=sys.stderr)
         return 2
+    if args.workers is not None and args.workers < 1:
+        print("figures run: --workers must be at least 1", file=sys.stderr)
+        return 2
+    scheduler = args.scheduler or os.environ.get(SCHEDULER_ENV, "")
+    if scheduler:
+        problem = _scheduler_problem(scheduler)
+        if problem:
+            print(f"figures run: {problem}; nothing was run or published", file=sys.stderr)
+            return 2
     from dagster import DagsterInstance
 
     from pipeline.orchestration.automation import JOB_NAME
     from pipeline.orchestration.definitions import build_definitions
     from pipeline.orchestration.settings import PipelineSettings
 
-    defs = build_definitions(PipelineSettings(raw_dir=args.raw, out_dir=args.out, overrides=args.overrides))
+    settings = PipelineSettings(raw_dir=args.raw, out_dir=args.out, overrides=args.overrides,
+                                workers=args.workers or 0, scheduler=scheduler, rebuild=args.rebuild)
+    defs = build_definitions(settings)
     with DagsterInstance.get() as instance:
         result = defs.resolve_job_def(JOB_NAME).execute_in_process(
             instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
@@ -54,6 +91,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Nothing changed since release {summary['version']} ({summary['path']}); nothing new published")
     print(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
           f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
+    read = {key: entry.value for event in result.asset_materializations_for_node("reports")
+            for key, entry in event.metadata.items()}
+    print(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
+          f"removed since the last run: {read.get('reports_removed')}")
     print(f"  Dagster run {result.run_id} recorded in {os.environ['DAGSTER_HOME']}")
     if failed_checks:
         print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
@@ -83,7 +124,7 @@ def _sidecar(file: Path) -> dict:
     sidecar = file.with_name(file.name + SIDECAR)
     try:
         fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):  # e.g. 2020-02-30
         return {}
     return fields if isinstance(fields, dict) else {}
 
@@ -189,6 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", default="data/published", help="folder of releases (default data/published)")
     run.add_argument("--overrides", default="data/overrides.yaml",
                      help="analyst overrides file (default data/overrides.yaml; optional)")
+    run.add_argument("--workers", type=int, metavar="N",
+                     help="processes that read and extract reports (default: every core)")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="Dask scheduler to send the per-report work to (default: $FIGURES_DASK_SCHEDULER; "
+                          "unset: this machine); the raw folder must be at the same path on its workers")
+    run.add_argument("--rebuild", action="store_true",
+                     help="ignore the extraction cache: read and extract every report again")
     run.set_defaults(handler=_run)
     extract = commands.add_parser(
         "extract", help="print the claims in report files, folders or standard input (-), one JSON object per line",

@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 import schemas
-from pipeline.extract import claims_table
+from pipeline.extract import CLAIM_COLUMNS, claims_table
 from pipeline.ingest import Ingested, ingest
 from pipeline.reconcile import OverrideError, Overrides, load_overrides, reconcile
 from pipeline.reconcile.figures import DISPUTE_WINDOW_DAYS
+from pipeline.reconcile.window import STALE_AFTER_DAYS
 from pipeline.reconcile.intervals import APPROXIMATION
 from pipeline.ingest.files import MAX_BYTES
 from pipeline.validate import quarantine_frame, validate_table
@@ -40,13 +41,18 @@ class Figures(Checked):
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
+def check_reports(found: pd.DataFrame, refused: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Report rows that pass their schema, and the quarantine of ingest and validation."""
+    reports, rejected = validate_table(found, schemas.ReportSchema, "reports",
+                                       lambda row: (row["path"], row["report_id"]))
+    return reports, quarantine_frame([*refused.to_dict("records"), *rejected.to_dict("records")])
+
+
 def read_reports(raw_dir: Path, today: dt.date) -> Ingested:
     found = ingest(raw_dir, today)
-    reports, rejected = validate_table(found.reports, schemas.ReportSchema, "reports",
-                                       lambda row: (row["path"], row["report_id"]))
+    reports, quarantine = check_reports(found.reports, found.quarantine)
     texts = {rid: found.texts[rid] for rid in reports["report_id"]}
     feed_claims = found.feed_claims[found.feed_claims["report_id"].isin(reports["report_id"])]
-    quarantine = quarantine_frame([*found.quarantine.to_dict("records"), *rejected.to_dict("records")])
     return Ingested(reports=reports, texts=texts, quarantine=quarantine, inputs=found.inputs, feed_claims=feed_claims)
 
 
@@ -55,13 +61,29 @@ def _origin_by_report(reports: pd.DataFrame):
     return lambda row: (paths.get(row["report_id"], "(unknown report)"), row["report_id"])
 
 
+def check_claims(table: pd.DataFrame, reports: pd.DataFrame) -> Checked:
+    """Claims that pass their schema; the rest quarantined under the file they came from."""
+    table = table.reset_index(drop=True)
+    table["high"] = table["high"].astype("Int64")
+    claims, rejected = validate_table(table, schemas.ClaimSchema, "claims", _origin_by_report(reports))
+    return Checked(claims, rejected)
+
+
 def extract_claims(reports: Ingested) -> Checked:
     """Claims read from report text, and those structured feeds state directly."""
     prose = reports.reports[~reports.reports["format"].isin(["csv", "json"])]
-    table = pd.concat([claims_table(prose, reports.texts), reports.feed_claims], ignore_index=True)
-    table["high"] = table["high"].astype("Int64")
-    claims, rejected = validate_table(table, schemas.ClaimSchema, "claims", _origin_by_report(reports.reports))
-    return Checked(claims, rejected)
+    return check_claims(pd.concat([claims_table(prose, reports.texts), reports.feed_claims], ignore_index=True),
+                        reports.reports)
+
+
+def claims_of_reports(claims_read: pd.DataFrame, reports: pd.DataFrame) -> Checked:
+    """The claims a corpus read found (``pipeline.corpus``) for the reports that passed validation,
+    in the order ``extract_claims`` gives: text claims by report id, then feed claims by file."""
+    found = claims_read[claims_read["report_id"].isin(reports["report_id"])]
+    prose = found[~found["from_feed"]].sort_values(["report_id", "seq"], kind="stable")
+    feeds = found[found["from_feed"]].sort_values(["path", "seq"], kind="stable")
+    table = pd.concat([prose, feeds], ignore_index=True)[CLAIM_COLUMNS]
+    return check_claims(table, reports)
 
 
 def read_overrides(path: Path | None) -> tuple[Overrides, list[dict]]:
@@ -120,6 +142,7 @@ def provenance(reports: Ingested, raw_dir: Path, overrides_path: Path | None = N
             "max_file_bytes": MAX_BYTES,
             "approximation": APPROXIMATION,
             "dispute_window_days": DISPUTE_WINDOW_DAYS,
+            "stale_after_days": STALE_AFTER_DAYS,
         },
         "inputs": sorted(reports.inputs, key=lambda item: item["path"]),
     }

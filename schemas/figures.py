@@ -34,6 +34,15 @@ class FigureSchema(pa.DataFrameModel):
     high: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0, description="Highest reliable value; empty when only lower bounds exist"
     )
+    best_claim_id: Series[str] = pa.Field(
+        nullable=True, description="Claim whose count set best (empty where an analyst pinned the figure)"
+    )
+    best_source: Series[str] = pa.Field(
+        nullable=True, description="Originator of that claim (empty where an analyst pinned the figure)"
+    )
+    best_age_days: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="Days from that claim's date to the figure's date"
+    )
     method: Series[str] = pa.Field(description="Rule that chose low, best and high")
     claim_ids: Series[object] = pa.Field(
         description="Claims the estimate rests on (';'-joined in CSV)",
@@ -47,7 +56,9 @@ class FigureSchema(pa.DataFrameModel):
         description="Independent originators behind the estimate (';'-joined in CSV)",
         metadata={"list": True},
     )
-    n_sources: Series[int] = pa.Field(ge=1, description="Independent sources behind the estimate")
+    n_sources: Series[int] = pa.Field(
+        ge=1, description="Independent sources behind the estimate: those with a count in its window"
+    )
     conflict: Series[bool] = pa.Field(
         description="Credible sources give intervals that do not overlap"
     )
@@ -56,7 +67,12 @@ class FigureSchema(pa.DataFrameModel):
         description="Range of the reliability grades of the sources (IDMC style)",
     )
     revision: Series[bool] = pa.Field(
-        description="The best estimate fell below the previous date's in the same series"
+        description="Best fell below the previous date's: for a flow, only because the source behind the "
+                    "previous best lowered its own count; for a stock, whenever it fell"
+    )
+    revised_by: Series[str] = pa.Field(
+        nullable=True,
+        description="Claim that made the revision: a flow's lowered count, a stock's new best claim",
     )
     supersedes: Series[str] = pa.Field(
         nullable=True, description="The figure of the previous date in the same series"

@@ -185,3 +185,27 @@ def test_the_people_counted_named_before_a_list():
 def test_a_metric_word_modifying_a_noun_in_a_place_is_no_verb():
     assert figures("The blast wounded 30 others at a camp where displaced families live.") == [
         ("injured", 30, None, "exact", "people")]
+
+
+def test_a_copula_names_the_group_counted():
+    assert [(f[0], f[1], f[4]) for f in figures("Some 48,000 of the displaced are children and more than "
+                                                "9,000 are women.")] == [
+        ("displaced", 48000, "children"), ("displaced", 9000, "women")]
+    assert [(f[0], f[1], f[4]) for f in figures("Twelve of those killed were children.")] == [
+        ("killed", 12, "children")]
+    assert [(f[0], f[1], f[4]) for f in figures("Of the wounded, 30 were women.")] == [("injured", 30, "women")]
+
+
+def test_a_period_belongs_to_the_clause_it_stands_in():
+    [claim] = extract_claims("Jordan, which hosts 650,000 refugees, has kept the crossing closed since 2018.", CONTEXT)
+    assert (claim.period_start, claim.period_text) == (None, None)
+    [claim] = extract_claims("Since 2018 the war has killed 12,000 people.", CONTEXT)
+    assert claim.period_start == "2018-01-01"
+
+
+def test_a_list_of_labelled_fields():
+    text = ("Key figures\n- People killed: 1,240\n- Injured — 3,512\n- IDPs (since January): 87,400\n"
+            "- Children among the dead: 312\n- Missing: 54\n- Schools damaged: 40\n")
+    assert [(f[0], f[1], f[4]) for f in figures(text)] == [
+        ("killed", 1240, "people"), ("injured", 3512, "people"), ("displaced", 87400, "people"),
+        ("killed", 312, "children"), ("missing", 54, "people")]

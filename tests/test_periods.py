@@ -43,3 +43,9 @@ def test_undated_text_keeps_the_period_words_without_dates(sentence, text):
 def test_undated_text_still_places_a_period_that_gives_its_year():
     [claim] = extract_claims("The war has killed 380,000 people since 2011.", ReportContext())
     assert (claim.period_start, claim.period_end) == ("2011-01-01", None)
+
+
+def test_an_aside_between_a_count_and_its_period_keeps_the_period():
+    [claim] = extract_claims("About 7,000 people, most of them children, have fled since Sunday.",
+                             ReportContext(published=TUESDAY))
+    assert (claim.period_start, claim.period_text) == ("2020-02-02", "since Sunday")

@@ -36,6 +36,7 @@ from pipeline.extract.lexicon import (
     METRIC_WORDS,
     MODALS,
     NOUNS_NOT_VERBS,
+    POPULATION_WORDS,
     OF_NOUNS,
     PARTICIPLES,
     RELATIVES,
@@ -62,9 +63,13 @@ SUBSET_LEAD = re.compile(
 )
 ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
 # "Killed: at least 23", "• Injured — over 60": a metric word as the label of a field.
+# "Killed: at least 23", "• Injured — over 60", "- People killed: 1,240", "Children among the dead: 312":
+# a short label opening a line, then the count.
 FIELD_LABEL = re.compile(
-    r"(?:^|[\n•*·▪◦|])\s*(?:[a-z]+\s+){0,2}(?P<label>[a-z]+)\s*(?::|—|–|-{1,2})\s*(?:[a-z]+\s+){0,3}$"
+    r"(?:^|\n)[ \t]*(?:[-•*·▪◦|][ \t]*)?(?P<label>[a-z][^\n:—–]{0,60}?)[ \t]*(?::|—|–|[ \t]-{1,2})[ \t]*"
+    r"(?:[a-z]+[ \t]+){0,3}$"
 )
+LABEL_WORD = re.compile(r"[a-z][a-z'-]*")
 # Plans and projections are not counts: "could displace", "plans to evacuate", "at risk of".
 PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected", "expect", "expects",
               "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
@@ -174,12 +179,17 @@ def _toll_before(before: list[str], distance: int) -> str | None:
     return None
 
 
-def field_label(before_text: str) -> str | None:
-    """The metric of a field label right before the number ("Killed: at least 23")."""
+def field_label(before_text: str) -> tuple[str | None, str | None]:
+    """(metric, group) of a field label right before the number ("Killed: at least 23")."""
     if not any(mark in before_text[-40:] for mark in (":", "—", "–", "-")):
-        return None
+        return None, None
     match = FIELD_LABEL.search(before_text.lower())
-    return METRIC_WORDS.get(match.group("label")) if match else None
+    if match is None:
+        return None, None
+    words = LABEL_WORD.findall(match.group("label"))
+    metric = next((METRIC_WORDS[word] for word in words if word in METRIC_WORDS), None)
+    group = next((POPULATION_WORDS[word] for word in words if word in POPULATION_WORDS), None)
+    return metric, group if metric else None
 
 
 # "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
@@ -193,7 +203,9 @@ AMONG_THE = re.compile(
     r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*"
     r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
-    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2})$"
+    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2}"
+    r"|(?:^|[.;]\s+)of\s+(?:the|those)\s+(?P<of>dead|killed|wounded|injured|displaced|detained|arrested|missing),"
+    r"\s+(?:[a-z]+\s+){0,2})$"
 )
 
 
@@ -208,10 +220,11 @@ def running_total(before: list[str], before_text: str, previous: Attachment | No
 
 def among_the(before_text: str) -> str | None:
     """'Among the dead were a man, four of his sons and two farm workers.'"""
-    if "mong" not in before_text and "hose" not in before_text:
+    if "mong" not in before_text and "hose" not in before_text and "f the" not in before_text:
         return None
     match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[(match.group("metric") or match.group("those")).lower()] if match else None
+    return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")).lower()] if match \
+        else None
 
 
 RATE_ADVERBS = {"daily", "weekly", "monthly", "annually"}
@@ -325,15 +338,21 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return None
     subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)):
-        return Attachment(verb.metric, phrase.population, phrase.head)
+        return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
-    metric = phrase.metric or field_label(before_text) or cue_before(before) or among_the(before_text) \
+    labelled, label_group = field_label(before_text)
+    metric = phrase.metric or labelled or cue_before(before) or among_the(before_text) \
         or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun:
         metric = verb.metric
+    if metric is None and clause.group is not None and previous is not None:
+        metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
         return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD)
+    if clause.group is not None:
+        return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
-    return Attachment(metric, phrase.population, phrase.head, also)
+    population = phrase.population or (label_group if metric == labelled else None)
+    return Attachment(metric, population, phrase.head or (label_group and "label"), also)

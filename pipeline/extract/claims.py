@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import credited_earlier, credited_sources, find_attribution, sentence_subject
+from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_NOUNS, METRIC_WORDS, POPULATION_WORDS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
-from pipeline.extract.periods import find_period
+from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
@@ -43,6 +43,13 @@ DENIAL_OBJECT = re.compile(
     r"having|[a-z]+ing|\d|[a-z]+-?(?:teen|ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"dozens|hundreds|thousands|millions|responsibility|involvement)\b"
 )
+# A period phrase after a count belongs to another clause when a clause starts between them
+# ("killed 12, while the border has been closed since 2016"), or when the count stands in a
+# relative clause that ends before it ("Turkey, which hosts 3.6 million refugees, has kept its
+# border closed since 2016"); an aside does not end the count's clause ("70,000 people, most of
+# them children, have fled since Sunday").
+NEW_CLAUSE = re.compile(r";|,\s+(?:which|who|and|but|while|whereas|although)\b")
+IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*$")
 # "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
 BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
 BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
@@ -192,10 +199,29 @@ class _Sentence:
             self._period = find_period(self.text, self.context.published, self.lower)
         return self._period
 
+    def period_of(self, position: int) -> Period:
+        """The sentence's period, if it belongs to the clause of the number at ``position``.
+
+        "Since late April the offensive has killed 1,800 civilians, left thousands
+        wounded ..." dates every figure; in "Turkey, which hosts 3.6 million
+        refugees, has kept its border closed since 2016" the period belongs to
+        another clause than the count.
+        """
+        period = self.period
+        if period.text is None:
+            return period
+        at = self.text.find(period.text)
+        if at > position:
+            between = self.text[position:at]
+            in_relative = IN_RELATIVE_CLAUSE.search(self.text, 0, position) is not None
+            if NEW_CLAUSE.search(between) or (in_relative and "," in between):
+                return Period(None, self.context.published, None)
+        return period
+
     @property
-    def credited(self) -> list[tuple[int, str]]:
+    def credited(self) -> tuple[Credit, ...]:
         if self._credited is None:
-            self._credited = credited_sources(self.text) or credited_earlier(self.report, self.start, self.text)
+            self._credited = sentence_credits(self.report, self.start, self.end)
         return self._credited
 
     def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
@@ -206,7 +232,7 @@ class _Sentence:
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
-        start, end, period_text = self.period
+        start, end, period_text = self.period_of(local)
         return Claim(
             metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
             stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,

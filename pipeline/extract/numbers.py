@@ -10,6 +10,7 @@ Patterns are lower-case and read lower-cased text (see lowercase.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -210,8 +211,9 @@ def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bo
         return True
     if last and (last[-1] in NOT_A_COUNT_WORDS or last[-2:] == ["age", "of"]):
         return True
-    if last and last[-1] in MONTH_NAMES and match.group("digits") and not before.rstrip().endswith(","):
-        return True  # "January 26"; in "in January, 26 civilians" the comma ends the date
+    if last and last[-1] in MONTH_NAMES and match.group("digits") and \
+            (before.rstrip()[-1:].isalpha() or before.rstrip().endswith(".")):
+        return True  # "January 26"; in "in January, 26 civilians" or "(since January): 87,400" no date goes on
     if last[-1:] == ["the"] and match.group() == "one":
         return True  # "the one interpreter who was killed": a pronoun, not a count
     if _is_proportion_denominator(last):
@@ -228,13 +230,15 @@ def has_number(lower: str, start: int = 0, end: int | None = None) -> bool:
 def _matches(lower: str) -> list[re.Match]:
     """Number matches on lower-cased text in text order, outside numeric dates such as 21-08-2014."""
     dates = [m.span() for m in NUMERIC_DATE.finditer(lower)] if ("-" in lower or "/" in lower) else []
+    date_starts = [a for a, _ in dates]  # in order and apart: the date a number may fall in is the last before it
     starts = sorted([m.start() for m in DIGIT_START.finditer(lower)] + [s for s, _ in WORD_START.spans(lower)])
     matches, consumed = [], 0
     for start in starts:
         if start < consumed:
             continue
         match = NUMBER_RE.match(lower, start)
-        if match is None or dates and any(a <= match.start() < b for a, b in dates):
+        at = bisect.bisect_right(date_starts, start) - 1 if match else -1
+        if match is None or (at >= 0 and start < dates[at][1]):
             continue
         matches.append(match)
         consumed = match.end()

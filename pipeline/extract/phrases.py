@@ -128,6 +128,7 @@ class Clause(NamedTuple):
     verb: Verb | None
     projected: bool = False  # a modal frames it ("could be displaced", "could be prevented")
     own_verb: bool = False  # the phrase has a verb of its own that is no metric ("10 have left hospital")
+    group: str | None = None  # the group a copula names ("569,000 of the displaced are children")
 
 
 def _population(words: list[str], following: list[str]) -> str | None:
@@ -376,6 +377,14 @@ def _modifies_noun(after: list[str], index: int) -> bool:
         and not _is_verb(following[0], True)
 
 
+def _copula_group(after: list[str], index: int) -> str | None:
+    """'35 of those killed were children': the group a copula right after the verb names."""
+    if after[index:index + 1] and after[index] in {"were", "are", "was", "is"} and \
+            after[index + 1:index + 2] and after[index + 1] in POPULATION_WORDS:
+        return POPULATION_WORDS[after[index + 1]]
+    return None
+
+
 def _combined(after: list[str], index: int) -> bool:
     """'killed and injured', 'Killed & Injured': one count of two metrics, which is no figure of either."""
     following = after[index + 1:index + 3]
@@ -408,8 +417,8 @@ class _Reader:
     def verb(self, metric: str, index: int, object_pronoun: bool = False) -> Verb:
         return Verb(metric, self.after[index], index, self.crossed, self.passive, object_pronoun, self.listed)
 
-    def clause(self, verb: Verb | None, own_verb: bool = False) -> Clause:
-        return Clause(verb or self.relative_verb, self.projected, own_verb and self.relative_verb is None)
+    def clause(self, verb: Verb | None, own_verb: bool = False, group: str | None = None) -> Clause:
+        return Clause(verb or self.relative_verb, self.projected, own_verb and self.relative_verb is None, group)
 
     def read(self) -> Clause:
         after, index = self.after, self.start
@@ -426,7 +435,7 @@ class _Reader:
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
                 if found is None or not (self.relative and not self.relative_content):
-                    return self.clause(found)
+                    return self.clause(found, group=_copula_group(after, index + 1))
                 # the verb of the relative clause ("who were killed"); the main clause's may follow
                 self.relative_verb = found._replace(relative=True)
                 self.relative_content, self.skipping = True, 1
@@ -465,6 +474,8 @@ class _Reader:
                 self.skipping += 1  # a relative clause or a place: read on to the verb
                 if self.skipping > MAX_SKIP:
                     return self.clause(None)
+            elif word in POPULATION_WORDS and after[index - 1] in {"are", "is", "were", "was"}:
+                return Clause(None, self.projected, group=POPULATION_WORDS[word])  # "... are children"
             elif self.passive and (coordinated := _coordinated_verb(after, index)) is not None:
                 return self.clause(self.verb(METRIC_WORDS[after[coordinated]], coordinated))
             else:

@@ -47,26 +47,39 @@ def _read(root: Path, file: Path, relative: str) -> RawFile:
     return RawFile(path=relative, data=file.read_bytes())
 
 
-def discover(raw_dir: Path) -> list[RawFile]:
-    """Every report file under ``raw_dir`` in path order, read or refused.
+def raw_paths(raw_dir: Path) -> list[str]:
+    """The relative path of every report file under ``raw_dir``, in path order.
 
     Hidden files and metadata sidecars (``NAME.meta.yaml``) are not reports:
     a sidecar is read together with the file it describes.
     """
-    root = raw_dir.resolve()
+    root = str(raw_dir.resolve())
     found = []
     for folder, subfolders, names in os.walk(root, followlinks=False):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in names:
-            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
-                continue
-            file = Path(folder) / name
-            relative = file.relative_to(root).as_posix()
-            try:
-                found.append(_read(root, file, relative))
-            except OSError as error:
-                found.append(_refuse(relative, f"file cannot be read: {error.strerror}"))
-    return sorted(found, key=lambda raw: raw.path)
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if not (name.startswith(".") or name.endswith(SIDECAR_SUFFIX))]
+    return sorted(found)
+
+
+def read_raw(raw_dir: Path, relative: str) -> RawFile:
+    """One file under ``raw_dir``, read or refused with the reason."""
+    return read_raw_under(raw_dir.resolve(), relative)
+
+
+def read_raw_under(root: Path, relative: str) -> RawFile:
+    """``read_raw`` with the raw folder already resolved (once for many files)."""
+    try:
+        return _read(root, root / relative, relative)
+    except OSError as error:
+        return _refuse(relative, f"file cannot be read: {error.strerror}")
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """Every report file under ``raw_dir`` in path order, read or refused."""
+    root = raw_dir.resolve()
+    return [read_raw_under(root, relative) for relative in raw_paths(raw_dir)]
 
 
 def sidecar_path(raw_dir: Path, relative: str) -> Path:

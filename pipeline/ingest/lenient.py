@@ -82,7 +82,7 @@ def _front_matter(text: str) -> tuple[dict, str]:
         return {}, text
     try:
         fields = _fields(match.group("fields") or "")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return {}, text
     return (fields, text[match.end():]) if isinstance(fields, dict) and fields else ({}, text)
 
@@ -96,7 +96,22 @@ def is_feed(name: str) -> bool:
 
 
 def read_any(name: str, data: bytes, sidecar: dict | None = None) -> LooseReport:
-    """The text and whatever metadata ``data`` carries; a MetadataError when it holds no text."""
+    """The text and whatever metadata ``data`` carries; a MetadataError when it holds no text.
+
+    Whatever a parser trips over on a damaged or hostile file becomes a
+    MetadataError with a reason in our words, as in ingest.
+    """
+    try:
+        return _read_any(name, data, sidecar)
+    except MetadataError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a parser failing on hostile input must not stop the command
+        from pipeline.ingest.failures import unreadable_reason
+
+        raise MetadataError(unreadable_reason(name, error)) from None
+
+
+def _read_any(name: str, data: bytes, sidecar: dict | None) -> LooseReport:
     suffix = _suffix(name)
     if suffix in HTML_SUFFIXES:
         from pipeline.ingest.html import read_html

@@ -15,17 +15,18 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import yaml
 
+from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
 from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
 from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
-from pipeline.ingest.text import TEXT_SUFFIXES, decode_text, split_front_matter
+from pipeline.ingest.text import TEXT_SUFFIXES, FrontMatterLoader, decode_text, split_front_matter
 from pipeline.validate import quarantine_frame
 from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
-    "report_id", "path", "title", "publisher", "url", "published",
+    "report_id", "path", "title", "publisher", "url", "has_url", "published",
     "format", "size", "location", "text_sha256",
 ]
 FEED_CLAIM_COLUMNS = [
@@ -62,8 +63,8 @@ def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
     if not sidecar.is_file():
         return {}
     try:
-        fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        fields = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506 (safe)
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
         raise MetadataError(f"sidecar {sidecar.name} is not valid UTF-8 YAML") from None
     if not isinstance(fields, dict):
         raise MetadataError(f"sidecar {sidecar.name} is not a set of `key: value` fields")
@@ -82,12 +83,42 @@ def _feed_fields(feed: Feed, name: str, today: dt.date) -> tuple[dict, list[dict
     if valid:
         sources = Counter(record["claim"]["attributed_to"] for record in valid)
         fields.update(publisher=sorted(sources.items(), key=lambda item: (-item[1], item[0]))[0][0],
-                      url=valid[0]["claim"]["url"], published=max(r["claim"]["period_end"] for r in valid))
+                      url=next((r["claim"]["url"] for r in valid if r["claim"]["url"]), None),
+                      published=max(r["claim"]["period_end"] for r in valid))
     return fields, valid
 
 
+def _unwritable(metadata: ReportMetadata, text: str) -> str | None:
+    """The first field, or "text", holding a lone surrogate (from an escape such as \\ud800)."""
+    for name, value in (("title", metadata.title), ("publisher", metadata.publisher), ("url", metadata.url),
+                        ("location", metadata.location), ("text", text)):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError:
+            return name
+    return None
+
+
 def read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
-    """Format, metadata and text of one raw file (and a feed's records), or a MetadataError."""
+    """Format, metadata and text of one raw file (and a feed's records), or a MetadataError.
+
+    Whatever a parser trips over on a damaged or hostile file becomes a
+    MetadataError with a reason in our words, never the parser's exception.
+    """
+    try:
+        read = _read_report(raw, raw_dir, today)
+    except MetadataError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a parser failing on hostile input must not stop the run
+        raise MetadataError(unreadable_reason(raw.path, error)) from None
+    broken = _unwritable(read.metadata, read.text)
+    if broken:
+        raise MetadataError(f"`{broken}` holds an escape such as \\ud800 that is not a character "
+                            "(a lone surrogate); fix or remove it")
+    return read
+
+
+def _read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
     suffix = PurePosixPath(raw.path).suffix.lower()
     feed, valid = None, []
     if suffix in TEXT_SUFFIXES:
@@ -110,7 +141,7 @@ def read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
     else:
         raise MetadataError(f"unsupported file type `{suffix or '(none)'}`; reports are {', '.join(SUPPORTED)}")
     fields = {**fields, **_sidecar_fields(raw_dir, raw.path)}
-    return ReadReport(fmt, check_metadata(fields, where, today), text, feed, valid)
+    return ReadReport(fmt, check_metadata(fields, where, today, raw.path), text, feed, valid)
 
 
 def read_report_text(raw: RawFile, raw_dir: Path, today: dt.date) -> tuple[str, ReportMetadata, str]:
@@ -127,6 +158,7 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
         "title": meta.title,
         "publisher": meta.publisher,
         "url": meta.url,
+        "has_url": meta.url is not None,
         "published": meta.published.isoformat(),
         "format": read.format,
         "size": len(raw.data),
@@ -159,34 +191,66 @@ def feed_claims_table(report_id: str, read: ReadReport) -> pd.DataFrame:
     return claims
 
 
+@dataclass
+class ReportOutcome:
+    """What one raw file became: a report row with its text and feed claims, or refusals.
+
+    ``refused`` holds quarantine entries: the whole file's (then ``row`` is None)
+    or, for a feed that was read, its bad rows.
+    """
+
+    row: dict | None = None
+    text: str | None = None
+    feed_claims: pd.DataFrame | None = None
+    refused: list[dict] = field(default_factory=list)
+
+
+def read_one(raw: RawFile, raw_dir: Path, today: dt.date) -> ReportOutcome:
+    """One raw file on its own, in any process: its report, or why it was set aside.
+
+    Duplicates are a matter of the whole corpus and are decided by the caller.
+    """
+    entry = {"path": raw.path, "report_id": raw.sha256, "stage": "ingest", "table": "reports", "row": None}
+    if raw.data is None:
+        return ReportOutcome(refused=[{**entry, "reason": raw.refusal}])
+    try:
+        read = read_report(raw, raw_dir, today)
+    except MetadataError as error:
+        return ReportOutcome(refused=[{**entry, "reason": str(error)}])
+    except Exception as error:  # a parser failing on hostile input must not stop the run
+        return ReportOutcome(refused=[{**entry, "reason": unreadable_reason(raw.path, error)}])
+    outcome = ReportOutcome(row=_report_row(raw, read), text=read.text)
+    if read.feed is not None:
+        outcome.feed_claims = feed_claims_table(raw.sha256, read)
+        outcome.refused = [{**entry, "table": "claims", "row": row, "reason": f"row {row}: {reason}"}
+                           for row, reason in read.feed.problems]
+    return outcome
+
+
+def duplicate_entry(raw_path: str, report_id: str, first_path: str) -> dict:
+    """The quarantine entry of a second copy of bytes already read under ``first_path``."""
+    return {"path": raw_path, "report_id": report_id, "stage": "ingest", "table": "reports", "row": None,
+            "reason": f"same bytes as {first_path}; counted once"}
+
+
 def ingest(raw_dir: Path, today: dt.date) -> Ingested:
     """Read every file under ``raw_dir``; ``today`` bounds publication dates."""
     rows, texts, refused, inputs, feed_claims = [], {}, [], [], []
     first_path: dict[str, str] = {}
     for raw in discover(raw_dir):
         inputs.append({"path": raw.path, "sha256": raw.sha256, "size": None if raw.data is None else len(raw.data)})
-        entry = {"path": raw.path, "report_id": raw.sha256, "stage": "ingest", "table": "reports", "row": None}
-        if raw.data is None:
-            refused.append({**entry, "reason": raw.refusal})
-            continue
         if raw.sha256 in first_path:
-            refused.append({**entry, "reason": f"same bytes as {first_path[raw.sha256]}; counted once"})
+            refused.append(duplicate_entry(raw.path, raw.sha256, first_path[raw.sha256]))
             continue
-        try:
-            read = read_report(raw, raw_dir, today)
-        except MetadataError as error:
-            refused.append({**entry, "reason": str(error)})
-            continue
-        except Exception as error:  # a parser failing on hostile input must not stop the run
-            refused.append({**entry, "reason": f"file could not be read ({type(error).__name__}: {str(error)[:160]})"})
+        outcome = read_one(raw, raw_dir, today)
+        refused += outcome.refused
+        if outcome.row is None:
             continue
         first_path[raw.sha256] = raw.path
-        rows.append(_report_row(raw, read))
-        texts[raw.sha256] = read.text
-        if read.feed is not None:
-            feed_claims.append(feed_claims_table(raw.sha256, read))
-            refused += [{**entry, "table": "claims", "row": row, "reason": f"row {row}: {reason}"}
-                        for row, reason in read.feed.problems]
+        rows.append(outcome.row)
+        texts[raw.sha256] = outcome.text
+        if outcome.feed_claims is not None:
+            feed_claims.append(outcome.feed_claims)
     claims = pd.concat(feed_claims, ignore_index=True) if feed_claims else feed_claims_table("", ReadReport("", None, ""))
     return Ingested(reports=pd.DataFrame(rows, columns=REPORT_COLUMNS), texts=texts,
                     quarantine=quarantine_frame(refused), inputs=inputs, feed_claims=claims)

@@ -2,53 +2,112 @@
 # Dagster reads these annotations at definition time, so they stay real types (no postponed evaluation).
 
 import datetime as dt
+import resource
+from pathlib import Path
 
 import dagster as dg
+import pandas as pd
 
 import schemas
 from pipeline import stages
+from pipeline.corpus.run import read_corpus
+from pipeline.corpus.workers import default_workers
 from pipeline.ingest import Ingested
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
+from pipeline.orchestration.storage import staging_folder
 from pipeline.publish import PublishBusy, publish
+from pipeline.tablestore import TableFolder
 
 GROUP = "crisis_figures"
+CACHE_FOLDER = "extraction_cache"
 
 
-@dg.asset(group_name=GROUP, kinds={"pandas"})
-def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ingested:
+def _cache_root(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Path:
+    return Path(settings.cache_dir) if settings.cache_dir else Path(context.instance.storage_directory()) / CACHE_FOLDER
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of the worker processes it has waited for, so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def peak_rss_mb() -> float:
+    """The largest resident memory this process has had so far, and its largest waited-for worker's."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round(max(own.ru_maxrss, children.ru_maxrss) / 1024, 1)
+
+
+def _inputs(folder: TableFolder) -> list[dict]:
+    inputs = folder.read("inputs")
+    return [{"path": path, "sha256": sha256, "size": None if pd.isna(size) else int(size)}
+            for path, sha256, size in zip(inputs["path"], inputs["sha256"], inputs["size"])]
+
+
+@dg.asset(group_name=GROUP, kinds={"parquet"})
+def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> TableFolder:
     """Every raw file in the raw folder, hashed (SHA-256 of its bytes) and parsed into
-    a report with its metadata and text. Files that cannot be read are quarantined
-    with the reason; none is dropped."""
-    found = stages.read_reports(settings.raw_path, dt.date.today())
+    a report with its metadata and text, and the claims read from it. Files that
+    cannot be read are quarantined with the reason; none is dropped. Reports whose
+    bytes and reading code are unchanged come from the extraction cache; the rest
+    are read in batches, in worker processes or on a Dask cluster."""
+    started = cpu_seconds()
+    out = staging_folder(context)
+    read = read_corpus(settings.raw_path, dt.date.today(), _cache_root(context, settings), out,
+                       workers=settings.workers or default_workers(), scheduler=settings.scheduler or None,
+                       rebuild=settings.rebuild, batch_size=settings.batch_size)
+    found, quarantine = stages.check_reports(out.read("reports_read"), out.read("quarantine_read"))
+    out.write("reports", found)
+    out.write("quarantine", quarantine)
     context.add_output_metadata({
-        **table_metadata(found.reports, schemas.ReportSchema, ["path", "publisher", "published", "title"]),
-        "files_seen": len(found.inputs),
-        "quarantined": len(found.quarantine),
+        **table_metadata(found, schemas.ReportSchema, ["path", "publisher", "published", "title"]),
+        "files_seen": read.files,
+        "reports_new": read.new,
+        "reports_cached": read.cached,
+        "reports_removed": read.removed,
+        "rebuilt": settings.rebuild,
+        "batches_by_worker": dg.MetadataValue.json(dict(sorted(read.batches_by_worker.items()))),
+        "quarantined": len(quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
-    return found
+    return out
 
 
-@dg.asset(group_name=GROUP, kinds={"pandas"})
-def claims(context: dg.AssetExecutionContext, reports: Ingested) -> stages.Checked:
+@dg.asset(group_name=GROUP, kinds={"parquet"})
+def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFolder:
     """Figure claims read from each report's text: metric, number, qualifier,
-    population, place, period, source and stance, with the span they came from."""
-    found = stages.extract_claims(reports)
+    population, place, period, source and stance, with the span they came from;
+    and the claims structured feeds state directly. Claims failing their schema
+    are quarantined."""
+    started = cpu_seconds()
+    found = stages.claims_of_reports(reports.read("claims_read"), reports.read("reports", ["report_id", "path"]))
+    out = staging_folder(context)
+    out.write("claims", found.table)
+    out.write("quarantine", found.quarantine)
     context.add_output_metadata({
         **table_metadata(found.table, schemas.ClaimSchema,
                          ["metric", "value", "qualifier", "population", "stance", "attributed_to", "number_text"]),
         "quarantined": len(found.quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
-    return found
+    return out
 
 
-@dg.asset(group_name=GROUP, kinds={"pandas"})
-def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: Ingested,
-            claims: stages.Checked) -> stages.Figures:
+@dg.asset(group_name=GROUP, kinds={"parquet"})
+def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
+            claims: TableFolder) -> TableFolder:
     """Claims reconciled into figures with low, best and high, the rule that chose
     them, the claims behind them and the claims disputing them; analyst overrides
     from the overrides file are applied and recorded on each figure."""
-    found = stages.reconcile_figures(claims.table, reports.reports, settings.overrides_path)
+    started = cpu_seconds()
+    found = stages.reconcile_figures(claims.read("claims"), reports.read("reports"), settings.overrides_path)
+    out = staging_folder(context)
+    out.write("figures", found.table)
+    out.write("sources", found.sources)
+    out.write("quarantine", found.quarantine)
     unregistered = found.sources[~found.sources["registered"]]["source"]
     context.add_output_metadata({
         **table_metadata(found.table, schemas.FigureSchema,
@@ -57,18 +116,25 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "revisions": int(found.table["revision"].sum()),
         "sources_to_grade": dg.MetadataValue.md("\n".join(f"- {name}" for name in unregistered) or "none"),
         "quarantined": len(found.quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
-    return found
+    return out
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet", "csv"})
-def release(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: Ingested,
-            claims: stages.Checked, figures: stages.Figures) -> dict:
+def release(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
+            claims: TableFolder, figures: TableFolder) -> dict:
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
-    tables = stages.release_tables(reports, claims, figures)
-    provenance = stages.provenance(reports, settings.raw_path, settings.overrides_path)
+    started = cpu_seconds()
+    found = Ingested(reports=reports.read("reports"), quarantine=reports.read("quarantine"), inputs=_inputs(reports))
+    read_claims = stages.Checked(claims.read("claims"), claims.read("quarantine"))
+    read_figures = stages.Figures(figures.read("figures"), figures.read("quarantine"), figures.read("sources"))
+    tables = stages.release_tables(found, read_claims, read_figures)
+    provenance = stages.provenance(found, settings.raw_path, settings.overrides_path)
+    del found, read_claims, read_figures
     try:
         published = publish(tables, settings.out_path, provenance)
     except PublishBusy as busy:
@@ -87,5 +153,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "new_release": published.created,
         "path": dg.MetadataValue.path(str(published.path)),
         "quarantined": summary["quarantined"],
+        "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
     })
     return summary

@@ -1,61 +1,142 @@
-"""Asset checks: what must hold of each table before anyone downloads it."""
+"""Asset checks: what must hold of each table before anyone downloads it.
 
+Each check reads only the columns it needs from the assets' Parquet tables;
+report texts are read batch by batch, never all at once.
+"""
+
+import hashlib
 from pathlib import Path
 
 import dagster as dg
+import numpy as np
 import pandas as pd
 
-from pipeline import stages
-from pipeline.ingest import Ingested
 from pipeline.orchestration.assets import claims, figures, release, reports
-from pipeline.orchestration.settings import PipelineSettings
-from pipeline.publish.verify import verify_release
+from pipeline.publish.read import read_release
+from pipeline.publish.verify import check_checksums, check_references
+from pipeline.tablestore import TableFolder
 
 EVERY_FILE_ACCOUNTED_FOR = "every_raw_file_accounted_for"
 QUOTES_MATCH_TEXT = "quotes_match_report_text"
 FIGURES_CONSISTENT = "bounds_ordered_and_claims_resolve"
 RELEASE_VERIFIES = "release_verifies"
+TEXT_BATCH = 2_000  # report texts read at a time
 
 
 @dg.asset_check(asset=reports, name=EVERY_FILE_ACCOUNTED_FOR)
-def every_raw_file_accounted_for(reports: Ingested) -> dg.AssetCheckResult:
+def every_raw_file_accounted_for(reports: TableFolder) -> dg.AssetCheckResult:
     """Reports plus quarantined files equal the files found in the raw folder."""
-    files = len(reports.inputs)
-    whole_files = reports.quarantine[reports.quarantine["table"] == "reports"]["path"].nunique()
-    accounted = len(reports.reports) + whole_files
-    return dg.AssetCheckResult(passed=files == accounted,
-                               metadata={"files": files, "reports": len(reports.reports),
-                                         "quarantined_files": whole_files,
-                                         "quarantined_feed_rows": int((reports.quarantine["table"] == "claims").sum())})
+    files = reports.rows("inputs")
+    quarantine = reports.read("quarantine", ["path", "table"])
+    whole_files = quarantine[quarantine["table"] == "reports"]["path"].nunique()
+    found = reports.rows("reports")
+    return dg.AssetCheckResult(passed=files == found + whole_files,
+                               metadata={"files": files, "reports": found, "quarantined_files": whole_files,
+                                         "quarantined_feed_rows": int((quarantine["table"] == "claims").sum())})
+
+
+def mismatched_quotes(claims: pd.DataFrame, texts) -> list[str]:
+    """Claim ids whose quote is not their report's text at their span, or lacks their number.
+
+    ``texts`` yields frames of (report_id, text); each batch is checked against
+    the claims of its reports, so only one batch of texts is held at a time.
+    """
+    rows_of = claims.groupby("report_id").indices
+    checked = np.zeros(len(claims), dtype=bool)
+    bad: list[str] = []
+    for batch in texts:
+        text_of = dict(zip(batch["report_id"], batch["text"]))
+        held = [rows_of[rid] for rid in text_of if rid in rows_of]
+        if not held:
+            continue
+        rows = claims.iloc[np.concatenate(held)]
+        cut = [text_of[rid][start:end] for rid, start, end in zip(rows["report_id"], rows["start"], rows["end"])]
+        wrong = (np.asarray(cut, dtype=object) != rows["quote"].to_numpy(dtype=object)) | ~np.fromiter(
+            (number in quote for number, quote in zip(rows["number_text"], rows["quote"])), bool, len(rows))
+        bad += list(rows["claim_id"][wrong])
+        checked[np.concatenate(held)] = True
+    return sorted(bad + list(claims["claim_id"][~checked]))  # a claim of a report with no text cannot match
 
 
 @dg.asset_check(asset=claims, name=QUOTES_MATCH_TEXT, additional_ins={"reports": dg.AssetIn("reports")})
-def quotes_match_report_text(claims: stages.Checked, reports: Ingested) -> dg.AssetCheckResult:
+def quotes_match_report_text(claims: TableFolder, reports: TableFolder) -> dg.AssetCheckResult:
     """Each claim's quote is its report's text at its span and holds its number as written."""
-    bad = [
-        row.claim_id for row in claims.table.itertuples()
-        if reports.texts.get(row.report_id, "")[row.start:row.end] != row.quote or row.number_text not in row.quote
-    ]
+    table = claims.read("claims", ["claim_id", "report_id", "start", "end", "quote", "number_text"])
+    bad = mismatched_quotes(table, reports.batches("texts", rows=TEXT_BATCH))
     return dg.AssetCheckResult(passed=not bad, metadata={"mismatched": len(bad), "examples": ", ".join(bad[:5])})
 
 
+def inconsistent_figures(figures: pd.DataFrame, claim_ids: pd.Series) -> list[str]:
+    """Figures whose bounds are out of order or that name a claim that does not exist."""
+    ordered = (figures["low"] <= figures["best"]) & (figures["high"].isna() | (figures["best"] <= figures["high"]))
+    named = pd.concat([figures[["figure_id", column]].explode(column).rename(columns={column: "claim_id"})
+                       for column in ("claim_ids", "disputed_by")])
+    named = named[named["claim_id"].notna()]
+    unresolved = set(named.loc[~named["claim_id"].isin(claim_ids), "figure_id"])
+    failing = ~ordered.fillna(False).astype(bool) | figures["figure_id"].isin(unresolved)
+    return list(figures.loc[failing, "figure_id"])
+
+
 @dg.asset_check(asset=figures, name=FIGURES_CONSISTENT, additional_ins={"claims": dg.AssetIn("claims")})
-def bounds_ordered_and_claims_resolve(figures: stages.Figures, claims: stages.Checked) -> dg.AssetCheckResult:
+def bounds_ordered_and_claims_resolve(figures: TableFolder, claims: TableFolder) -> dg.AssetCheckResult:
     """low <= best <= high on every figure, and every claim id it names exists."""
-    known = set(claims.table["claim_id"])
-    bad = []
-    for row in figures.table.itertuples():
-        ordered = row.low <= row.best and (pd.isna(row.high) or row.best <= row.high)
-        resolved = all(c in known for c in [*row.claim_ids, *row.disputed_by])
-        if not (ordered and resolved):
-            bad.append(row.figure_id)
+    table = figures.read("figures", ["figure_id", "low", "best", "high", "claim_ids", "disputed_by"])
+    bad = inconsistent_figures(table, claims.read("claims", ["claim_id"])["claim_id"])
     return dg.AssetCheckResult(passed=not bad, metadata={"failing": len(bad), "examples": ", ".join(bad[:5])})
 
 
-@dg.asset_check(asset=release, name=RELEASE_VERIFIES)
-def release_verifies(settings: PipelineSettings, release: dict) -> dg.AssetCheckResult:
-    """The published folder passes `figures verify`: checksums, references, raw bytes."""
-    problems = verify_release(Path(release["path"]), settings.raw_path)
+def csv_content_problems(folder: Path, manifest: dict) -> list[str]:
+    """Each table's CSV file hashes to the content hash release.json records for it.
+
+    The content hash is the SHA-256 of the table's CSV form, so right after a
+    publish this is a file hash; `figures verify` also re-derives the CSV from
+    the Parquet file, which is what guards a release read years later.
+    """
+    problems = []
+    for name, recorded in manifest.get("tables", {}).items():
+        with open(folder / f"{name}.csv", "rb") as handle:
+            if hashlib.file_digest(handle, "sha256").hexdigest() != recorded["data_sha256"]:
+                problems.append(f"{name}.csv: data does not match its content hash in release.json")
+    return problems
+
+
+def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> list[str]:
+    """Published reports whose raw file (as this run hashed it) or text (as this run read it) differ.
+
+    ``texts`` yields frames of (report_id, text), as ``mismatched_quotes`` reads them.
+    """
+    found = published[["path", "report_id", "text_sha256"]].merge(inputs[["path", "sha256"]], on="path", how="left")
+    problems = [f"raw file {path} is missing from the raw folder" for path in found.loc[found["sha256"].isna(), "path"]]
+    changed = found[found["sha256"].notna() & (found["sha256"] != found["report_id"])]
+    problems += [f"raw file {path}: bytes do not hash to report_id" for path in changed["path"]]
+    expected = dict(zip(published["report_id"], published["text_sha256"]))
+    for batch in texts:
+        for report_id, text in zip(batch["report_id"], batch["text"]):
+            if report_id in expected and hashlib.sha256(text.encode("utf-8")).hexdigest() != expected[report_id]:
+                problems.append(f"report {report_id[:12]}: text does not hash to text_sha256")
+    return problems
+
+
+@dg.asset_check(asset=release, name=RELEASE_VERIFIES, additional_ins={"reports": dg.AssetIn("reports")})
+def release_verifies(release: dict, reports: TableFolder) -> dg.AssetCheckResult:
+    """The published folder passes what `figures verify` checks: checksums, content hashes and
+    references; and its reports are the raw files this run hashed, its texts the ones this run
+    read (by the code the cache is keyed on), every quote their text at its span.
+
+    `figures verify RELEASE --raw DIR` re-reads and re-parses every raw file and re-derives each
+    table's CSV from its Parquet file; here the run's own texts and CSV files are used, so a run
+    that reads only new files is not made to re-read and re-serialise everything.
+    """
+    folder = Path(release["path"])
+    problems = check_checksums(folder)
+    published = read_release(folder)
+    problems += csv_content_problems(folder, published.manifest)
+    problems += check_references(published.tables)
+    problems += unmatched_reports(published.tables["reports"], reports.read("inputs"),
+                                  reports.batches("texts", rows=TEXT_BATCH))
+    claims = published.tables["claims"][["claim_id", "report_id", "start", "end", "quote", "number_text"]]
+    problems += [f"claims.parquet: claim {claim} quote is not the report text at its span"
+                 for claim in mismatched_quotes(claims, reports.batches("texts", rows=TEXT_BATCH))]
     return dg.AssetCheckResult(passed=not problems,
                                metadata={"problems": len(problems), "first": problems[0] if problems else ""})
 

@@ -7,6 +7,7 @@ from pipeline.orchestration import assets
 from pipeline.orchestration.automation import daily_release, new_raw_files, publish_release_job
 from pipeline.orchestration.checks import CHECKS
 from pipeline.orchestration.settings import PipelineSettings
+from pipeline.orchestration.storage import ParquetFolderIOManager
 
 
 def build_definitions(settings: PipelineSettings) -> dg.Definitions:
@@ -16,7 +17,7 @@ def build_definitions(settings: PipelineSettings) -> dg.Definitions:
         jobs=[publish_release_job],
         schedules=[daily_release],
         sensors=[new_raw_files],
-        resources={"settings": settings},
+        resources={"settings": settings, "io_manager": ParquetFolderIOManager()},
     )
 
 

@@ -6,32 +6,27 @@ import pandas as pd
 BOUNDS = ["low", "best", "high"]
 
 
-def _bounds(row: pd.Series) -> dict:
-    return {name: None if pd.isna(row[name]) else int(row[name]) for name in BOUNDS}
-
-
-def _label(row: pd.Series) -> str:
-    period = f" since {row['period_start']}" if isinstance(row["period_start"], str) else ""
-    return f"{row['metric']} {row['population']} in {row['location']}{period} as of {row['as_of']}"
+def _figures_by_id(figures: pd.DataFrame) -> dict[str, tuple[str, dict]]:
+    """figure_id -> (label, bounds) of every figure, read by column (no row lookups)."""
+    periods = [f" since {start}" if isinstance(start, str) else "" for start in figures["period_start"]]
+    labels = [f"{metric} {population} in {location}{period} as of {as_of}" for metric, population, location, period, as_of
+              in zip(figures["metric"], figures["population"], figures["location"], periods, figures["as_of"])]
+    bounds = [{name: None if pd.isna(value) else int(value) for name, value in zip(BOUNDS, values)}
+              for values in zip(*(figures[name] for name in BOUNDS))]
+    return dict(zip(figures["figure_id"], zip(labels, bounds)))
 
 
 def diff_releases(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict:
     """Figures added, removed and changed, and reports added or removed."""
-    old_figures = old.get("figures", pd.DataFrame(columns=new["figures"].columns)).set_index("figure_id")
-    new_figures = new["figures"].set_index("figure_id")
-    added = sorted(set(new_figures.index) - set(old_figures.index))
-    removed = sorted(set(old_figures.index) - set(new_figures.index))
-    changed = []
-    for figure in sorted(set(new_figures.index) & set(old_figures.index)):
-        before, after = _bounds(old_figures.loc[figure]), _bounds(new_figures.loc[figure])
-        if before != after:
-            changed.append({"figure_id": figure, "figure": _label(new_figures.loc[figure]),
-                            "old": before, "new": after})
+    before = _figures_by_id(old.get("figures", pd.DataFrame(columns=new["figures"].columns)))
+    after = _figures_by_id(new["figures"])
+    changed = [{"figure_id": f, "figure": after[f][0], "old": before[f][1], "new": after[f][1]}
+               for f in sorted(after.keys() & before.keys()) if before[f][1] != after[f][1]]
     old_reports = set(old["reports"]["report_id"]) if "reports" in old else set()
     new_reports = set(new["reports"]["report_id"])
     return {
-        "figures_added": [{"figure_id": f, "figure": _label(new_figures.loc[f]), **_bounds(new_figures.loc[f])} for f in added],
-        "figures_removed": [{"figure_id": f, "figure": _label(old_figures.loc[f])} for f in removed],
+        "figures_added": [{"figure_id": f, "figure": after[f][0], **after[f][1]} for f in sorted(after.keys() - before.keys())],
+        "figures_removed": [{"figure_id": f, "figure": before[f][0]} for f in sorted(before.keys() - after.keys())],
         "figures_changed": changed,
         "reports_added": sorted(new_reports - old_reports),
         "reports_removed": sorted(old_reports - new_reports),

@@ -7,12 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import numpy as np
 
 from pipeline.publish.read import read_release
 
 SUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
+RAW_BATCH = 500        # reports re-read at a time
+PARALLEL_FROM = 2_000  # smaller releases are re-read in this process: starting workers costs more
+
+
+def _file_sha256(path: Path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def check_checksums(folder: Path) -> list[str]:
@@ -30,7 +41,7 @@ def check_checksums(folder: Path) -> list[str]:
         file = folder / name
         if not file.is_file():
             problems.append(f"{name}: listed in SHA256SUMS but missing")
-        elif hashlib.sha256(file.read_bytes()).hexdigest() != digest:
+        elif _file_sha256(file) != digest:
             problems.append(f"{name}: checksum does not match SHA256SUMS")
     for file in sorted(folder.iterdir()):
         if file.is_file() and file.name != "SHA256SUMS" and file.name not in listed:
@@ -41,48 +52,77 @@ def check_checksums(folder: Path) -> list[str]:
 def check_references(tables: dict) -> list[str]:
     problems = []
     reports, claims, figures = tables["reports"], tables["claims"], tables["figures"]
-    report_ids, claim_ids = set(reports["report_id"]), set(claims["claim_id"])
-    for row in claims.itertuples():
-        if row.report_id not in report_ids:
-            problems.append(f"claims.parquet: claim {row.claim_id} names unknown report {row.report_id[:12]}")
-        if len(row.quote) != row.end - row.start:
-            problems.append(f"claims.parquet: claim {row.claim_id} quote length does not match its span")
-    for row in figures.itertuples():
-        for claim in [*row.claim_ids, *row.disputed_by]:
-            if claim not in claim_ids:
-                problems.append(f"figures.parquet: figure {row.figure_id} names unknown claim {claim}")
+    orphans = claims[~claims["report_id"].isin(reports["report_id"])]
+    problems += [f"claims.parquet: claim {claim} names unknown report {report[:12]}"
+                 for claim, report in zip(orphans["claim_id"], orphans["report_id"])]
+    wrong_length = claims[claims["quote"].str.len() != claims["end"] - claims["start"]]
+    problems += [f"claims.parquet: claim {claim} quote length does not match its span" for claim in wrong_length["claim_id"]]
+    for column in ("claim_ids", "disputed_by"):
+        named = figures[["figure_id", column]].explode(column)
+        named = named[named[column].notna() & ~named[column].isin(claims["claim_id"])]
+        problems += [f"figures.parquet: figure {figure} names unknown claim {claim}"
+                     for figure, claim in zip(named["figure_id"], named[column])]
     return problems
 
 
-def check_raw_reports(tables: dict, raw_dir: Path) -> list[str]:
-    """Each report's raw bytes still hash to its id, and each quote is its text at its span."""
+def _raw_report_problems(raw_dir: str, reports: list[tuple[str, str, str]], claims: list[tuple]) -> list[str]:
+    """Problems of one batch of reports (path, report_id, text_sha256) and their claims
+    (claim_id, report_id, start, end, quote): raw bytes, text hash and quotes."""
     from pipeline.ingest.files import RawFile
     from pipeline.ingest.metadata import MetadataError
     from pipeline.ingest.reports import read_report_text
 
-    problems, texts = [], {}
-    for report in tables["reports"].itertuples():
-        file = raw_dir / report.path
+    problems, texts, folder = [], {}, Path(raw_dir)
+    for path, report_id, text_sha256 in reports:
+        file = folder / path
         if not file.is_file():
-            problems.append(f"raw file {report.path} is missing from {raw_dir}")
+            problems.append(f"raw file {path} is missing from {raw_dir}")
             continue
         data = file.read_bytes()
-        if hashlib.sha256(data).hexdigest() != report.report_id:
-            problems.append(f"raw file {report.path}: bytes do not hash to report_id")
+        if hashlib.sha256(data).hexdigest() != report_id:
+            problems.append(f"raw file {path}: bytes do not hash to report_id")
             continue
         try:
-            _, _, text = read_report_text(RawFile(report.path, data), raw_dir, dt.date.max)
+            _, _, text = read_report_text(RawFile(path, data), folder, dt.date.max)
         except MetadataError as error:
-            problems.append(f"raw file {report.path}: {error}")
+            problems.append(f"raw file {path}: {error}")
             continue
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != report.text_sha256:
-            problems.append(f"raw file {report.path}: text does not hash to text_sha256")
-        texts[report.report_id] = text
-    for claim in tables["claims"].itertuples():
-        text = texts.get(claim.report_id)
-        if text is not None and text[claim.start:claim.end] != claim.quote:
-            problems.append(f"claims.parquet: claim {claim.claim_id} quote is not the report text at {claim.start}:{claim.end}")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != text_sha256:
+            problems.append(f"raw file {path}: text does not hash to text_sha256")
+        texts[report_id] = text
+    for claim_id, report_id, start, end, quote in claims:
+        text = texts.get(report_id)
+        if text is not None and text[start:end] != quote:
+            problems.append(f"claims.parquet: claim {claim_id} quote is not the report text at {start}:{end}")
     return problems
+
+
+def _report_batches(tables: dict, raw_dir: Path, size: int):
+    """(raw folder, reports, claims) of each batch of ``size`` reports, in report order."""
+    reports = tables["reports"]
+    claims = tables["claims"]
+    rows_of = claims.groupby("report_id").indices
+    claim_columns = [claims[c].tolist() for c in ("claim_id", "report_id", "start", "end", "quote")]
+    for first in range(0, len(reports), size):
+        batch = reports.iloc[first:first + size]
+        held = [rows_of[rid] for rid in batch["report_id"] if rid in rows_of]
+        rows = sorted(int(i) for i in (np.concatenate(held) if held else []))
+        yield (str(raw_dir), list(zip(batch["path"], batch["report_id"], batch["text_sha256"])),
+               [tuple(column[i] for column in claim_columns) for i in rows])
+
+
+def check_raw_reports(tables: dict, raw_dir: Path, workers: int = 1) -> list[str]:
+    """Each report's raw bytes still hash to its id, and each quote is its text at its span.
+
+    Reports are re-read in batches (in ``workers`` processes for a large release),
+    so only one batch of texts is held at a time.
+    """
+    batches = _report_batches(tables, raw_dir, RAW_BATCH)
+    if workers <= 1 or len(tables["reports"]) < PARALLEL_FROM:
+        return [problem for batch in batches for problem in _raw_report_problems(*batch)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [problem for found in pool.map(_raw_report_problems, *zip(*batches)) for problem in found]
 
 
 def check_content_hashes(release) -> list[str]:
@@ -101,7 +141,7 @@ def check_content_hashes(release) -> list[str]:
     return problems
 
 
-def verify_release(folder: Path, raw_dir: Path | None = None) -> list[str]:
+def verify_release(folder: Path, raw_dir: Path | None = None, workers: int = 1) -> list[str]:
     if not folder.is_dir():
         return [f"{folder} is not a folder"]
     problems = check_checksums(folder)
@@ -112,5 +152,5 @@ def verify_release(folder: Path, raw_dir: Path | None = None) -> list[str]:
     problems += check_content_hashes(release)
     problems += check_references(release.tables)
     if raw_dir is not None and raw_dir.is_dir():
-        problems += check_raw_reports(release.tables, raw_dir)
+        problems += check_raw_reports(release.tables, raw_dir, workers)
     return problems
