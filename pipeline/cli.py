@@ -103,6 +103,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 SIDECAR = ".meta.yaml"
+# One encoder for every line `figures extract` prints: json.dumps(..., ensure_ascii=False) builds a new one per call.
+JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def _report_files(folder: Path) -> list[tuple[Path, bool]]:
@@ -186,8 +188,7 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"figures extract: {label}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
                 status = status or (0 if path.is_dir() else 1)
                 continue
-            for record in records:
-                out.write(json.dumps({"path": label, **record}, ensure_ascii=False) + "\n")
+            out.write("".join(JSON.encode({"path": label, **record}) + "\n" for record in records))
     return status
 
 

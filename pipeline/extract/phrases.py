@@ -17,8 +17,7 @@ soldiers were killed").
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
     APPOSITIVE_OPENERS,
@@ -31,6 +30,7 @@ from pipeline.extract.lexicon import (
     METRIC_WORDS,
     MODALS,
     NOUN_MODIFIERS,
+    NOUNS_NOT_VERBS,
     NUMBER_WORDS,
     PARTICIPLES,
     POPULATION_WORDS,
@@ -54,6 +54,7 @@ PHRASE_ADVERBS = {"later", "also", "then", "subsequently", "reportedly", "allege
                   "since", "initially", "eventually", "immediately", "apparently", "not", "never"}
 PHRASE_STOPS = AUXILIARIES | MODALS | (PREPOSITIONS - {"of"}) | RELATIVES | CONJUNCTIONS | DETERMINERS | PHRASE_ADVERBS
 POSSESSIVES = {"its", "their", "his", "her", "our", "your", "my", "them", "those", "us", "whom", "these"}
+OPENERS_OF_OF = DETERMINERS | POSSESSIVES  # "212 of its troops", "4 staff of the Union ..."
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
 NOT_ADVERBS = {"family", "elderly", "italy", "july", "ally", "rally", "belly", "supply", "assembly"}
 # Words that end a counted phrase and open a subset or an aside ("11 civilians including two children").
@@ -99,8 +100,10 @@ def _is_verb(word: str, after_words: bool, following: str | None = None) -> bool
     return word.endswith("ed") and word not in NOUN_MODIFIERS and not noun_follows
 
 
-@dataclass(frozen=True)
-class NounPhrase:
+# The values read for every number are NamedTuples: immutable like a frozen
+# dataclass, and several times cheaper to build, which counts at thousands of
+# numbers a megabyte.
+class NounPhrase(NamedTuple):
     end: int  # index of the first word after the phrase
     head: str | None  # last word of the phrase, lower-cased
     population: str | None  # the group a coder would code, None when no word names one
@@ -108,8 +111,7 @@ class NounPhrase:
     thing: bool  # the phrase counts things, not people
 
 
-@dataclass(frozen=True)
-class Verb:
+class Verb(NamedTuple):
     metric: str
     word: str
     index: int
@@ -120,8 +122,7 @@ class Verb:
     relative: bool = False  # the verb of a relative clause ("25 wounded people who evacuated")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """What follows a counted phrase: its metric verb, if any, and how the clause is framed."""
 
     verb: Verb | None
@@ -132,6 +133,8 @@ class Clause:
 
 def _population(words: list[str], following: list[str]) -> str | None:
     """The group named by the phrase's words, head first."""
+    if not words:
+        return None
     found = None
     for word in reversed(words):
         if word in POPULATION_WORDS:
@@ -157,7 +160,7 @@ def _counts_things(words: list[str]) -> bool:
     A thing word modifies a person ("2 truck drivers", "5 school children")
     unless it is plural and the head ("3 refugee camps", "two attacks include").
     """
-    if not words:
+    if not words or THING_NOUNS.isdisjoint(words):
         return False
     if words[-1] in THING_NOUNS:
         return True
@@ -175,7 +178,7 @@ def _start(after: list[str]) -> int:
     if after[:1] == [")"]:  # "(9,270) civilians"
         index = 1
     if after[index:index + 1] == ["of"]:  # "212 of its troops", "hundreds of Taliban"
-        index += 2 if after[index + 1:index + 2] and after[index + 1] in DETERMINERS | POSSESSIVES else 1
+        index += 2 if after[index + 1:index + 2] and after[index + 1] in OPENERS_OF_OF else 1
     return index
 
 
@@ -187,8 +190,8 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
     while index < len(after) and len(words) < MAX_NOUN_WORDS:
         word = after[index]
         kind = WORD_KIND.get(word)
-        if kind is None:  # most words: no grammar word, no metric
-            if not word[0].isalpha() or _is_adverb(word) or \
+        if kind is None:  # most words: no grammar word, no metric (so a verb only if it ends in -ed)
+            if not word[0].isalpha() or _is_adverb(word) or word.endswith("ed") and \
                     _is_verb(word, bool(words), after[index + 1] if index + 1 < len(after) else None):
                 break
             words.append(word)
@@ -224,15 +227,16 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
     following = after[index + 1:index + 5]
     if words and metric is None and after[index:index + 1] == ["of"]:
         index, following = _of_phrase(after, after_raw, index, following)
-    population = _population([w for w in words if w not in METRIC_NOUNS or w in POPULATION_WORDS], following)
-    return NounPhrase(index, head, population, metric, _counts_things(words) and metric is None)
+    named = words if METRIC_NOUNS.isdisjoint(words) else \
+        [word for word in words if word not in METRIC_NOUNS or word in POPULATION_WORDS]
+    return NounPhrase(index, head, _population(named, following), metric, metric is None and _counts_things(words))
 
 
 def _of_phrase(after: list[str], after_raw: list[str], index: int, following: list[str]) -> tuple[int, list[str]]:
     """(end, words) of the "of" phrase completing a counted noun: "4 staff of the Union of Medical
     Relief Organisations", "86 members of government forces". Without one, the "of" is left in place."""
     position = index + 1
-    if after[position:position + 1] and after[position] in DETERMINERS | POSSESSIVES:
+    if after[position:position + 1] and after[position] in OPENERS_OF_OF:
         position += 1
     words: list[str] = []
     while position < len(after) and len(words) < MAX_NOUN_WORDS:
@@ -266,6 +270,9 @@ def _skip_count(after: list[str], index: int, after_raw: list[str]) -> int | Non
     return noun_phrase(after[index:], after_raw[index:]).end + index if index < len(after) else index
 
 
+GROUP_FOLLOWERS = AUXILIARIES | {",", "and"}  # words after a group of a list whose verb follows
+
+
 def _skip_group(after: list[str], index: int, after_raw: list[str]) -> int | None:
     """The index past a group named without a count ("and soldiers", ", international workers and
     others"), when the clause's verb follows it; else None."""
@@ -276,7 +283,7 @@ def _skip_group(after: list[str], index: int, after_raw: list[str]) -> int | Non
         return None
     end = index + phrase.end
     following = after[end:end + 1]
-    return end if following and (following[0] in AUXILIARIES | {",", "and"} or following[0] in METRIC_WORDS) else None
+    return end if following and (following[0] in GROUP_FOLLOWERS or following[0] in METRIC_WORDS) else None
 
 
 def _closing(after: list[str], index: int, closer: str) -> int | None:
@@ -324,6 +331,8 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
     the dead", "in critical condition".
     """
     word, following = after[index], after[index + 1:index + 4]
+    if word not in CUE_PHRASE_HEADS:  # another -ed word: of these phrases it can only open "...ed to death"
+        return "killed" if word.endswith("ed") and following[:2] == ["to", "death"] else None
     nxt = following[:1]
     if word == "forced" and nxt and (nxt[0] in {"from", "out"} or following[:2] in (["to", "flee"], ["to", "leave"])):
         return "displaced"
@@ -388,7 +397,7 @@ def _coordinated_verb(after: list[str], index: int) -> int | None:
     for position in range(index + 1, min(len(after) - 1, index + 3)):
         if after[position] == "and":
             following = after[position + 1]
-            return position + 1 if following in METRIC_WORDS and following not in METRIC_NOUNS - PARTICIPLES else None
+            return position + 1 if following in METRIC_WORDS and following not in NOUNS_NOT_VERBS else None
         if after[position] not in PARTICLES:
             return None
     return None
@@ -428,7 +437,7 @@ class _Reader:
                 if found is None or not (self.relative and not self.relative_content):
                     return self.clause(found, group=_copula_group(after, index + 1))
                 # the verb of the relative clause ("who were killed"); the main clause's may follow
-                self.relative_verb = dataclasses.replace(found, relative=True)
+                self.relative_verb = found._replace(relative=True)
                 self.relative_content, self.skipping = True, 1
             elif word in AUXILIARIES and self.relative and not self.relative_content:
                 self.skipping += 1  # "who had joined the march": the relative clause's own auxiliary
@@ -476,7 +485,7 @@ class _Reader:
 
     def _metric_word(self, index: int) -> Verb | None:
         after, word = self.after, self.after[index]
-        if word in METRIC_NOUNS - PARTICIPLES or _combined(after, index) or \
+        if word in NOUNS_NOT_VERBS or _combined(after, index) or \
                 (word == "returned" and after[index + 1:index + 2] == ["fire"]):
             return None
         follows = after[index + 1:index + 2]
