@@ -27,7 +27,6 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
-    AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
     LEAD_INS,
@@ -42,14 +41,8 @@ from pipeline.extract.lexicon import (
     RELATIVES,
     TRANSITIVE,
 )
-from pipeline.extract.phrases import (
-    CLAUSE_BREAKS,
-    NounPhrase,
-    Verb,
-    is_number,
-    noun_phrase,
-    verb_after,
-)
+from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
+from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
 
 # "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
 NOT_COUNTED_OF = {"population", "capacity", "size"}
