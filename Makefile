@@ -32,6 +32,8 @@ validate: setup $(DAGSTER_HOME)
 bench: setup
 	$(BIN)/python bench/extraction_accuracy.py
 	$(BIN)/python bench/extraction_speed.py
+	$(BIN)/python bench/reconcile_speed.py
+	$(BIN)/python bench/scale.py 1000 10000
 
 # Web pages as a browser saves them: each page in tests/pages/, as its site
 # serves it, rendered by headless Chromium (Debian package `chromium`) and its

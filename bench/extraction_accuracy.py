@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import CORPORA, Case, labelled_sets, seed_cases  # noqa: E402
 
 from pipeline.extract import extract_claims  # noqa: E402
+from schemas.reference import load_sources  # noqa: E402
 
 FIELDS = ("qualifier", "population", "stance", "attributed_to")
 TARGETS = {
@@ -28,7 +29,14 @@ FIELD_TARGETS = {"qualifier": 0.90, "population": 0.90, "stance": 0.90, "attribu
 
 
 def _norm(field: str, value):
-    return (value or "").lower() if field == "attributed_to" else value
+    """Values as compared: a source by its identity in the source registry ("UN" is the United
+    Nations, "World Health Organisation" the World Health Organization), else lower-cased."""
+    if field != "attributed_to":
+        return value
+    if not value:
+        return ""
+    known = load_sources().lookup(value)
+    return (known.name if known else value).lower()
 
 
 def match(predicted: list[dict], expected: list[dict]):

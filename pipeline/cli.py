@@ -135,6 +135,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 SIDECAR = ".meta.yaml"
+# One encoder for every line `figures extract` prints: json.dumps(..., ensure_ascii=False) builds a new one per call.
+JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def _report_files(folder: Path) -> list[tuple[Path, bool]]:
@@ -154,7 +156,7 @@ def _sidecar(file: Path) -> dict:
     sidecar = file.with_name(file.name + SIDECAR)
     try:
         fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):  # e.g. 2020-02-30
         return {}
     return fields if isinstance(fields, dict) else {}
 
@@ -218,8 +220,7 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"figures extract: {label}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
                 status = status or (0 if path.is_dir() else 1)
                 continue
-            for record in records:
-                out.write(json.dumps({"path": label, **record}, ensure_ascii=False) + "\n")
+            out.write("".join(JSON.encode({"path": label, **record}) + "\n" for record in records))
     return status
 
 

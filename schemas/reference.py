@@ -1,7 +1,7 @@
 """Reference data beside the schemas: the gazetteer and the source registry."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,8 @@ class SourceRegistry:
     sources: dict[str, Source]  # lower-cased name or alias -> source
     default_reliability: str
     spellings: tuple[str, ...]  # every name and alias as written
+    # lower-cased common noun ("state media") -> (country, source) pairs it stands for in reports on that country
+    generic: dict[str, tuple[tuple[str, Source], ...]] = field(default_factory=dict)
 
     def lookup(self, name: str | None) -> Source | None:
         if not name:
@@ -61,10 +63,13 @@ def load_sources(path: Path = HERE / "sources.yaml") -> SourceRegistry:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     sources: dict[str, Source] = {}
     spellings: list[str] = []
+    generic: dict[str, tuple[tuple[str, Source], ...]] = {}
     for entry in data["sources"]:
         source = Source(entry["name"], entry["reliability"], bool(entry["party"]))
         for name in [entry["name"], *entry["aliases"]]:
             sources[name.lower()] = source
             spellings.append(name)
+        for noun in entry.get("generic_aliases", []):
+            generic[noun.lower()] = (*generic.get(noun.lower(), ()), (entry["country"], source))
     return SourceRegistry(sources=sources, default_reliability=data["default_reliability"],
-                          spellings=tuple(spellings))
+                          spellings=tuple(spellings), generic=generic)

@@ -2,6 +2,7 @@
 import codecs
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,6 +36,16 @@ FEED_CSV = """date,location,metric,value,source,url,qualifier,population
 2020-02-19,Aleppo village,killed,1000000000,Someone,https://example.org/d,exact,people
 2020-02-19,Idlib,killed,7,SOHR,https://syriahr.com/e,,children
 """
+# A page as Chromium's "Save page as" writes it: the address it came from in a comment, an author
+# in the meta tags, and no canonical address or site name.
+SAVED_WITH_COMMENT = """<!DOCTYPE html>
+<!-- saved from url=(0041)https://news.example.org/idlib-aid-convoy -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>Aid convoy reaches Idlib</title>
+<meta name="author" content="OCHA"><meta property="article:published_time" content="2020-02-12"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Aid convoy reaches Idlib</h1>
+<p>More than 700,000 people have been displaced in northwest Syria since 1 December, the convoy's organisers said.</p>
+<p>Trucks carried tents, blankets and food to camps near the Turkish border on Wednesday afternoon.</p>
+</article></body></html>"""
 HXL_CSV = """Date,Province,Killed,Source,Link
 #date,#adm1+name,#affected+killed,#meta+source,#meta+url
 2020-02-20,Idleb,9,Civil Defence,https://example.org/h
@@ -53,6 +64,9 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
                                                "Syria since 1 December 2019."],
                                               {"Title": "Sitrep 9", "Author": "OCHA", "CreationDate": "D:20200226"}))
     (raw / "sitrep.pdf.meta.yaml").write_text("url: https://reliefweb.int/sitrep-9\n", encoding="utf-8")
+    (raw / "no-url.pdf").write_bytes(text_pdf(["At least 20 civilians were killed in Maarat al-Numan."],
+                                              {"Author": "SOHR", "CreationDate": "D:20200115"}))
+    (raw / "saved-with-comment.html").write_text(SAVED_WITH_COMMENT, encoding="utf-8")
     (raw / "feed.csv").write_text(FEED_CSV, encoding="utf-8")
     (raw / "hxl.csv").write_text(HXL_CSV, encoding="utf-8")
     (raw / "feed.json").write_text(json.dumps({"figures": [
@@ -69,12 +83,16 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
         "no-front-matter.md": "no YAML front matter",
         "broken-front-matter.md": "front matter is not valid YAML",
         "future.md": "in the future",
-        "impossible-date.md": "not a date",
+        "impossible-date.md": "`published` is 2020-02-30, which is not a real date (February 2020 has 29 days)",
+        "no-publisher.pdf": "no `publisher` in the PDF document information or its sidecar; add `publisher: NAME`",
+        "no-date.pdf": "no `published` in the PDF document information or its sidecar; "
+                       "add `published: YYYY-MM-DD` (the day the report was published) to a sidecar "
+                       "no-date.pdf.meta.yaml beside it",
         "menu-only.html": "HTML has no article text",
         "truncated.pdf": "truncated or damaged",
         "encrypted.pdf": "PDF is encrypted",
         "scan.pdf": "no text layer",
-        "missing-columns.csv": "lacks column(s) `source`, `url`",
+        "missing-columns.csv": "lacks column(s) `source`",
         "wrong-shape.json": "not an object with a `figures` list",
         "link-outside.md": "symlink points outside",
         "huge.txt": "over the 50 MB limit",
@@ -90,6 +108,8 @@ def build_corpus(raw: Path, outside: Path) -> dict[str, str]:
     write_report(raw, "impossible-date.md", "Ten people were killed.", published="2020-02-30")
     (raw / "menu-only.html").write_text(EMPTY_HTML, encoding="utf-8")
     (raw / "truncated.pdf").write_bytes(truncated_pdf())
+    (raw / "no-publisher.pdf").write_bytes(text_pdf(["Ten people were killed."], {"CreationDate": "D:20200101"}))
+    (raw / "no-date.pdf").write_bytes(text_pdf(["Ten people were killed."], {"Author": "OCHA"}))
     (raw / "encrypted.pdf").write_bytes(encrypted_pdf())
     (raw / "scan.pdf").write_bytes(image_only_pdf())
     (raw / "missing-columns.csv").write_text("date,location,metric,value\n2020-01-01,Idlib,killed,3\n", encoding="utf-8")
@@ -126,6 +146,7 @@ def test_every_good_format_becomes_a_report_with_claims(release):
     formats = dict(zip(reports["path"], reports["format"]))
     assert formats == {"copy of text report.md": "markdown", "ünïcödé.md": "markdown", "-leading-dash.txt": "text",
                        "article.html": "html", "saved-by-browser.html": "html", "sitrep.pdf": "pdf", "feed.csv": "csv", "hxl.csv": "csv",
+                       "no-url.pdf": "pdf", "saved-with-comment.html": "html",
                        "feed.json": "json", "utf16.md": "markdown"}
     with_claims = set(reports[reports["report_id"].isin(claims["report_id"])]["path"])
     assert with_claims == set(formats)
@@ -135,6 +156,29 @@ def test_every_good_format_becomes_a_report_with_claims(release):
     assert (saved["publisher"], str(saved["published"])) == ("Syrian British Consortium", "2020-01-30")
     pdf = reports.set_index("path").loc["sitrep.pdf"]
     assert (pdf["publisher"], pdf["url"]) == ("OCHA", "https://reliefweb.int/sitrep-9")
+
+
+def test_a_report_without_url_is_published_and_flagged(release):
+    _, _, tables = release
+    reports = tables["reports"].set_index("path")
+    pdf = reports.loc["no-url.pdf"]
+    assert pd.isna(pdf["url"]) and not pdf["has_url"]
+    assert (pdf["publisher"], str(pdf["published"]), pdf["title"]) == ("SOHR", "2020-01-15", "no-url")
+    assert pdf.name in set(reports.index) and len(pdf["report_id"]) == 64
+    assert reports.drop(index="no-url.pdf")["has_url"].all()
+
+
+def test_a_saved_page_gives_its_saved_from_address_and_author(release):
+    _, _, tables = release
+    page = tables["reports"].set_index("path").loc["saved-with-comment.html"]
+    assert (page["url"], page["has_url"]) == ("https://news.example.org/idlib-aid-convoy", True)
+    assert (page["publisher"], str(page["published"]), page["title"]) == ("OCHA", "2020-02-12", "Aid convoy reaches Idlib")
+
+
+def test_no_reason_holds_a_python_exception_name(release):
+    _, _, tables = release
+    for reason in tables["quarantine"]["reason"]:
+        assert not re.search(r"Traceback|[A-Z]\w*(Error|Exception)\b|\bline \d+, in\b", reason), reason
 
 
 def test_every_bad_file_is_quarantined_with_its_reason(release):
@@ -179,3 +223,38 @@ def test_saved_page_is_what_chromium_renders_from_the_source():
     rendered = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
                                SERVED_PAGE.resolve().as_uri()], capture_output=True, check=True, timeout=120).stdout
     assert read_html(rendered) == read_html(SAVED_PAGE.read_bytes())
+
+
+def page(head: str) -> bytes:
+    body = ("<article><p>At least 14 civilians were killed in shelling on the town of Sarmin, the Syrian "
+            "Observatory for Human Rights said on Monday.</p></article>")
+    return f"<html><head><title>Shelling in Sarmin</title>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_a_page_publisher_falls_back_from_site_name_to_author_to_address():
+    site = '<meta property="og:site_name" content="Example News">'
+    author = '<meta name="author" content="OCHA">'
+    canonical = '<link rel="canonical" href="https://www.news.example.org/sarmin">'
+    assert read_html(page(site + author + canonical))[0]["publisher"] == "Example News"
+    assert read_html(page(author + canonical))[0]["publisher"] == "OCHA"
+    assert read_html(page(canonical))[0] == {"title": "Shelling in Sarmin", "publisher": "news.example.org",
+                                            "url": "https://www.news.example.org/sarmin"}
+    saved = b"<!-- saved from url=(0036)https://www.example.org/news/sarmin -->\n" + page("")
+    assert read_html(saved)[0] == {"title": "Shelling in Sarmin", "publisher": "example.org",
+                                   "url": "https://www.example.org/news/sarmin"}
+    assert "publisher" not in read_html(page(""))[0]
+
+
+def test_a_page_with_no_publisher_at_all_is_quarantined_with_what_to_add(tmp_path):
+    from conftest import TODAY
+    from pipeline.ingest import ingest
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "anonymous.html").write_bytes(page('<meta property="article:published_time" content="2020-02-10">'))
+    found = ingest(raw, TODAY)
+    assert found.quarantine["reason"].tolist() == [
+        "no `publisher` in the page or its sidecar; add `publisher: NAME` (who published the report) "
+        "to a sidecar anonymous.html.meta.yaml beside it"]
+    (raw / "anonymous.html.meta.yaml").write_text("publisher: Local Council\n", encoding="utf-8")
+    assert ingest(raw, TODAY).reports["publisher"].tolist() == ["Local Council"]

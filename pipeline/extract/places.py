@@ -1,6 +1,7 @@
 """Find gazetteer places in text and normalise them to country and admin areas."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,7 +50,13 @@ def lookup_place(name: str | None) -> Place | None:
 
 
 def nearest_place(mentions: list[PlaceMention], position: int) -> PlaceMention | None:
-    """The place mentioned closest to ``position``; after it wins a tie ("killed in Idlib")."""
+    """The place mentioned closest to ``position``; after it wins a tie ("killed in Idlib").
+
+    ``mentions`` are in text order, so only the last one before ``position`` and
+    the first one from it can be nearest: a sentence naming thousands of places
+    costs a lookup per figure, not a pass over every place.
+    """
     if not mentions:
         return None
-    return min(mentions, key=lambda m: (abs(m.start - position), m.start < position))
+    at = bisect.bisect_left(mentions, position, key=lambda m: m.start)
+    return min(mentions[max(0, at - 1):at + 1], key=lambda m: (abs(m.start - position), m.start < position))

@@ -1,7 +1,7 @@
 """Structured feeds: figures someone already coded, as CSV or JSON, become claims directly.
 
 A CSV has a row per figure with at least the columns `date`, `location`,
-`metric`, `value`, `source` and `url` (optionally `qualifier`, `population`,
+`metric`, `value` and `source` (optionally `url`, `qualifier`, `population`,
 `high`, `period_start`); a CSV whose second row is an HXL hashtag row is read
 by its tags instead (`#date`, `#adm1+name`, `#affected+killed`,
 `#meta+source`, ...). A JSON feed is an object whose `figures` is a list of
@@ -16,15 +16,18 @@ import csv
 import datetime as dt
 import io
 import json
+import sys
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from pipeline.ingest.metadata import MetadataError
+from pipeline.ingest.metadata import MetadataError, parse_date, shown
 from pipeline.ingest.text import decode_text
 from schemas.vocab import METRICS, POPULATIONS, QUALIFIERS
 
 FEED_SUFFIXES = {".csv": "csv", ".json": "json"}
-REQUIRED = ("date", "location", "metric", "value", "source", "url")
-OPTIONAL = ("qualifier", "population", "high", "period_start")
+REQUIRED = ("date", "location", "metric", "value", "source")
+OPTIONAL = ("url", "qualifier", "population", "high", "period_start")
+MAX_COUNT_DIGITS = 20  # far past any plausible count, and short of what Python refuses to convert
 
 # HXL hashtags (lower-cased, attributes in any order) and the fields they fill.
 HXL_FIELDS = {
@@ -68,49 +71,76 @@ def _is_hxl_row(row: list[str]) -> bool:
     return bool(cells) and all(cell.startswith("#") for cell in cells)
 
 
-def _hxl_records(rows: list[list[str]], tags: list[str]) -> list[tuple[int, dict]]:
+@dataclass
+class Row:
+    """One CSV record: the line it starts on, its span in the text, and its cells."""
+
+    line: int
+    start: int
+    end: int
+    cells: list[str]
+
+
+def _csv_rows(text: str) -> list[Row]:
+    """Every CSV record with its span; a quoted line break keeps a record on one row.
+
+    Lines end where the csv module ends them (\\n, \\r or both), not where
+    str.splitlines would (it also breaks at form feeds and U+2028), so a row's
+    span is the text its cells came from.
+    """
+    lines = io.StringIO(text, newline="").readlines()
+    offsets = list(accumulate((len(line) for line in lines), initial=0))
+    reader = csv.reader(lines)
+    rows, consumed = [], 0
+    try:
+        for cells in reader:
+            first, consumed = consumed, reader.line_num
+            start = offsets[first]
+            rows.append(Row(first + 1, start, start + len(text[start:offsets[consumed]].rstrip("\r\n")), cells))
+    except csv.Error as error:
+        detail = ("a cell runs past 131,072 characters (a quote left open?)"
+                  if "field limit" in str(error) else "its quotes do not pair up")
+        raise MetadataError(f"CSV is not well-formed from line {consumed + 1}: {detail}") from None
+    return rows
+
+
+def _hxl_records(rows: list[Row], tags: list[str]) -> list[tuple[Row, dict]]:
     fields, metrics = _normalised_tags(HXL_FIELDS), _normalised_tags(HXL_METRICS)
     records = []
-    for number, row in enumerate(rows, start=3):
+    for row in rows:
         base, values = {}, []
-        for tag, cell in zip(tags, row):
+        for tag, cell in zip(tags, row.cells):
             key = _tag(tag)
             if key in fields and cell.strip():
                 base.setdefault(fields[key], cell.strip())
             elif key in metrics and cell.strip():
                 values.append((metrics[key], cell.strip()))
         if not values:
-            records.append((number, {**base}))  # reported as missing a value
+            records.append((row, {**base}))  # reported as missing a value
         for metric, value in values:
-            records.append((number, {**base, "metric": metric, "value": value}))
+            records.append((row, {**base, "metric": metric, "value": value}))
     return records
 
 
 def _csv_feed(text: str) -> Feed:
-    lines = text.splitlines(keepends=True)
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = _csv_rows(text)
     if not rows:
         raise MetadataError("CSV feed is empty")
-    header = [cell.strip().lower() for cell in rows[0]]
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
+    header = [cell.strip().lower() for cell in rows[0].cells]
     feed = Feed(text=text)
-    if len(rows) > 1 and _is_hxl_row(rows[1]):
-        records = _hxl_records(rows[2:], rows[1])
+    if len(rows) > 1 and _is_hxl_row(rows[1].cells):
+        records = _hxl_records(rows[2:], rows[1].cells)
         if not any("metric" in record for _, record in records):
             raise MetadataError("HXL feed has no count column (#affected+killed, #affected+idps, ...)")
     else:
         missing = [name for name in REQUIRED if name not in header]
         if missing:
             raise MetadataError(f"CSV feed lacks column(s) {', '.join(f'`{m}`' for m in missing)}")
-        records = [(number, dict(zip(header, (cell.strip() for cell in row))))
-                   for number, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
-    for number, record in records:
-        line = lines[number - 1] if number - 1 < len(lines) else ""
-        start = offsets[number - 1] if number - 1 < len(offsets) else 0
-        quote = line.rstrip("\r\n")
-        feed.records.append({"row": number, "fields": record, "start": start, "end": start + len(quote), "quote": quote})
+        records = [(row, dict(zip(header, (cell.strip() for cell in row.cells))))
+                   for row in rows[1:] if any(cell.strip() for cell in row.cells)]
+    for row, record in records:
+        feed.records.append({"row": row.line, "fields": record, "start": row.start, "end": row.end,
+                             "quote": text[row.start:row.end]})
     return feed
 
 
@@ -119,12 +149,20 @@ def _json_feed(text: str) -> Feed:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise MetadataError(f"JSON is not valid (line {error.lineno}: {error.msg})") from None
+    except ValueError:  # a number too long to convert
+        raise MetadataError(f"JSON holds a number longer than {sys.get_int_max_str_digits():,} digits; "
+                            "no count is that long: check the file") from None
+    except RecursionError:
+        raise MetadataError("JSON nests lists or objects too deeply to read; a feed is one `figures` "
+                            "list of flat records") from None
     if not isinstance(data, dict) or not isinstance(data.get("figures"), list):
         raise MetadataError("JSON feed is not an object with a `figures` list")
     lines, records = [], []
     position = 0
     for number, record in enumerate(data["figures"], start=1):
         line = json.dumps(record, sort_keys=True, ensure_ascii=False)
+        if not _is_unicode(line):  # a lone surrogate from an escape such as \ud800: keep the escape as written
+            line = json.dumps(record, sort_keys=True)
         lines.append(line)
         fields = {str(k).lower(): ("" if v is None else str(v)) for k, v in record.items()} \
             if isinstance(record, dict) else None
@@ -138,18 +176,29 @@ def read_feed(data: bytes, kind: str) -> Feed:
     return _csv_feed(text) if kind == "csv" else _json_feed(text)
 
 
+def _is_unicode(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (it holds no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _count(value: str, name: str) -> int:
     cleaned = value.replace(",", "").replace(" ", "")
-    if not cleaned.isdigit():
-        raise RowError(f"`{name}` is {value!r}, not a whole non-negative number")
+    if not cleaned.isdecimal():  # any script's digits (int reads "١٢" as 12), not "²"
+        raise RowError(f"`{name}` is {shown(value)}, not a whole non-negative number")
+    if len(cleaned) > MAX_COUNT_DIGITS:
+        raise RowError(f"`{name}` has {len(cleaned):,} digits; no count is that long: check for a typing error")
     return int(cleaned)
 
 
 def _date(value: str, name: str, today: dt.date) -> dt.date:
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"`{name}` is {value!r}, not a date in the form YYYY-MM-DD") from None
+        day = parse_date(value, name)
+    except MetadataError as error:
+        raise RowError(str(error)) from None
     if day > today:
         raise RowError(f"`{name}` is {day}, a date in the future")
     return day
@@ -159,12 +208,16 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
     """A feed record as claim fields, or a RowError saying what to fix."""
     if fields is None:
         raise RowError("record is not an object")
-    missing = [name for name in REQUIRED if not fields.get(name)]
+    broken = sorted(name for name, value in fields.items() if not _is_unicode(name + value))
+    if broken:
+        raise RowError(f"{', '.join(f'`{name}`' for name in broken)} holds an escape such as \\ud800 that is "
+                       "not a character (a lone surrogate); fix or remove it")
+    missing = [name for name in REQUIRED if not (fields.get(name) or "").strip()]
     if missing:
         raise RowError(f"no {', '.join(f'`{m}`' for m in missing)}")
     metric = fields["metric"].strip().lower()
     if metric not in METRICS:
-        raise RowError(f"`metric` is {fields['metric']!r}, not one of {', '.join(METRICS)}")
+        raise RowError(f"`metric` is {shown(fields['metric'])}, not one of {', '.join(METRICS)}")
     value = _count(fields["value"], "value")
     if value > PLAUSIBLE_MAX[metric]:
         raise RowError(f"`value` {value:,} is not a plausible count of {metric}; check for a typing error")
@@ -173,17 +226,18 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
         raise RowError(f"`high` {high} is below `value` {value}")
     qualifier = (fields.get("qualifier") or ("range" if high is not None else "exact")).strip().lower()
     if qualifier not in QUALIFIERS:
-        raise RowError(f"`qualifier` is {qualifier!r}, not one of {', '.join(QUALIFIERS)}")
+        raise RowError(f"`qualifier` is {shown(qualifier)}, not one of {', '.join(QUALIFIERS)}")
     population = (fields.get("population") or "people").strip().lower()
     if population not in POPULATIONS:
-        raise RowError(f"`population` is {population!r}, not one of {', '.join(POPULATIONS)}")
+        raise RowError(f"`population` is {shown(population)}, not one of {', '.join(POPULATIONS)}")
     date = _date(fields["date"], "date", today)
     start = _date(fields["period_start"], "period_start", today) if fields.get("period_start") else None
     if start is not None and start > date:
         raise RowError(f"`period_start` {start} is after `date` {date}")
-    if not fields["url"].startswith(("http://", "https://")):
-        raise RowError(f"`url` is {fields['url']!r}, not an http(s) address")
+    url = (fields.get("url") or "").strip() or None
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise RowError(f"`url` is {shown(url)}, not an http(s) address; write it in full or leave it empty")
     return {"metric": metric, "value": value, "high": high, "qualifier": qualifier, "population": population,
             "attributed_to": fields["source"].strip(), "location": fields["location"].strip(),
             "period_start": start.isoformat() if start else None, "period_end": date.isoformat(),
-            "url": fields["url"]}
+            "url": url}

@@ -15,17 +15,18 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import yaml
 
+from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
 from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
 from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
-from pipeline.ingest.text import TEXT_SUFFIXES, decode_text, split_front_matter
+from pipeline.ingest.text import TEXT_SUFFIXES, FrontMatterLoader, decode_text, split_front_matter
 from pipeline.validate import quarantine_frame
 from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
-    "report_id", "path", "title", "publisher", "url", "published",
+    "report_id", "path", "title", "publisher", "url", "has_url", "published",
     "format", "size", "location", "text_sha256",
 ]
 FEED_CLAIM_COLUMNS = [
@@ -62,8 +63,8 @@ def _sidecar_fields(raw_dir: Path, relative: str) -> dict:
     if not sidecar.is_file():
         return {}
     try:
-        fields = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        fields = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=FrontMatterLoader)  # noqa: S506 (safe)
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
         raise MetadataError(f"sidecar {sidecar.name} is not valid UTF-8 YAML") from None
     if not isinstance(fields, dict):
         raise MetadataError(f"sidecar {sidecar.name} is not a set of `key: value` fields")
@@ -82,12 +83,42 @@ def _feed_fields(feed: Feed, name: str, today: dt.date) -> tuple[dict, list[dict
     if valid:
         sources = Counter(record["claim"]["attributed_to"] for record in valid)
         fields.update(publisher=sorted(sources.items(), key=lambda item: (-item[1], item[0]))[0][0],
-                      url=valid[0]["claim"]["url"], published=max(r["claim"]["period_end"] for r in valid))
+                      url=next((r["claim"]["url"] for r in valid if r["claim"]["url"]), None),
+                      published=max(r["claim"]["period_end"] for r in valid))
     return fields, valid
 
 
+def _unwritable(metadata: ReportMetadata, text: str) -> str | None:
+    """The first field, or "text", holding a lone surrogate (from an escape such as \\ud800)."""
+    for name, value in (("title", metadata.title), ("publisher", metadata.publisher), ("url", metadata.url),
+                        ("location", metadata.location), ("text", text)):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError:
+            return name
+    return None
+
+
 def read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
-    """Format, metadata and text of one raw file (and a feed's records), or a MetadataError."""
+    """Format, metadata and text of one raw file (and a feed's records), or a MetadataError.
+
+    Whatever a parser trips over on a damaged or hostile file becomes a
+    MetadataError with a reason in our words, never the parser's exception.
+    """
+    try:
+        read = _read_report(raw, raw_dir, today)
+    except MetadataError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a parser failing on hostile input must not stop the run
+        raise MetadataError(unreadable_reason(raw.path, error)) from None
+    broken = _unwritable(read.metadata, read.text)
+    if broken:
+        raise MetadataError(f"`{broken}` holds an escape such as \\ud800 that is not a character "
+                            "(a lone surrogate); fix or remove it")
+    return read
+
+
+def _read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
     suffix = PurePosixPath(raw.path).suffix.lower()
     feed, valid = None, []
     if suffix in TEXT_SUFFIXES:
@@ -110,7 +141,7 @@ def read_report(raw: RawFile, raw_dir: Path, today: dt.date) -> ReadReport:
     else:
         raise MetadataError(f"unsupported file type `{suffix or '(none)'}`; reports are {', '.join(SUPPORTED)}")
     fields = {**fields, **_sidecar_fields(raw_dir, raw.path)}
-    return ReadReport(fmt, check_metadata(fields, where, today), text, feed, valid)
+    return ReadReport(fmt, check_metadata(fields, where, today, raw.path), text, feed, valid)
 
 
 def read_report_text(raw: RawFile, raw_dir: Path, today: dt.date) -> tuple[str, ReportMetadata, str]:
@@ -127,6 +158,7 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
         "title": meta.title,
         "publisher": meta.publisher,
         "url": meta.url,
+        "has_url": meta.url is not None,
         "published": meta.published.isoformat(),
         "format": read.format,
         "size": len(raw.data),
@@ -186,8 +218,7 @@ def read_one(raw: RawFile, raw_dir: Path, today: dt.date) -> ReportOutcome:
     except MetadataError as error:
         return ReportOutcome(refused=[{**entry, "reason": str(error)}])
     except Exception as error:  # a parser failing on hostile input must not stop the run
-        reason = f"file could not be read ({type(error).__name__}: {str(error)[:160]})"
-        return ReportOutcome(refused=[{**entry, "reason": reason}])
+        return ReportOutcome(refused=[{**entry, "reason": unreadable_reason(raw.path, error)}])
     outcome = ReportOutcome(row=_report_row(raw, read), text=read.text)
     if read.feed is not None:
         outcome.feed_claims = feed_claims_table(raw.sha256, read)

@@ -2,13 +2,27 @@
 
 Row order is fixed by the caller; columns follow the schema; Parquet carries
 each column's description and no pandas metadata, writer timestamps or paths.
-CSV is UTF-8 with ``\\n`` line ends, ISO dates, lists joined with ``;`` and
-text cells that a spreadsheet would run as a formula prefixed with ``'``.
+
+Parquet holds every text exactly as read. CSV is UTF-8 with ``\\n`` line ends,
+ISO dates and lists joined with ``;``, and keeps hostile text inert:
+  - a text cell (or list item) that a spreadsheet would run as a formula, one
+    whose first visible character is ``=``, ``+``, ``-`` or ``@`` (also after
+    spaces, tabs or line breaks, and their full-width forms), or that starts
+    with a tab or carriage return, is prefixed with ``'``;
+  - a cell holding a comma, a double quote, a line break (``\\n``, ``\\r``,
+    U+2028, U+2029) is quoted, double quotes doubled (RFC 4180), so every
+    reader sees the same rows, including a lone ``\\r``, which Python's csv
+    writer leaves bare when lines end in ``\\n``;
+  - control characters other than tab and line breaks (U+0000-U+001F, DEL,
+    U+0080-U+009F), which steer terminals and trip spreadsheets and databases,
+    are replaced by U+FFFD; bidirectional marks are kept, as right-to-left
+    names need them.
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +31,12 @@ import pyarrow.parquet as pq
 import pandera.pandas as pdr
 
 LIST_SEPARATOR = ";"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+RUN_STARTS = ("\t", "\r")  # a cell starting with these is prefixed whatever follows
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What a spreadsheet may pass over before it reads a formula: spaces, line breaks, invisible marks.
+INVISIBLE_LEAD = re.compile("[\\s\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufffd]*")
+NEEDS_QUOTES = re.compile('[,"\r\n\u2028\u2029]')
 
 
 def _arrow_type(column: pdr.Column) -> pa.DataType:
@@ -68,20 +87,32 @@ def parquet_bytes(table: pa.Table) -> bytes:
     return sink.getvalue()
 
 
+def inert_text(text: str) -> str:
+    """Text as a CSV cell shows it: control characters replaced, a would-be formula prefixed with '."""
+    text = CONTROL.sub("\ufffd", text)
+    visible = text[INVISIBLE_LEAD.match(text).end():]
+    return "'" + text if text.startswith(RUN_STARTS) or visible.startswith(FORMULA_STARTS) else text
+
+
 def _csv_cell(value: object) -> str:
     if isinstance(value, list):
-        value = LIST_SEPARATOR.join(value)
+        return LIST_SEPARATOR.join(inert_text(str(item)) for item in value)
     if _missing(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return inert_text(value) if isinstance(value, str) else str(value)
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if NEEDS_QUOTES.search(cell) else cell
 
 
 def csv_bytes(frame: pd.DataFrame, columns: list[str]) -> bytes:
-    cells = pd.DataFrame({name: [_csv_cell(v) for v in frame[name]] for name in columns}, columns=columns)
-    return cells.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """RFC 4180 CSV of ``columns`` of ``frame``: a header line, then one line per row."""
+    cells = [[_quoted(_csv_cell(v)) for v in frame[name]] for name in columns]
+    lines = [",".join(_quoted(name) for name in columns), *map(",".join, zip(*cells))]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def table_csv(frame: pd.DataFrame, model: type[pdr.DataFrameModel]) -> bytes:

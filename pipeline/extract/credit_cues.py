@@ -1,0 +1,331 @@
+"""The credits one sentence names: "according to X", "X said", "said X", "X: ...".
+
+Each credit is read from the words around its cue, with the side of the cue
+it covers: "Police said 12 died" credits what follows "said", "12 died,
+police said" what precedes it, and '"...," the ministry said' only the
+quotation. A phrase that points back ("It said", "the ministry added") is
+left as a `Reference` for `attribution` to resolve against the report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract.credit_phrases import (
+    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, is_name_word, phrase_after, phrase_before,
+)
+from pipeline.extract.credit_words import (
+    ARTICLES, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CONNECTORS, DOCUMENT_VERBS, DOCUMENTS, INVERTING_VERBS,
+    ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS,
+    TOLL_VERBS, TOLL_WORDS, VAGUE,
+)
+from pipeline.extract.source_names import Reference, name_source
+from pipeline.extract.trie import WordFinder
+from schemas.reference import load_sources
+
+# One scan finds the cue words; a sentence without any is never split into words.
+CUES = WordFinder.listing(sorted(REPORTING_VERBS | {"according", "According"}))
+LISTENER_VERBS = {"told", "tells", "tell", "informed"}
+PREPOSITIONS = {"at", "in", "for", "of", "from", "with", "within", "by"}
+CITING = {"citing", "quoting"}
+LOCATIVES = {"at", "on", "in", "during", "near"}
+ADVERBS = AUXILIARIES - {"has", "have", "had"}  # "said the Civil Defence, also known as", not "said she had"
+NOBODY = ""  # the name of a credit that names no one ("early reports said")
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                "scores", "hundreds", "thousands", "millions", "tens", "a", "an", "at", "more", "over"}
+CLAUSE_VERBS = {"were", "was", "had", "have", "has", "are", "is", "been", "died", "dead", "killed"}
+QUOTE_MARKS = '"“”'
+WINDOW_BEFORE, WINDOW_AFTER = 130, 110  # characters around a cue that hold its source's name
+COLON_REACH = 120  # "Russian Defense Ministry: ..." opens a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A credit as read from one sentence: the name may still be a `Reference` back."""
+
+    position: int
+    name: str | Reference
+    forward: bool
+    written: str = ""
+    since: int = 0
+
+
+def phrase_text(words: Words, span: tuple[int, int] | None) -> str:
+    """The words of ``span``, joined by single spaces."""
+    return "" if span is None else " ".join(words.text[span[0]:span[1] + 1])
+
+
+def _issuer_after(words: Words, span: tuple[int, int]) -> tuple[int, int] | None:
+    """For "a statement issued by the ministry" or "figures from OCHA": the issuer's phrase."""
+    index = span[1] + 1
+    if index < len(words) and words.lower[index] in ISSUED and words.lower[index] not in ("from", "by", "of"):
+        index += 1
+    if index < len(words) and words.lower[index] in ("from", "by", "of"):
+        return phrase_after(words, index + 1)
+    return None
+
+
+def _read_after(words: Words, index: int) -> tuple[str | Reference | None, int, str]:
+    """The source named from word ``index`` on, the index just past its phrase, and the phrase.
+
+    A document noun hands over to its issuer ("data from the WHO",
+    "information provided by a source at the police command"); a speaker
+    for a body to the body ("a spokesman for the ministry").
+    """
+    span = phrase_after(words, index)
+    written_from = span[0] if span is not None else index
+    for _ in range(3):
+        if span is None or not (words.lower[span[1]] in DOCUMENTS or words.lower[span[1]] in SPEAKS_FOR):
+            break
+        issuer = _issuer_after(words, span)
+        if issuer is None and words.lower[span[1]] in SPEAKS_FOR and span[1] + 1 < len(words) \
+                and words.lower[span[1] + 1] in PREPOSITIONS:
+            issuer = phrase_after(words, span[1] + 2)
+        if issuer is None:
+            break
+        span = issuer
+    if span is None:
+        return None, index, ""
+    return name_source(phrase_text(words, span)), span[1] + 1, phrase_text(words, (written_from, span[1]))
+
+
+def _subject_text(words: Words, last: int) -> tuple[str | None, int, str]:
+    """The phrase ending at ``last``, widened or narrowed by the words left of it; where it starts; and as written.
+
+    "a source at Aleppo Police Command" credits the command (written with
+    its speaker, which a later "the source" is matched against); "officials
+    at Bagram Air Base" stays whole; "opponents of X" credits nobody named.
+    """
+    abbreviation = bracketed_abbreviation(words, last)
+    span = phrase_before(words, last - 3 if abbreviation is not None else last)
+    if span is None:
+        return None, last, ""
+    first = span[0] + (words.lower[span[0]] in ("the", "a", "an"))
+    for index in range(first + 1, span[1]):
+        if words.text[index] == "the" and words.text[index - 1][:1].isupper():
+            rest = phrase_text(words, (index, last))
+            if isinstance(name_source(rest), str):
+                return rest, index, rest  # "east of Dabiq the Turkish army": where commas were lost
+    written_from = span[0]
+    left = span[0] - 1
+    if left >= 1 and words.lower[left] in PREPOSITIONS:
+        before = words.lower[left - 1]
+        if before in SPEAKS_FOR or before in DOCUMENTS or before in ISSUED:
+            speaker = phrase_before(words, left - 1 - (before in ISSUED))
+            written_from = speaker[0] if speaker is not None else written_from
+        elif before in BODY_HEADS:
+            body = phrase_before(words, left - 1)
+            if body is not None:
+                span = (body[0], span[1])
+                written_from = body[0]
+        elif words.lower[left] == "of" and before.isalpha() and before.islower():
+            return None, last, ""
+    return phrase_text(words, (span[0], last)), span[0], phrase_text(words, (written_from, last))
+
+
+def _appositive_text(words: Words, comma: int) -> str | None:
+    """The credited phrase of "NAME, a role, said" or "Title, NAME, said" (``comma`` before the verb)."""
+    opening = next((i for i in range(comma - 1, max(-1, comma - 14), -1) if words.text[i] == ","), None)
+    if opening is None or opening + 1 >= comma:
+        return None
+    inside = opening + 1 + (words.lower[opening + 1] in ("the", "a", "an"))
+    if words.lower[inside] in CITING:
+        return phrase_text(words, phrase_after(words, inside + 1))
+    described = words.lower[opening + 1] in ("a", "an") or words.lower[comma - 1] in BODY_HEADS
+    if not described and all(is_name_word(words.text[i]) or words.text[i] in CONNECTORS for i in range(inside, comma)):
+        name = phrase_text(words, (inside, comma - 1))
+        title = phrase_before(words, opening - 1)
+        if title is not None and all(words.text[i][:1].isupper() for i in range(title[0], title[1] + 1)) \
+                and words.lower[title[1]] in ROLE_WORDS | {"secretary-general"}:
+            return f"{phrase_text(words, title)} {name}"
+        return name
+    return _subject_text(words, opening - 1)[0]
+
+
+def _is_claim_of_deaths(words: Words, verb: int) -> bool:
+    """'claimed the lives of', 'has claimed thousands', 'claimed responsibility': no credit."""
+    if not words.lower[verb].startswith("claim"):
+        return False
+    following = tuple(words.lower[verb + 1:verb + 4])
+    if not following:
+        return False
+    if following[0] in ("responsibility", "lives", "life", "credit") or following[:2] == ("the", "lives"):
+        return True
+    if following[0][:1].isdigit() or following[0] in NUMBER_WORDS:
+        return not any(word in CLAUSE_VERBS for word in following[1:])
+    return False
+
+
+def _owns_act(words: Words, verb: int) -> bool:
+    """'said it was behind the bombing that killed 12': a claim of responsibility, not of the toll."""
+    following = words.lower[verb + 1:verb + 5]
+    return "responsibility" in following or ("behind" in following and "it" in following)
+
+
+def _closes_clause(words: Words, verb: int) -> bool:
+    """Whether the credit at ``verb`` covers the words before it ("12 died, police said on Sunday")."""
+    index = verb + 1
+    if words.lower[verb] in LISTENER_VERBS and index < len(words):
+        listener = phrase_after(words, index)  # "told AFP", "told reporters"
+        index = listener[1] + 1 if listener else index
+    while index < len(words) and (words.lower[index] in TIME_WORDS or words.lower[index] in MONTHS_AND_DAYS
+                                  or words.lower[index] in ("on", "late", "early", "last", "this")
+                                  or words.lower[index].isdigit()):
+        index += 1
+    if index >= len(words):
+        return True
+    word = words.lower[index]
+    if word in ".,;)’" or word in QUOTE_MARKS:
+        return True
+    return word in CLAUSE_CLOSERS or (word.endswith("ing") and word != "that")
+
+
+def _citing_after(words: Words, verb: int) -> str | Reference | None:
+    """'Reuters reported, citing police': the original source, when the verb is followed by one."""
+    index = verb + 1
+    if index < len(words) and words.text[index] == ",":
+        index += 1
+    if index < len(words) and words.lower[index] in CITING:
+        return _read_after(words, index + 1)[0]
+    return None
+
+
+def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found | None:
+    """The credit of the reporting verb at word ``verb``: the name after it ("said the ministry"), else before it.
+
+    Before it, auxiliaries and adverbs ("has also said"), a place ("an
+    official at the scene") and an appositive ("X, a spokesman, said") may
+    stand between the name and the verb.
+    """
+    if _is_claim_of_deaths(words, verb) or _owns_act(words, verb):
+        return None
+    low = words.lower[verb]
+    if low in TOLL_VERBS and not TOLL_WORDS.intersection(words.lower[verb + 1:verb + 6]):
+        return None  # "put the death toll at 20", not "put out the fire"
+    if low in INVERTING_VERBS:
+        name, past, written = _read_after(words, verb + 1)
+        if name is not None and _ends_inverted(words, past):
+            return Found(position, name, False, written, _quoted_from(sentence, words, verb - 1))
+    last = verb - 1
+    progressive = low.endswith("ing")
+    while last >= 0 and (words.lower[last] in AUXILIARIES
+                         or progressive and words.lower[last] in PROGRESSIVE_AUXILIARIES
+                         or words.lower[last].endswith("ly") and words.lower[last].isalpha()
+                         and words.lower[last] not in ("only", "family")):
+        last -= 1
+    if last >= 3 and words.lower[last - 1] in ARTICLES and words.lower[last - 2] in LOCATIVES \
+            and words.lower[last].isalpha() and words.lower[last].islower():
+        last -= 3  # "an official at the scene said", "a report ... during the weekend said"
+    if last < 0 or low in DOCUMENT_VERBS and words.lower[last] not in DOCUMENTS:
+        return None  # "images supplied to Reuters showed": only a document shows a figure
+    if words.text[last] == ",":
+        text = written = _appositive_text(words, last)
+        first = verb
+    else:
+        text, first, written = _subject_text(words, last)
+        if low in ("report", "reports") and _counted(words, first):
+            return None  # "10,000 media reports": the noun, not the verb
+    name = name_source(text) if text else None
+    if name is None:
+        if _vague(words, last):
+            return Found(position, NOBODY, not _closes_clause(words, verb))
+        return None
+    cited = _citing_after(words, verb)
+    forward = not _closes_clause(words, verb)
+    return Found(position, cited if cited is not None else name, forward, written,
+                  0 if forward else _quoted_from(sentence, words, first - 1))
+
+
+def _counted(words: Words, first: int) -> bool:
+    """Whether the phrase starting at ``first`` is counted ("more than 10,000 media reports")."""
+    before = words.lower[first - 1] if first > 0 else ""
+    return before[:1].isdigit() or before in NUMBER_WORDS or before in ("than", "many", "several", "of")
+
+
+def _vague(words: Words, last: int) -> bool:
+    """'Early reports said', 'other sources said': a credit that names nobody, and so credits nobody."""
+    head, before = words.lower[last], words.lower[last - 1] if last > 0 else ""
+    if head in DOCUMENTS and (before in VAGUE or before in DOCUMENT_ADJECTIVES or before in ARTICLES
+                              or not before.isalpha() or last == 0):
+        return True
+    return head in BODY_HEADS and before in VAGUE
+
+
+def _quoted_from(sentence: str, words: Words, index: int) -> int:
+    """Where a quotation opened when it closes at word ``index``, right before its credit ('"...," he said').
+
+    A credit after a closing quote mark covers the quotation only; 0 when no
+    quotation closes there.
+    """
+    if index < 0 or words.text[index] not in QUOTE_MARKS:
+        return 0
+    closing = words.start(index)
+    return max(0, max(sentence.rfind(mark, 0, closing) for mark in QUOTE_MARKS))
+
+
+def _ends_inverted(words: Words, index: int) -> bool:
+    """Whether a name read after its verb closes the clause ('..., said the ministry in a statement')."""
+    if index >= len(words):
+        return True
+    word = words.lower[index]
+    return (not word[:1].isalnum() and word not in ("(",)) or word in CLAUSE_CLOSERS or word in TIME_WORDS \
+        or word in MONTHS_AND_DAYS or word in ROLE_WORDS or word in ADVERBS or word.endswith("ing") \
+        or word == "that" or is_name_word(words.text[index])
+
+
+def _according_credit(sentence: str, words: Words, index: int, cue: int) -> Found | None:
+    """'according to X': covers what follows at the opening of a sentence, else what precedes."""
+    if index + 1 >= len(words) or words.lower[index + 1] != "to":
+        return None
+    name, past, written = _read_after(words, index + 2)
+    if name is None:
+        return None
+    # "According to X, ...", "In Aleppo, according to X, ..." cover what follows.
+    forward = cue < 40 and len(TOKEN.findall(sentence, 0, cue)) <= 3
+    return Found(cue, name, forward, written)
+
+
+def _colon_credit(words: Words, colon: int) -> Found | None:
+    """'Russian Defense Ministry: 100 fighters killed': a registered body or a body noun before a colon."""
+    for index in range(1, min(len(words), 10)):
+        if words.text[index] == ":":
+            span = phrase_before(words, index - 1)
+            if span is None:
+                return None
+            written = phrase_text(words, span)
+            name = name_source(written)
+            head = words.lower[span[1]]
+            if isinstance(name, str) and (load_sources().lookup(name) or head in BODY_HEADS):
+                return Found(colon, name, True, written)
+            return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def credits_in(sentence: str) -> tuple[Found, ...]:
+    """Every credit a sentence names itself, in order; references are left unresolved.
+
+    Only the words around a cue are read ("said", "according to", a colon
+    near the start), so a long sentence costs little more than a short one.
+    """
+    cues = CUES.spans(sentence)
+    colon = sentence.find(":", 0, COLON_REACH)
+    if not cues and colon < 0:
+        return ()
+    found: list[Found] = []
+    for cue, cue_end in cues:
+        words = Words.around(sentence, cue, WINDOW_BEFORE, WINDOW_AFTER)
+        index = words.cue_index
+        if index >= len(words) or words.lower[index] != sentence[cue:cue_end].lower():
+            continue  # the cue sits inside a longer word ("well-said")
+        if words.lower[index] == "according":
+            credit = _according_credit(sentence, words, index, cue)
+        else:
+            credit = _verb_credit(sentence, words, index, cue)
+        if credit is not None:
+            found.append(credit)
+    if colon >= 0:
+        credit = _colon_credit(Words.of(sentence, 0, colon + 1), colon)
+        if credit is not None:
+            found.append(credit)
+    return tuple(sorted(set(found), key=lambda item: item.position))
