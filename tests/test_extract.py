@@ -137,6 +137,13 @@ def test_denial_is_a_denied_claim_credited_to_the_denier():
     assert (claim.metric, claim.value, claim.stance, claim.attributed_to) == ("displaced", 0, "denied", "Russia")
 
 
+@pytest.mark.parametrize("text", ["The ministry DENIED that ANY civilians had fled.",
+                                  "The ministry of Idlib’s council DENIED that ANY civilians had fled."])
+def test_a_denial_of_any_figure_is_read_whatever_its_case(text):
+    [claim] = claims_of(text)
+    assert (claim.metric, claim.value, claim.stance) == ("displaced", 0, "denied")
+
+
 def test_place_is_normalised_to_country_and_admin_areas():
     [claim] = claims_of("In northwest Syria, 900,000 people have fled.")
     assert (claim.location, claim.place, claim.adm0, claim.adm1) == ("northwest Syria", "northwest Syria", "SYR", "Idleb;Aleppo")
@@ -149,6 +156,12 @@ def test_quote_is_the_sentence_and_holds_the_number():
     [claim] = claims_of(text)
     assert text[claim.start:claim.end] == claim.quote == "More than 1,800 civilians have been killed."
     assert claim.number_text in claim.quote
+
+
+def test_words_after_a_number_read_alike_whatever_letters_spell_them():
+    # The Kelvin sign lower-cases to "k": the words are read from the lower-cased text as before.
+    assert as_tuples(claims_of("Five people were \u212aILLED in the raid.")) == \
+        as_tuples(claims_of("Five people were KILLED in the raid.")) == [("killed", 5, "exact", "people", "asserted", "")]
 
 
 def test_same_text_gives_same_claims_in_same_order():

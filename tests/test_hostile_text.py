@@ -11,7 +11,6 @@ import pytest
 from conftest import write_report
 from pipeline.cli import main
 from pipeline.publish.formats import csv_bytes, parquet_bytes, to_arrow
-from schemas import TABLES
 
 FORMULA = re.compile(r"^[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

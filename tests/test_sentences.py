@@ -81,3 +81,8 @@ def test_word_finder_agrees_with_word_boundaries_on_ascii_text(text):
     found = [span for span in WordFinder.listing(WORDS).spans(text)
              if not re.search(r"é", text[max(0, span[0] - 1):span[1] + 1])]
     assert found == expected
+
+
+def test_military_and_civil_titles_do_not_end_a_sentence():
+    text = "Brig. Gen. Ana Ruiz said 5 died. Gov. Tom Hale agreed."
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["Brig. Gen. Ana Ruiz said 5 died.", "Gov. Tom Hale agreed."]

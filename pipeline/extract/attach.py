@@ -24,10 +24,9 @@ a rate ("30 a day") or a difference ("100,000 more than").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
-    AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
     LEAD_INS,
@@ -35,20 +34,15 @@ from pipeline.extract.lexicon import (
     METRIC_NOUNS,
     METRIC_WORDS,
     MODALS,
+    NOUNS_NOT_VERBS,
     POPULATION_WORDS,
     OF_NOUNS,
     PARTICIPLES,
     RELATIVES,
     TRANSITIVE,
 )
-from pipeline.extract.phrases import (
-    CLAUSE_BREAKS,
-    NounPhrase,
-    Verb,
-    is_number,
-    noun_phrase,
-    verb_after,
-)
+from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
+from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
 
 # "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
 NOT_COUNTED_OF = {"population", "capacity", "size"}
@@ -79,8 +73,9 @@ RATE_UNITS = {"day", "week", "month", "year", "night"}
 RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(NamedTuple):
+    """What a number counts (a NamedTuple: immutable and cheap to build, one per number read)."""
+
     metric: str
     population: str | None  # None: the sentence names no group for this number
     head: str | None  # the counted noun, lower-cased, if any
@@ -91,15 +86,21 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+PROJECTION_LOOK_BACK = 3  # words before a verb that may make it a projection
+
+
 def _projected(before: list[str], index: int) -> bool:
     """Whether the verb at ``before[index]`` is a plan or a projection ("could kill", "plans to evacuate")."""
-    previous = before[max(0, index - 3):index]
+    previous = before[max(0, index - PROJECTION_LOOK_BACK):index]
     if previous[-1:] == ["to"] and len(previous) >= 2 and previous[-2] in PLAN_VERBS:
         return True
     for position, word in enumerate(previous):
         if word in MODALS and previous[position + 1:position + 2] != ["have"]:
             return True
     return False
+
+
+OF_NOUN_ENDS = {"of", "and", ","}  # the words an "X of" phrase (or a list it heads) ends in
 
 
 def _of_noun(before: list[str], distance: int) -> str | None:
@@ -146,9 +147,9 @@ def cue_before(before: list[str]) -> str | None:
         if word in CLAUSE_BREAKS or is_number(word):
             return None
         if distance <= MAX_VERB_GAP + 1:
-            if (metric := _of_noun(before, distance)) is not None:
+            if word in OF_NOUN_ENDS and (metric := _of_noun(before, distance)) is not None:
                 return metric
-            if word in METRIC_WORDS and word not in METRIC_NOUNS - PARTICIPLES:
+            if word in METRIC_WORDS and word not in NOUNS_NOT_VERBS:
                 return None if _projected(before, index) else METRIC_WORDS[word]
             if word in LINKING_VERBS and (metric := _linked_subject(before, distance + 1)):
                 return metric
@@ -219,14 +220,19 @@ def among_the(before_text: str) -> str | None:
         else None
 
 
+RATE_ADVERBS = {"daily", "weekly", "monthly", "annually"}
+
+
 def is_rate(after: list[str]) -> bool:
     """'30 a day', '100 every week': a rate, not a count."""
+    if RATE_UNITS.isdisjoint(after[1:11]) and RATE_ADVERBS.isdisjoint(after[:10]):
+        return False  # nothing a rate is said with: most counts
     for index, word in enumerate(after[:10]):
         if word in CLAUSE_BREAKS:
             return False
         if word in {"a", "per", "each", "every"} and after[index + 1:index + 2] and after[index + 1] in RATE_UNITS:
             return not (after[index + 2:index + 3] and after[index + 2] in RATE_NOT_AFTER)
-        if word in {"daily", "weekly", "monthly", "annually"} and (index == 0 or after[index - 1] not in DETERMINERS):
+        if word in RATE_ADVERBS and (index == 0 or after[index - 1] not in DETERMINERS):
             return True
     return False
 
@@ -260,15 +266,19 @@ def _not_a_count(before: list[str], after: list[str]) -> bool:
     "a student who was one of those killed", "one of the highest death
     tolls", "the population of 10,600".
     """
-    if before[-1:] in (["was"], ["is"]) and after[:1] == ["of"]:
-        return True
-    if after[:2] == ["of", "the"] and after[2:3] and (after[2].endswith("est") or after[2] in {"most", "worst"}):
-        return True
+    if after and after[0] == "of":
+        if before and before[-1] in ("was", "is"):
+            return True
+        if len(after) > 2 and after[1] == "the" and (after[2].endswith("est") or after[2] in {"most", "worst"}):
+            return True
     return len(before) >= 2 and before[-1] == "of" and before[-2] in NOT_COUNTED_OF
 
 
 def _projected_before(before: list[str]) -> bool:
     """The verb governing the number is a plan or a projection ("committed to receive 7,000")."""
+    looked_at = before[-(MAX_VERB_GAP + 2 + PROJECTION_LOOK_BACK):]
+    if MODALS.isdisjoint(looked_at) and PLAN_VERBS.isdisjoint(looked_at):
+        return False  # no word that makes a projection: most counts
     for distance, word in enumerate(reversed(before[-(MAX_VERB_GAP + 2):])):
         if word in CLAUSE_BREAKS or is_number(word) or word == ",":
             return False

@@ -43,6 +43,8 @@ METRIC_NOUNS = _words("""deaths dead fatalities martyrs bodies corpses lives wou
 
 # Metric words that are both a verb and a noun head ("1 million displaced", "the displaced").
 PARTICIPLES = _words("displaced wounded injured missing dead deceased")
+# Metric nouns that are never a verb ("deaths", "refugees", "bodies").
+NOUNS_NOT_VERBS = METRIC_NOUNS - PARTICIPLES
 
 # Verbs whose subject is the one who acts ("5 gunmen killed 20 people"): read
 # as the metric of a number before them only in the passive ("20 people killed

@@ -64,11 +64,12 @@ NUMBER_RE = re.compile(
 
 # Where a number can start: a digit, or the first word of a number phrase.
 # Scanning for these first and trying NUMBER_RE only there keeps the scan at
-# the speed of a plain search.
+# the speed of a plain search. (`re` skips ahead in C only to a pattern whose
+# first item is a single character or set, so "[0-9][0-9]*", not "[0-9]+".)
 _LEAD_WORDS = UNITS[:-4] + ["tens", "dozens", "scores", "hundreds", "thousands", "millions",
                             "half a", "quarter of", "a quarter", "a dozen", "a hundred", "a thousand",
                             "a million", "an hundred"]
-DIGIT_START = re.compile(r"[0-9]+")
+DIGIT_START = re.compile(r"[0-9][0-9]*")
 WORD_START = WordFinder.listing(sorted(set(_LEAD_WORDS)))
 
 MONTHS = """january february march april may june july august september october
@@ -101,7 +102,7 @@ def _last_words(before: str, count: int) -> list[str]:
     return [word.strip(".,;:()\"'") for word in before.split()[-count:]]
 
 
-NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+NUMERIC_DATE = re.compile(r"\d\d{0,3}[-/.]\d{1,2}[-/.]\d{2,4}\b")  # \d{1,4}..., opening with one digit: see DIGIT_START
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+than\s+|about\s+|up\s+to\s+)?")
 # "14,500 (estimate)": a number its writer marks as estimated
 ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
@@ -134,6 +135,9 @@ def _word_value(words: str) -> int | None:
 
 def _value(match: re.Match) -> tuple[int | None, bool]:
     """(value, vague) of a number match; value None when it cannot be read."""
+    digits = match.group("digits")
+    if digits is not None and digits.isdigit() and match.group("scale") is None:
+        return (int(digits) if len(digits) <= MAX_DIGITS else None), False  # plain digits: most numbers
     group = match.lastgroup
     text = match.group(group)
     if group == "vague":
@@ -173,10 +177,13 @@ def _is_year(match: re.Match) -> bool:
 
 
 QUALIFIERS = {phrase: qualifier for phrase, qualifier in QUALIFIER_PHRASES}
+QUALIFIER_ENDS = {phrase.split()[-1] for phrase in QUALIFIERS}
 
 
 def _hedge(words: list[str]) -> str | None:
     """The hedging phrase in the last words before a number ("at least", "nearly")."""
+    if not words or words[-1] not in QUALIFIER_ENDS:
+        return None  # most numbers: every phrase ends in one of these words
     for size in (3, 2, 1):
         if len(words) >= size and (phrase := " ".join(words[-size:])) in QUALIFIERS:
             return phrase

@@ -20,7 +20,8 @@ from itertools import groupby
 from typing import Iterable, Iterator
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "st", "brig", "cpl", "adm",
+    "cmdr", "lieut", "gov", "sen", "rep", "supt", "insp", "pte", "rev", "hon",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "approx", "est", "govt", "dept", "u.s", "u.n", "u.k", "e.g", "i.e",
 }
