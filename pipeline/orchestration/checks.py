@@ -90,6 +90,7 @@ def _unknown(items: pa.Array, known: pa.Array) -> np.ndarray:
     if pa.types.is_dictionary(items.type):  # each distinct id looked up once
         missing = pc.invert(pc.is_in(items.dictionary.cast(pa.string()), value_set=known))
         return pc.fill_null(pc.take(missing, items.indices), False).to_numpy(zero_copy_only=False)
+    items = items.cast(pa.string())  # a column of empty lists only is read as lists of nulls
     return pc.fill_null(pc.invert(pc.is_in(items, value_set=known)), False).to_numpy(zero_copy_only=False)
 
 
