@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache, partial
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
@@ -134,12 +135,13 @@ def _population(found: Attachment, explicit: str | None) -> str:
     return found.population
 
 
-def _place_fields(mention: PlaceMention | None, fallback: PlaceMention | None, context: ReportContext):
+def _place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
+                  context: ReportContext):
     if mention is None and context.location:
         known = lookup_place(context.location)
         if known is not None:
             return context.location, known.name, known.adm0, ";".join(known.adm1) or None
-    mention = mention or fallback
+    mention = mention or fallback()
     if mention is None:
         return None, None, None, None
     place = mention.place
@@ -150,7 +152,7 @@ class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: PlaceMention | None):
+                 lead_place: Callable[[], PlaceMention | None]):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
@@ -370,7 +372,8 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
-    lead_place = first_place(text, lower)
+    # The place a report names first, for a figure whose sentence names none; looked for only then.
+    lead_place = cache(partial(first_place, text, lower))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or _zero_denial_in(text, lower, start, end)):
