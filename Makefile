@@ -14,8 +14,9 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
-$(DAGSTER_HOME):
+$(DAGSTER_HOME):  # with telemetry off, as figures run writes it
 	mkdir -p $@
+	test -s $@/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $@/dagster.yaml
 
 run: setup $(DAGSTER_HOME)
 	$(BIN)/figures run

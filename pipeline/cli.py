@@ -49,10 +49,45 @@ def _scheduler_problem(address: str, timeout: float = 5.0) -> str | None:
     return None
 
 
-def _run(args: argparse.Namespace) -> int:
+INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"  # no usage statistics and no banner about them
+
+
+def _instance_home() -> Path:
+    """The Dagster home of the run, with an instance config written when there is none.
+
+    The config written keeps Dagster's defaults (storage in DAGSTER_HOME) and turns
+    telemetry off; a config the user wrote is left as it is.
+    """
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster").resolve())))
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()  # an empty instance config: defaults, stored in DAGSTER_HOME
+    config = home / "dagster.yaml"
+    if not config.is_file() or config.stat().st_size == 0:
+        temporary = home / f".dagster.yaml.{os.getpid()}.tmp"
+        temporary.write_text(INSTANCE_CONFIG, encoding="utf-8")
+        temporary.replace(config)
+    return home
+
+
+def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
+    lines = []
+    if summary["waited_seconds"]:
+        lines.append(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
+                     f"{Path(summary['path']).parent} to end")
+    if summary["created"]:
+        lines.append(f"Published release {summary['version']} at {summary['path']}")
+    else:
+        lines.append(f"Nothing changed since release {summary['version']} ({summary['path']}); "
+                     "nothing new published")
+    lines.append(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
+                 f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
+    lines.append(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
+                 f"removed since the last run: {read.get('reports_removed')}")
+    lines.append(f"  Dagster run {run_id} recorded in {os.environ['DAGSTER_HOME']}")
+    return lines
+
+
+def _run(args: argparse.Namespace) -> int:
+    home = _instance_home()
     if not Path(args.raw).is_dir():
         print(f"figures run: raw folder {args.raw} does not exist", file=sys.stderr)
         return 2
@@ -65,37 +100,34 @@ def _run(args: argparse.Namespace) -> int:
         if problem:
             print(f"figures run: {problem}; nothing was run or published", file=sys.stderr)
             return 2
-    from dagster import DagsterInstance
-
+    from pipeline.console import progress_for
     from pipeline.orchestration.automation import JOB_NAME
     from pipeline.orchestration.definitions import build_definitions
+    from pipeline.orchestration.runs import (STARTED_BY, STARTED_BY_TAG, fail_ended_runs, live_run, open_instance,
+                                             remove_unused_tables)
     from pipeline.orchestration.settings import PipelineSettings
 
+    progress = progress_for(args.quiet)
     settings = PipelineSettings(raw_dir=args.raw, out_dir=args.out, overrides=args.overrides,
                                 workers=args.workers or 0, scheduler=scheduler, rebuild=args.rebuild)
-    defs = build_definitions(settings)
-    with DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(JOB_NAME).execute_in_process(
-            instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE
-        )
+    job = build_definitions(settings, progress).resolve_job_def(JOB_NAME)
+    with open_instance(home) as instance, live_run(instance) as run_id:
+        for ended in fail_ended_runs(instance):
+            progress.say(f"Dagster run {ended} had stopped without finishing (killed?); recorded it as failed")
+        try:
+            result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET_CONSOLE,
+                                            run_id=run_id, tags={STARTED_BY_TAG: STARTED_BY})
+        finally:
+            remove_unused_tables(instance, keep=run_id)
     if not result.success:
         failed = [_failure_text(event) for event in result.all_events if event.is_step_failure]
         print("figures run: the run failed:\n  " + "\n  ".join(failed[:5]), file=sys.stderr)
         return 1
     failed_checks = [e.asset_check_evaluation_data.check_name for e in result.all_events
                      if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
-    summary = result.output_for_node("release")
-    if summary["created"]:
-        print(f"Published release {summary['version']} at {summary['path']}")
-    else:
-        print(f"Nothing changed since release {summary['version']} ({summary['path']}); nothing new published")
-    print(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
-          f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
     read = {key: entry.value for event in result.asset_materializations_for_node("reports")
             for key, entry in event.metadata.items()}
-    print(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
-          f"removed since the last run: {read.get('reports_removed')}")
-    print(f"  Dagster run {result.run_id} recorded in {os.environ['DAGSTER_HOME']}")
+    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id)), flush=True)
     if failed_checks:
         print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
         return 1
@@ -237,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
                           "unset: this machine); the raw folder must be at the same path on its workers")
     run.add_argument("--rebuild", action="store_true",
                      help="ignore the extraction cache: read and extract every report again")
+    run.add_argument("--quiet", action="store_true",
+                     help="print only the summary at the end (no progress bars or lines)")
     run.set_defaults(handler=_run)
     extract = commands.add_parser(
         "extract", help="print the claims in report files, folders or standard input (-), one JSON object per line",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import uuid
 from pathlib import Path
 from typing import Iterator
 
@@ -87,7 +88,7 @@ def replace_folder(staged: Path, final: Path) -> None:
     folder, the whole new one, or (for an instant) none; never half of each.
     """
     final.parent.mkdir(parents=True, exist_ok=True)
-    aside = final.with_name(f".{final.name}.old-{os.getpid()}")
+    aside = final.with_name(f".{final.name}.old-{uuid.uuid4().hex}")
     if final.exists():
         os.rename(final, aside)
     os.rename(staged, final)

@@ -15,14 +15,24 @@ rather than DuckDB because the runs already read and write Arrow tables, a
 segment is written in one rename with no database to recover after a kill,
 one damaged segment costs only its own reports, and pyarrow is already a
 dependency; the cache is only ever scanned whole by key, never queried.
+
+Several runs may share a cache (two `figures run` at once on one Dagster
+home). Segment names are unique to their writer, so two runs reading the same
+new files write two segments and either serves. Each run holds a shared lock
+on the cache while it reads it (``in_use``); removing segments, leftovers of
+killed writes and older code's caches happens only under the exclusive lock,
+taken without waiting by a run that finds itself alone (``tidy``), so no run
+removes what another is writing or about to read.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
 import uuid
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -37,6 +47,7 @@ LIBRARIES = ("trafilatura", "pypdf", "python-frontmatter", "PyYAML", "text2num",
 TABLES = ("entries", "claims", "quarantine")
 INDEX_COLUMNS = ["key", "day"]
 SEGMENT_PREFIX = "seg-"
+LOCK_NAME = ".lock"
 
 
 def code_hash() -> str:
@@ -117,8 +128,37 @@ class ExtractionCache:
     def remove(self, segment: Path) -> None:
         shutil.rmtree(segment, ignore_errors=True)
 
+    @contextmanager
+    def in_use(self):
+        """Hold the cache shared while a run reads and adds to it; yields ``tidy``.
+
+        ``tidy(live_segments)`` keeps only the segments the run used
+        (``keep_only``) when no other run holds the cache, and does nothing
+        otherwise; it returns whether it tidied.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = os.open(self.root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+
+            def tidy(live_segments: set[str]) -> bool:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return False  # another run is reading the cache: the next run alone tidies
+                self.keep_only(live_segments)
+                return True
+
+            yield tidy
+        finally:
+            os.close(handle)
+
     def keep_only(self, live_segments: set[str]) -> None:
-        """Remove segments no report of this run uses, leftovers of killed writes, and older code's caches."""
+        """Remove segments no report of this run uses, leftovers of killed writes, and older code's caches.
+
+        Only for a run that holds the cache alone (see ``in_use``).
+        """
         for segment in self.segments():
             if segment.name not in live_segments:
                 self.remove(segment)
@@ -127,6 +167,3 @@ class ExtractionCache:
         for other in self.root.iterdir() if self.root.is_dir() else []:
             if other.is_dir() and other != self.folder and len(other.name) == 24:
                 shutil.rmtree(other, ignore_errors=True)
-
-    def clear(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)

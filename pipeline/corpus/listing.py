@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.ingest.files import MAX_BYTES, SIDECAR_SUFFIX, raw_paths, read_raw_under
+from pipeline.progress import SILENT, Progress
 
 LISTING_COLUMNS = ["path", "sha256", "size", "sidecar_sha256", "refusal", "key"]
 
@@ -43,25 +44,32 @@ def _plain_file_bytes(file: str) -> bytes | None:
         return None
 
 
+def _listed(root: Path, relative: str, code_hash: str) -> tuple:
+    """The listing row of one file."""
+    file = os.path.join(root, relative)
+    data = _plain_file_bytes(file)
+    if data is None:  # a symlink, a file too large or unreadable: judged as ingest judges it
+        raw = read_raw_under(root, relative)
+        if raw.data is None:
+            return (relative, None, None, "", raw.refusal, None)
+        data = raw.data
+    sha256, sidecar = hashlib.sha256(data).hexdigest(), _sidecar_sha256(file)
+    return (relative, sha256, len(data), sidecar, None, entry_key(code_hash, relative, sha256, sidecar))
+
+
 def entry_key(code_hash: str, path: str, sha256: str, sidecar_sha256: str) -> str:
     """The cache key of one raw file read by one version of the code."""
     return hashlib.sha256(f"{code_hash}\0{path}\0{sha256}\0{sidecar_sha256}".encode()).hexdigest()
 
 
-def list_corpus(raw_dir: Path, code_hash: str) -> pd.DataFrame:
+def list_corpus(raw_dir: Path, code_hash: str, progress: Progress = SILENT) -> pd.DataFrame:
     """One row per raw file in path order; ``refusal`` says why a file was not read."""
     rows, root = [], raw_dir.resolve()
-    for relative in raw_paths(raw_dir):
-        file = os.path.join(root, relative)
-        data = _plain_file_bytes(file)
-        if data is None:  # a symlink, a file too large or unreadable: judged as ingest judges it
-            raw = read_raw_under(root, relative)
-            if raw.data is None:
-                rows.append((relative, None, None, "", raw.refusal, None))
-                continue
-            data = raw.data
-        sha256, sidecar = hashlib.sha256(data).hexdigest(), _sidecar_sha256(file)
-        rows.append((relative, sha256, len(data), sidecar, None, entry_key(code_hash, relative, sha256, sidecar)))
+    paths = raw_paths(raw_dir)
+    with progress.task("reports", "hashing", total=len(paths), unit="files") as task:
+        for relative in paths:
+            rows.append(_listed(root, relative, code_hash))
+            task.advance()
     frame = pd.DataFrame(rows, columns=LISTING_COLUMNS)
     frame["size"] = frame["size"].astype("Int64")
     return frame

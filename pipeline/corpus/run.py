@@ -15,6 +15,7 @@ that reads as a report keeps it, later names are quarantined as copies.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from pipeline.corpus.cache import DamagedSegment, ExtractionCache, code_hash
 from pipeline.corpus.listing import list_corpus
 from pipeline.corpus.workers import run_here, run_in_processes, run_on_cluster
 from pipeline.ingest.reports import REPORT_COLUMNS, duplicate_entry
+from pipeline.progress import SILENT, Progress
 from pipeline.tablestore import TableFolder
 from pipeline.validate import QUARANTINE_COLUMNS
 
@@ -71,7 +73,7 @@ def _removed(cache_root: Path, listing: pd.DataFrame) -> int:
     except (OSError, pa.ArrowException):
         previous = current.iloc[:0]
     gone = previous.merge(current, on=["path", "sha256"], how="left", indicator=True)
-    tmp = last.with_name(f".{LAST_LISTING}.tmp")
+    tmp = last.with_name(f".{LAST_LISTING}.{uuid.uuid4().hex}.tmp")  # this run's own: runs may overlap
     cache_root.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pandas(current, preserve_index=False), tmp)
     tmp.replace(last)
@@ -85,7 +87,8 @@ def _duplicates(entries: pd.DataFrame) -> pd.Series:
     return kept_at.notna() & (entries["path"] > kept_at.fillna("").astype(str))
 
 
-def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFrame, out: TableFolder) -> None:
+def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFrame, out: TableFolder,
+             progress: Progress = SILENT) -> None:
     """Write the run's tables from the cache segments holding its entries.
 
     Tables stay in Arrow until each is whole and is converted once; texts go
@@ -106,13 +109,15 @@ def _collect(cache: ExtractionCache, where: dict[str, str], listing: pd.DataFram
     reports, claims, refused = [], [], []
     texts = out.writer("texts", TEXT_SCHEMA)
     try:
-        for segment in segments:
-            live = by_segment[segment]
-            kept_entries = cache.read(segment, "entries", live & kept)
-            texts.write_table(kept_entries.select(TEXT_SCHEMA.names).cast(TEXT_SCHEMA))
-            reports.append(kept_entries.drop_columns(["text"]))
-            claims.append(cache.read(segment, "claims", live & kept))
-            refused.append(cache.read(segment, "quarantine", live & not_copies))
+        with progress.task("reports", "gathering", total=len(where), unit="reports") as task:
+            for segment in segments:
+                live = by_segment[segment]
+                kept_entries = cache.read(segment, "entries", live & kept)
+                texts.write_table(kept_entries.select(TEXT_SCHEMA.names).cast(TEXT_SCHEMA))
+                reports.append(kept_entries.drop_columns(["text"]))
+                claims.append(cache.read(segment, "claims", live & kept))
+                refused.append(cache.read(segment, "quarantine", live & not_copies))
+                task.advance(len(live))
     finally:
         texts.close()
     report_rows = pa.concat_tables(reports).to_pandas()
@@ -139,49 +144,56 @@ def _write_quarantine(out: TableFolder, entries: list[dict]) -> None:
 
 def read_corpus(raw_dir: Path, today: dt.date, cache_root: Path, out: TableFolder, *, workers: int = 1,
                 scheduler: str | None = None, rebuild: bool = False, batch_size: int = BATCH_SIZE,
-                parallel_from: int = PARALLEL_FROM) -> CorpusRead:
+                parallel_from: int = PARALLEL_FROM, progress: Progress = SILENT) -> CorpusRead:
     """Read every raw file under ``raw_dir`` into ``out``, from the cache where it can.
 
-    The files not in the cache are read in batches of ``batch_size``: on the Dask
-    cluster at ``scheduler`` when given, else in ``workers`` processes when there
-    are at least ``parallel_from`` of them, else here.
+    The files not in the cache (every file with ``rebuild``) are read in batches
+    of ``batch_size``: on the Dask cluster at ``scheduler`` when given, else in
+    ``workers`` processes when there are at least ``parallel_from`` of them, else
+    here. ``progress`` hears of files listed and reports read as batches finish.
     """
     code = code_hash()
     cache = ExtractionCache(cache_root, code)
-    if rebuild:
-        cache.clear()
-    listing = list_corpus(raw_dir, code)
+    listing = list_corpus(raw_dir, code, progress)
     out.write("inputs", listing[["path", "sha256", "size"]])
     readable = listing[listing["key"].notna()]
     summary = CorpusRead(files=len(listing))
     where: dict[str, str] = {}
-    for attempt in range(3):
-        index = cache.index()
-        usable = index[index["day"].isna() | (index["day"] == today.isoformat())].drop_duplicates("key")
-        known = dict(zip(usable["key"], usable["segment"]))
-        hits = readable["key"].isin(known.keys())
-        where = {key: known[key] for key in readable.loc[hits, "key"]}
-        misses = readable[~hits]
-        summary.cached = int(hits.sum())
-        summary.new += len(misses)
-        batches = _batches(misses, batch_size)
-        run = _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler, parallel_from)
-        for result in run:
-            segment = cache.add(result)
-            summary.batches_by_worker[result["worker"]] += 1
-            where.update(dict.fromkeys(result["entries"].column("key").to_pylist(), segment))
-        try:
-            if where:
-                _collect(cache, where, listing, out)
-            else:
-                _write_empty(listing, out)
-            break
-        except DamagedSegment:
-            if attempt == 2:
-                raise
-            # the damaged segment is gone: its reports are read again
-    summary.removed = _removed(cache_root, listing)
-    cache.keep_only(set(where.values()))
+    with cache.in_use() as tidy:
+        ignored = set(cache.index()["segment"]) if rebuild else set()  # what the cache held before this run
+        for attempt in range(3):
+            index = cache.index()
+            usable = index[(index["day"].isna() | (index["day"] == today.isoformat()))
+                           & ~index["segment"].isin(ignored)].drop_duplicates("key")
+            known = dict(zip(usable["key"], usable["segment"]))
+            hits = readable["key"].isin(known.keys())
+            where = {key: known[key] for key in readable.loc[hits, "key"]}
+            misses = readable[~hits]
+            summary.cached = int(hits.sum())
+            summary.new += len(misses)
+            batches = _batches(misses, batch_size)
+            run = _runner(str(raw_dir.resolve()), batches, today.isoformat(), len(misses), workers, scheduler,
+                          parallel_from)
+            with progress.task("reports", "reading", total=len(misses), unit="reports") as task:
+                task.note = f"{summary.cached} from the cache"
+                for result in run:
+                    segment = cache.add(result)
+                    summary.batches_by_worker[result["worker"]] += 1
+                    keys = result["entries"].column("key").to_pylist()
+                    where.update(dict.fromkeys(keys, segment))
+                    task.advance(len(keys))
+            try:
+                if where:
+                    _collect(cache, where, listing, out, progress)
+                else:
+                    _write_empty(listing, out)
+                break
+            except DamagedSegment:
+                if attempt == 2:
+                    raise
+                # the damaged segment is gone: its reports are read again
+        summary.removed = _removed(cache_root, listing)
+        tidy(set(where.values()))
     return summary
 
 

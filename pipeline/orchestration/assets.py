@@ -16,7 +16,8 @@ from pipeline.ingest import Ingested
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import staging_folder
-from pipeline.publish import PublishBusy, publish
+from pipeline.progress import Progress
+from pipeline.publish import publish
 from pipeline.tablestore import TableFolder
 
 GROUP = "crisis_figures"
@@ -46,7 +47,8 @@ def _inputs(folder: TableFolder) -> list[dict]:
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet"})
-def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> TableFolder:
+def reports(context: dg.AssetExecutionContext, settings: PipelineSettings,
+            progress: dg.ResourceParam[Progress]) -> TableFolder:
     """Every raw file in the raw folder, hashed (SHA-256 of its bytes) and parsed into
     a report with its metadata and text, and the claims read from it. Files that
     cannot be read are quarantined with the reason; none is dropped. Reports whose
@@ -56,8 +58,11 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
     out = staging_folder(context)
     read = read_corpus(settings.raw_path, dt.date.today(), _cache_root(context, settings), out,
                        workers=settings.workers or default_workers(), scheduler=settings.scheduler or None,
-                       rebuild=settings.rebuild, batch_size=settings.batch_size)
-    found, quarantine = stages.check_reports(out.read("reports_read"), out.read("quarantine_read"))
+                       rebuild=settings.rebuild, batch_size=settings.batch_size, progress=progress)
+    read_rows = out.read("reports_read")
+    with progress.task("reports", "validating", total=len(read_rows), unit="reports") as task:
+        found, quarantine = stages.check_reports(read_rows, out.read("quarantine_read"))
+        task.advance(len(read_rows))
     out.write("reports", found)
     out.write("quarantine", quarantine)
     context.add_output_metadata({
@@ -76,13 +81,17 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Ta
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet"})
-def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFolder:
+def claims(context: dg.AssetExecutionContext, reports: TableFolder,
+           progress: dg.ResourceParam[Progress]) -> TableFolder:
     """Figure claims read from each report's text: metric, number, qualifier,
     population, place, period, source and stance, with the span they came from;
     and the claims structured feeds state directly. Claims failing their schema
     are quarantined."""
     started = cpu_seconds()
-    found = stages.claims_of_reports(reports.read("claims_read"), reports.read("reports", ["report_id", "path"]))
+    read_claims = reports.read("claims_read")
+    with progress.task("claims", "validating", total=len(read_claims), unit="claims") as task:
+        found = stages.claims_of_reports(read_claims, reports.read("reports", ["report_id", "path"]))
+        task.advance(len(read_claims))
     out = staging_folder(context)
     out.write("claims", found.table)
     out.write("quarantine", found.quarantine)
@@ -98,12 +107,16 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder) -> TableFold
 
 @dg.asset(group_name=GROUP, kinds={"parquet"})
 def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
-            claims: TableFolder) -> TableFolder:
+            claims: TableFolder, progress: dg.ResourceParam[Progress]) -> TableFolder:
     """Claims reconciled into figures with low, best and high, the rule that chose
     them, the claims behind them and the claims disputing them; analyst overrides
     from the overrides file are applied and recorded on each figure."""
     started = cpu_seconds()
-    found = stages.reconcile_figures(claims.read("claims"), reports.read("reports"), settings.overrides_path)
+    table = claims.read("claims")
+    with progress.task("figures", "reconciling", total=len(table), unit="claims") as task:
+        found = stages.reconcile_figures(table, reports.read("reports"), settings.overrides_path)
+        task.advance(len(table))
+        task.note = f"{len(found.table):,} figures"
     out = staging_folder(context)
     out.write("figures", found.table)
     out.write("sources", found.sources)
@@ -124,7 +137,7 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
 
 @dg.asset(group_name=GROUP, kinds={"parquet", "csv"})
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
-            claims: TableFolder, figures: TableFolder) -> dict:
+            claims: TableFolder, figures: TableFolder, progress: dg.ResourceParam[Progress]) -> dict:
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
@@ -135,10 +148,14 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     tables = stages.release_tables(found, read_claims, read_figures)
     provenance = stages.provenance(found, settings.raw_path, settings.overrides_path)
     del found, read_claims, read_figures
-    try:
-        published = publish(tables, settings.out_path, provenance)
-    except PublishBusy as busy:
-        raise dg.Failure(description=str(busy)) from None
+
+    def waiting() -> None:
+        progress.say(f"waiting for another publish into {settings.out_path} to end")
+
+    with progress.task("release", "publishing", total=len(tables), unit="tables") as task:
+        published = publish(tables, settings.out_path, provenance, on_wait=waiting)  # after another publish
+        task.advance(len(tables))
+        task.note = f"release {published.version}" + ("" if published.created else " already published")
     summary = {
         "version": published.version,
         "path": str(published.path),
@@ -147,6 +164,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "claims": len(tables["claims"]),
         "figures": len(tables["figures"]),
         "quarantined": len(tables["quarantine"]),
+        "waited_seconds": round(published.waited_seconds, 1),
     }
     context.add_output_metadata({
         "version": published.version,

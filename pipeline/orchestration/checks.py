@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.orchestration.assets import claims, figures, release, reports
+from pipeline.progress import Progress, Task
 from pipeline.publish.read import read_release
 from pipeline.publish.verify import check_checksums, check_references
 from pipeline.tablestore import TableFolder
@@ -21,6 +22,13 @@ QUOTES_MATCH_TEXT = "quotes_match_report_text"
 FIGURES_CONSISTENT = "bounds_ordered_and_claims_resolve"
 RELEASE_VERIFIES = "release_verifies"
 TEXT_BATCH = 2_000  # report texts read at a time
+
+
+def counted(batches, task: Task):
+    """``batches`` of report texts, each counted on ``task`` once handed on."""
+    for batch in batches:
+        yield batch
+        task.advance(len(batch))
 
 
 @dg.asset_check(asset=reports, name=EVERY_FILE_ACCOUNTED_FOR)
@@ -59,10 +67,12 @@ def mismatched_quotes(claims: pd.DataFrame, texts) -> list[str]:
 
 
 @dg.asset_check(asset=claims, name=QUOTES_MATCH_TEXT, additional_ins={"reports": dg.AssetIn("reports")})
-def quotes_match_report_text(claims: TableFolder, reports: TableFolder) -> dg.AssetCheckResult:
+def quotes_match_report_text(claims: TableFolder, reports: TableFolder,
+                             progress: dg.ResourceParam[Progress]) -> dg.AssetCheckResult:
     """Each claim's quote is its report's text at its span and holds its number as written."""
     table = claims.read("claims", ["claim_id", "report_id", "start", "end", "quote", "number_text"])
-    bad = mismatched_quotes(table, reports.batches("texts", rows=TEXT_BATCH))
+    with progress.task("checks", "quotes", total=reports.rows("texts"), unit="reports") as task:
+        bad = mismatched_quotes(table, counted(reports.batches("texts", rows=TEXT_BATCH), task))
     return dg.AssetCheckResult(passed=not bad, metadata={"mismatched": len(bad), "examples": ", ".join(bad[:5])})
 
 
@@ -118,7 +128,7 @@ def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> l
 
 
 @dg.asset_check(asset=release, name=RELEASE_VERIFIES, additional_ins={"reports": dg.AssetIn("reports")})
-def release_verifies(release: dict, reports: TableFolder) -> dg.AssetCheckResult:
+def release_verifies(release: dict, reports: TableFolder, progress: dg.ResourceParam[Progress]) -> dg.AssetCheckResult:
     """The published folder passes what `figures verify` checks: checksums, content hashes and
     references; and its reports are the raw files this run hashed, its texts the ones this run
     read (by the code the cache is keyed on), every quote their text at its span.
@@ -128,15 +138,16 @@ def release_verifies(release: dict, reports: TableFolder) -> dg.AssetCheckResult
     that reads only new files is not made to re-read and re-serialise everything.
     """
     folder = Path(release["path"])
-    problems = check_checksums(folder)
-    published = read_release(folder)
-    problems += csv_content_problems(folder, published.manifest)
-    problems += check_references(published.tables)
-    problems += unmatched_reports(published.tables["reports"], reports.read("inputs"),
-                                  reports.batches("texts", rows=TEXT_BATCH))
-    claims = published.tables["claims"][["claim_id", "report_id", "start", "end", "quote", "number_text"]]
-    problems += [f"claims.parquet: claim {claim} quote is not the report text at its span"
-                 for claim in mismatched_quotes(claims, reports.batches("texts", rows=TEXT_BATCH))]
+    with progress.task("checks", "release", total=2 * reports.rows("texts"), unit="texts read") as task:
+        problems = check_checksums(folder)
+        published = read_release(folder)
+        problems += csv_content_problems(folder, published.manifest)
+        problems += check_references(published.tables)
+        problems += unmatched_reports(published.tables["reports"], reports.read("inputs"),
+                                      counted(reports.batches("texts", rows=TEXT_BATCH), task))
+        claims = published.tables["claims"][["claim_id", "report_id", "start", "end", "quote", "number_text"]]
+        problems += [f"claims.parquet: claim {claim} quote is not the report text at its span"
+                     for claim in mismatched_quotes(claims, counted(reports.batches("texts", rows=TEXT_BATCH), task))]
     return dg.AssetCheckResult(passed=not problems,
                                metadata={"problems": len(problems), "first": problems[0] if problems else ""})
 

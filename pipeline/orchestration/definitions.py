@@ -8,16 +8,18 @@ from pipeline.orchestration.automation import daily_release, new_raw_files, publ
 from pipeline.orchestration.checks import CHECKS
 from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import ParquetFolderIOManager
+from pipeline.progress import SILENT, Progress
 
 
-def build_definitions(settings: PipelineSettings) -> dg.Definitions:
+def build_definitions(settings: PipelineSettings, progress: Progress = SILENT) -> dg.Definitions:
+    """The assets, checks, job, schedule and sensor; ``progress`` hears how far each step has got."""
     return dg.Definitions(
         assets=[assets.reports, assets.claims, assets.figures, assets.release],
         asset_checks=CHECKS,
         jobs=[publish_release_job],
         schedules=[daily_release],
         sensors=[new_raw_files],
-        resources={"settings": settings, "io_manager": ParquetFolderIOManager()},
+        resources={"settings": settings, "io_manager": ParquetFolderIOManager(), "progress": progress},
     )
 
 

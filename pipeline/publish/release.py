@@ -2,8 +2,12 @@
 
 The release is written into a hidden staging folder beside the releases and
 renamed into place in one step, so a reader sees a whole release or none.
-One publish runs at a time (a lock file); a crash leaves only a hidden
-staging folder, removed by the next publish.
+One publish into an output folder runs at a time: a second one waits for the
+first to end, then finds its content already published (or publishes its
+own). The lock is an ``flock`` on ``.publish.lock``, which the kernel lets go
+of when its holder's process ends however it ends, so a killed publish never
+leaves a stale lock; it leaves only a hidden staging folder, removed by the
+next publish. Publishes into different output folders never wait for each other.
 
 Each release holds its page (``index.html``, listed in ``SHA256SUMS``); the
 output folder's ``index.html`` lists every release and is replaced together
@@ -21,6 +25,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -40,11 +45,10 @@ LATEST_NAME = "LATEST"
 INDEX_NAME = "index.json"
 PAGE_NAME = "index.html"
 SUMS_NAME = "SHA256SUMS"
-LOCK_WAIT_SECONDS = 120
 
 
 class PublishBusy(RuntimeError):
-    """Another publish holds the lock."""
+    """Another publish held the lock for longer than the caller would wait."""
 
 
 @dataclass(frozen=True)
@@ -52,25 +56,46 @@ class Published:
     version: str
     path: Path
     created: bool  # False when the content equals the previous release
+    waited_seconds: float = 0.0  # for another publish into the same folder to end
 
 
 @contextmanager
-def publish_lock(out_dir: Path, wait_seconds: float = LOCK_WAIT_SECONDS):
+def publish_lock(out_dir: Path, wait_seconds: float | None = None, on_wait: Callable[[], None] | None = None):
+    """Hold the publish lock of ``out_dir``; yields how many seconds it waited for it.
+
+    When another publish holds it, ``on_wait()`` is called once and the lock is
+    waited for: as long as it takes when ``wait_seconds`` is None, else up to
+    ``wait_seconds``, then ``PublishBusy``.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK_NAME, "w") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise PublishBusy(f"another publish into {out_dir} is running; try again when it ends") from None
-                time.sleep(0.2)
+    with open(out_dir / LOCK_NAME, "a") as handle:
+        started = time.monotonic()
         try:
-            yield
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            _wait_for(handle, out_dir, wait_seconds)
+        try:
+            yield time.monotonic() - started
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _wait_for(handle, out_dir: Path, wait_seconds: float | None) -> None:
+    if wait_seconds is None:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise PublishBusy(f"another publish into {out_dir} is still running after "
+                                  f"{wait_seconds:g} s; try again when it ends") from None
+            time.sleep(0.2)
 
 
 def _write_json(path: Path, data: object) -> None:
@@ -148,19 +173,23 @@ def _update_pointers(out_dir: Path) -> None:
 
 
 def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
-            lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> Published:
-    """Write ``tables`` as the next release under ``out_dir`` unless nothing changed."""
+            lock_wait_seconds: float | None = None, on_wait: Callable[[], None] | None = None) -> Published:
+    """Write ``tables`` as the next release under ``out_dir`` unless nothing changed.
+
+    Another publish into ``out_dir`` is waited for, ``on_wait()`` called when it
+    starts; ``lock_wait_seconds`` bounds the wait.
+    """
     csvs = serialise(tables)
     digests = {name: hashlib.sha256(csv).hexdigest() for name, csv in csvs.items()}
     content = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
-    with publish_lock(out_dir, lock_wait_seconds):
+    with publish_lock(out_dir, lock_wait_seconds, on_wait) as waited:
         _clean_staging(out_dir)
         existing = releases(out_dir)
         previous = existing[-1] if existing else None
         old = read_release(out_dir / previous) if previous else None
         if old is not None and old.manifest["content_sha256"] == content:
             _update_pointers(out_dir)  # a no-op unless the catalog is missing or out of date
-            return Published(previous, out_dir / previous, created=False)
+            return Published(previous, out_dir / previous, created=False, waited_seconds=waited)
         new_fields = schema_fields()
         version = next_version(previous, old.fields if old else {}, new_fields,
                                old.tables if old else {}, tables)
@@ -186,4 +215,4 @@ def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
         _fsync_folder(staging)
         os.rename(staging, out_dir / version)  # fails rather than overwrite a release
         _update_pointers(out_dir)
-        return Published(version, out_dir / version, created=True)
+        return Published(version, out_dir / version, created=True, waited_seconds=waited)
