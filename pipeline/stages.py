@@ -12,6 +12,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 import schemas
 from pipeline.extract import CLAIM_COLUMNS, claims_table
@@ -21,6 +24,7 @@ from pipeline.reconcile.figures import DISPUTE_WINDOW_DAYS
 from pipeline.reconcile.window import STALE_AFTER_DAYS
 from pipeline.reconcile.intervals import APPROXIMATION
 from pipeline.ingest.files import MAX_BYTES
+from pipeline.tablestore import TableFolder
 from pipeline.validate import quarantine_frame, validate_table
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -148,16 +152,43 @@ def provenance(reports: Ingested, raw_dir: Path, overrides_path: Path | None = N
     }
 
 
-def release_tables(reports: Ingested, claims: Checked, figures: Figures) -> dict[str, pd.DataFrame]:
+def _sorted(table: pd.DataFrame | pa.Table, keys: list[str]) -> pd.DataFrame | pa.Table:
+    if isinstance(table, pa.Table):
+        return table.take(pc.sort_indices(table, sort_keys=[(key, "ascending") for key in keys]))
+    return table.sort_values(keys).reset_index(drop=True)
+
+
+def release_tables(reports: Ingested, claims: Checked, figures: Figures) -> dict:
+    """The tables a release publishes, rows in their published order. The big tables may be pandas or
+    Arrow (as ``release_inputs`` reads them); the quarantine, small, is always pandas."""
     quarantine = quarantine_frame([
         *reports.quarantine.to_dict("records"),
         *claims.quarantine.to_dict("records"),
         *figures.quarantine.to_dict("records"),
     ])
     return {
-        "reports": reports.reports.sort_values("report_id").reset_index(drop=True),
-        "claims": claims.table.sort_values(["report_id", "start", "claim_id"]).reset_index(drop=True),
+        "reports": _sorted(reports.reports, ["report_id"]),
+        "claims": _sorted(claims.table, ["report_id", "start", "claim_id"]),
         "figures": figures.table,
         "sources": figures.sources,
         "quarantine": quarantine,
     }
+
+
+def release_inputs(reports: TableFolder, claims: TableFolder, figures: TableFolder, raw_dir: Path,
+                   overrides_path: Path | None) -> tuple[dict, dict]:
+    """The release's tables and provenance from the steps' Parquet folders.
+
+    Reports, claims, figures and sources are read as Arrow tables and stay so through publishing:
+    no row becomes a Python object. A figure's lists of claims are read dictionary-encoded, each
+    claim id stored once however many figures name it (a disputing claim is named by every date
+    of its series: 18 million names of 42,000 claims in a 100,000-report release).
+    """
+    inputs = pq.read_table(reports.file("inputs"), columns=["path", "sha256", "size"]).to_pylist()
+    found = Ingested(reports=pq.read_table(reports.file("reports")), quarantine=reports.read("quarantine"),
+                     inputs=inputs)
+    read_claims = Checked(pq.read_table(claims.file("claims")), claims.read("quarantine"))
+    figure_lists = [f"{column}.list.element" for column in ("claim_ids", "disputed_by", "sources")]
+    read_figures = Figures(pq.read_table(figures.file("figures"), read_dictionary=figure_lists),
+                           figures.read("quarantine"), pq.read_table(figures.file("sources")))
+    return release_tables(found, read_claims, read_figures), provenance(found, raw_dir, overrides_path)

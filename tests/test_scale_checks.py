@@ -87,3 +87,15 @@ def test_the_release_check_names_a_csv_whose_bytes_differ_from_its_content_hash(
     claims = release / "claims.csv"
     claims.write_bytes(claims.read_bytes().replace(b"killed", b"kilIed", 1))
     assert csv_content_problems(release, manifest) == ["claims.csv: data does not match its content hash in release.json"]
+
+
+def test_figures_read_from_parquet_with_no_disputes_anywhere_are_consistent(tmp_path):
+    import pyarrow.parquet as pq
+    from pipeline.tablestore import TableFolder
+
+    folder = TableFolder(tmp_path)
+    folder.write("figures", pd.DataFrame({
+        "figure_id": ["ok", "dangling"], "low": pd.array([1, 1], dtype="Int64"), "best": pd.array([1, 1], dtype="Int64"),
+        "high": pd.array([None, None], dtype="Int64"), "claim_ids": [["a"], ["zzz"]], "disputed_by": [[], []]}))
+    table = pq.read_table(folder.file("figures"), read_dictionary=["claim_ids.list.element", "disputed_by.list.element"])
+    assert inconsistent_figures(table, pd.Series(["a"])) == ["dangling"]

@@ -6,13 +6,11 @@ import resource
 from pathlib import Path
 
 import dagster as dg
-import pandas as pd
 
 import schemas
 from pipeline import stages
 from pipeline.corpus.run import read_corpus
 from pipeline.corpus.workers import default_workers
-from pipeline.ingest import Ingested
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import staging_folder
@@ -38,12 +36,6 @@ def peak_rss_mb() -> float:
     """The largest resident memory this process has had so far, and its largest waited-for worker's."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return round(max(own.ru_maxrss, children.ru_maxrss) / 1024, 1)
-
-
-def _inputs(folder: TableFolder) -> list[dict]:
-    inputs = folder.read("inputs")
-    return [{"path": path, "sha256": sha256, "size": None if pd.isna(size) else int(size)}
-            for path, sha256, size in zip(inputs["path"], inputs["sha256"], inputs["size"])]
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet"})
@@ -142,12 +134,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
     started = cpu_seconds()
-    found = Ingested(reports=reports.read("reports"), quarantine=reports.read("quarantine"), inputs=_inputs(reports))
-    read_claims = stages.Checked(claims.read("claims"), claims.read("quarantine"))
-    read_figures = stages.Figures(figures.read("figures"), figures.read("quarantine"), figures.read("sources"))
-    tables = stages.release_tables(found, read_claims, read_figures)
-    provenance = stages.provenance(found, settings.raw_path, settings.overrides_path)
-    del found, read_claims, read_figures
+    tables, provenance = stages.release_inputs(reports, claims, figures, settings.raw_path, settings.overrides_path)
 
     def waiting() -> None:
         progress.say(f"waiting for another publish into {settings.out_path} to end")

@@ -10,6 +10,9 @@ from pathlib import Path
 import dagster as dg
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from pipeline.orchestration.assets import claims, figures, release, reports
 from pipeline.progress import Progress, Task
@@ -76,22 +79,46 @@ def quotes_match_report_text(claims: TableFolder, reports: TableFolder,
     return dg.AssetCheckResult(passed=not bad, metadata={"mismatched": len(bad), "examples": ", ".join(bad[:5])})
 
 
-def inconsistent_figures(figures: pd.DataFrame, claim_ids: pd.Series) -> list[str]:
-    """Figures whose bounds are out of order or that name a claim that does not exist."""
-    ordered = (figures["low"] <= figures["best"]) & (figures["high"].isna() | (figures["best"] <= figures["high"]))
-    named = pd.concat([figures[["figure_id", column]].explode(column).rename(columns={column: "claim_id"})
-                       for column in ("claim_ids", "disputed_by")])
-    named = named[named["claim_id"].notna()]
-    unresolved = set(named.loc[~named["claim_id"].isin(claim_ids), "figure_id"])
-    failing = ~ordered.fillna(False).astype(bool) | figures["figure_id"].isin(unresolved)
-    return list(figures.loc[failing, "figure_id"])
+def _named_claims(lists: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """(row of each named claim id, the claim ids) of a list column; dictionary-encoded items stay so."""
+    lists = lists.combine_chunks()
+    return pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), pc.list_flatten(lists)
+
+
+def _unknown(items: pa.Array, known: pa.Array) -> np.ndarray:
+    """Whether each claim id is missing from ``known`` (a null item names nothing)."""
+    if pa.types.is_dictionary(items.type):  # each distinct id looked up once
+        missing = pc.invert(pc.is_in(items.dictionary.cast(pa.string()), value_set=known))
+        return pc.fill_null(pc.take(missing, items.indices), False).to_numpy(zero_copy_only=False)
+    items = items.cast(pa.string())  # a column of empty lists only is read as lists of nulls
+    return pc.fill_null(pc.invert(pc.is_in(items, value_set=known)), False).to_numpy(zero_copy_only=False)
+
+
+def inconsistent_figures(figures: pd.DataFrame | pa.Table, claim_ids: pd.Series | pa.Array) -> list[str]:
+    """Figures whose bounds are out of order or that name a claim that does not exist.
+
+    By whole Arrow columns: a 100,000-report release names 18 million claim ids.
+    """
+    if isinstance(figures, pd.DataFrame):
+        figures = pa.Table.from_pandas(figures, preserve_index=False)
+    known = pc.cast(pa.array(claim_ids, from_pandas=True) if isinstance(claim_ids, pd.Series) else claim_ids,
+                    pa.string())
+    low, best, high = (figures.column(name) for name in ("low", "best", "high"))
+    ordered = pc.and_kleene(pc.less_equal(low, best), pc.or_kleene(pc.is_null(high), pc.less_equal(best, high)))
+    failing = ~pc.fill_null(ordered, False).to_numpy(zero_copy_only=False)
+    for column in ("claim_ids", "disputed_by"):
+        rows, items = _named_claims(figures.column(column))
+        failing[rows[_unknown(items, known)]] = True
+    return figures.column("figure_id").filter(pa.array(failing)).to_pylist()
 
 
 @dg.asset_check(asset=figures, name=FIGURES_CONSISTENT, additional_ins={"claims": dg.AssetIn("claims")})
 def bounds_ordered_and_claims_resolve(figures: TableFolder, claims: TableFolder) -> dg.AssetCheckResult:
     """low <= best <= high on every figure, and every claim id it names exists."""
-    table = figures.read("figures", ["figure_id", "low", "best", "high", "claim_ids", "disputed_by"])
-    bad = inconsistent_figures(table, claims.read("claims", ["claim_id"])["claim_id"])
+    lists = ["claim_ids.list.element", "disputed_by.list.element"]
+    table = pq.read_table(figures.file("figures"), columns=["figure_id", "low", "best", "high", "claim_ids", "disputed_by"],
+                          read_dictionary=lists)
+    bad = inconsistent_figures(table, pq.read_table(claims.file("claims"), columns=["claim_id"]).column("claim_id"))
     return dg.AssetCheckResult(passed=not bad, metadata={"failing": len(bad), "examples": ", ".join(bad[:5])})
 
 

@@ -8,11 +8,12 @@ finds the displacement figures. Empty cells mean "not this metric" or, for
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Iterator
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipeline.publish.formats import csv_bytes
+from pipeline.publish.formats import arrow_cells, chunk_rows, csv_line, csv_lines, header_line
 
 METRIC_TAGS = {
     "killed": ("Killed", "#affected+killed"),
@@ -43,33 +44,41 @@ TRAILING = [
 ]
 
 
-def _columns() -> list[tuple[str, str, Callable[[dict], object]]]:
-    """(header, hashtag, cell of a figure) for every column, in order."""
-    def field(key):
-        return lambda figure: figure[key]
-
-    def bound_of(metric, bound):
-        return lambda figure: figure[bound] if figure["metric"] == metric else None
-
-    values = [(label + suffix_label, tag + suffix_tag, bound_of(metric, bound))
+def _columns() -> list[tuple[str, str, str, str | None]]:
+    """(header, hashtag, figures column, metric whose column it is or None) for every column, in order."""
+    values = [(label + suffix_label, tag + suffix_tag, bound, metric)
               for metric, (label, tag) in METRIC_TAGS.items()
               for bound, (suffix_label, suffix_tag) in BOUND_SUFFIXES.items()]
-    return [*((h, t, field(k)) for h, t, k in LEADING), *values, *((h, t, field(k)) for h, t, k in TRAILING)]
+    return [*((h, t, k, None) for h, t, k in LEADING), *values, *((h, t, k, None) for h, t, k in TRAILING)]
 
 
-def hxl_table(figures: pd.DataFrame, pcodes: dict[str, str]) -> pd.DataFrame:
-    """The HXL table: a header row of names, a row of hashtags, then one row per figure.
+def _pcodes(adm1: pa.Array, pcodes: dict[str, str]) -> pa.Array:
+    """The p-codes of each row's ';'-joined admin-1 names, worked out once per distinct value."""
+    names = pc.unique(adm1).drop_null()
+    codes = [";".join(pcodes.get(name, "") for name in value.split(";")) if value else ""
+             for value in names.to_pylist()]
+    return pc.fill_null(pc.take(pa.array(codes, type=pa.string()), pc.index_in(adm1, value_set=names)), "")
 
-    ``pcodes`` gives the p-code of each admin-1 name.
+
+def _cells(figures: pa.Table, column: str, metric: str | None, pcodes: dict[str, str]) -> pa.Array:
+    if column == "adm1_pcodes":
+        return arrow_cells(_pcodes(pc.cast(figures.column("adm1"), pa.string()).combine_chunks(), pcodes))
+    values = figures.column(column).combine_chunks()
+    if metric is not None:  # a bound sits in its metric's columns only
+        values = pc.if_else(pc.equal(figures.column("metric").combine_chunks(), metric), values,
+                            pa.nulls(len(values), values.type))
+    return arrow_cells(values)
+
+
+def hxl_csv_chunks(figures: pa.Table, pcodes: dict[str, str]) -> Iterator:
+    """The HXL CSV as consecutive pieces: a header row of names, a row of hashtags, then one row per figure.
+
+    ``figures`` is the release's figures table (Arrow); ``pcodes`` gives the p-code of each admin-1 name.
     """
     columns = _columns()
-    rows = []
-    for figure in figures.to_dict("records"):
-        adm1 = figure["adm1"] if isinstance(figure["adm1"], str) else ""
-        figure["adm1_pcodes"] = ";".join(pcodes.get(name, "") for name in adm1.split(";")) if adm1 else ""
-        rows.append([cell(figure) for _, _, cell in columns])
-    return pd.DataFrame([[tag for _, tag, _ in columns], *rows], columns=[header for header, _, _ in columns])
-
-
-def hxl_bytes(table: pd.DataFrame) -> bytes:
-    return csv_bytes(table, list(table.columns))
+    yield header_line([header for header, _, _, _ in columns])
+    yield csv_line([tag for _, tag, _, _ in columns])
+    rows = chunk_rows(figures)
+    for first in range(0, figures.num_rows, rows):
+        part = figures.slice(first, rows)
+        yield csv_lines([_cells(part, column, metric, pcodes) for _, _, column, metric in columns])

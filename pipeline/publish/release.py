@@ -12,6 +12,13 @@ next publish. Publishes into different output folders never wait for each other.
 Each release holds its page (``index.html``, listed in ``SHA256SUMS``); the
 output folder's ``index.html`` lists every release and is replaced together
 with ``index.json`` and ``LATEST``.
+
+Tables are held as Arrow tables. Each table's CSV is written into the staging
+folder as it is made, a chunk of rows at a time, and hashed on the way; the
+content hash of those CSVs decides whether anything changed (if not, the
+staging folder is dropped). Of the previous release only the columns the
+version and the changelog compare are read. Every file's checksum is taken as
+it is written, never by reading the folder back.
 """
 from __future__ import annotations
 
@@ -25,19 +32,20 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipeline.publish.changes import changelog_markdown, diff_releases
+from pipeline.publish.changes import DIFF_COLUMNS, changelog_markdown, diff_releases
 from pipeline.publish.descriptor import datapackage, schema_fields
-from pipeline.publish.formats import table_csv, write_table
-from pipeline.publish.hxl import hxl_bytes, hxl_table
+from pipeline.publish.formats import arrow_csv_chunks, parquet_bytes, plain, release_table
+from pipeline.publish.hxl import hxl_csv_chunks
 from pipeline.publish.page import catalog_page, file_entries, release_page
 from pipeline.publish.page.catalog import catalog_entries, change_counts
 from schemas.reference import load_gazetteer
-from pipeline.publish.read import read_release
-from pipeline.publish.versions import next_version, releases
+from pipeline.publish.read import read_columns, read_manifest
+from pipeline.publish.versions import ROW_KEYS, next_version, releases
 from schemas import TABLES
 
 LOCK_NAME = ".publish.lock"
@@ -98,10 +106,6 @@ def _wait_for(handle, out_dir: Path, wait_seconds: float | None) -> None:
             time.sleep(0.2)
 
 
-def _write_json(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def _replace_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in one step, and only when it differs from what is there."""
     if path.is_file() and path.read_bytes() == data:
@@ -111,32 +115,54 @@ def _replace_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def serialise(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
-    """Each table's CSV bytes, made once: hashed to detect an unchanged release, then written."""
-    return {name: table_csv(tables[name], TABLES[name]) for name in sorted(tables)}
+class StagedFiles:
+    """Files written into the staging folder, each hashed as it is written."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.sizes, self.digests = folder, {}, {}
+
+    def write(self, name: str, data: bytes) -> str:
+        return self.write_pieces(name, [data])
+
+    def write_json(self, name: str, data: object) -> str:
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return self.write(name, text.encode("utf-8"))
+
+    def write_pieces(self, name: str, pieces: Iterable) -> str:
+        """Write the concatenated ``pieces`` (bytes or buffers) as ``name``; returns its SHA-256."""
+        digest, size = hashlib.sha256(), 0
+        with open(self.folder / name, "wb") as handle:
+            for piece in pieces:
+                digest.update(piece)
+                handle.write(piece)
+                size += len(memoryview(piece))
+        self.sizes[name], self.digests[name] = size, digest.hexdigest()
+        return self.digests[name]
+
+    def sorted(self) -> tuple[dict[str, int], dict[str, str]]:
+        names = sorted(self.sizes)
+        return {n: self.sizes[n] for n in names}, {n: self.digests[n] for n in names}
 
 
-def _digests(folder: Path) -> tuple[dict[str, int], dict[str, str]]:
-    """Size and SHA-256 of every file in ``folder``, each read once."""
-    sizes, digests = {}, {}
-    for file in sorted(p for p in folder.iterdir() if p.is_file()):
-        data = file.read_bytes()
-        sizes[file.name], digests[file.name] = len(data), hashlib.sha256(data).hexdigest()
-    return sizes, digests
+def release_tables(tables: dict) -> dict[str, pa.Table]:
+    """Each table (pandas or Arrow) as the release holds it: Arrow, in its schema's columns and types."""
+    return {name: release_table(tables[name], TABLES[name]) for name in sorted(tables)}
 
 
 def _checksums(digests: dict[str, str]) -> str:
     return "".join(f"{digests[name]}  {name}\n" for name in sorted(digests) if name != SUMS_NAME)
 
 
-def _write_page(staging: Path, manifest: dict, changes: dict, tables: dict[str, pd.DataFrame],
-                previous_page: bool) -> dict[str, str]:
-    """The release page, from the files already in ``staging``; returns every file's SHA-256."""
-    sizes, digests = _digests(staging)
-    files = file_entries(sizes, digests, manifest)
-    page = release_page(manifest, changes, tables, files, previous_page)
-    (staging / PAGE_NAME).write_bytes(page)
-    return {**digests, PAGE_NAME: hashlib.sha256(page).hexdigest()}
+def _data_as_of(reports: pa.Table) -> str | None:
+    newest = pc.max(reports.column("published")).as_py()
+    return newest.isoformat() if newest is not None else None
+
+
+def _compared_columns() -> dict[str, list[str]]:
+    """What the version and the changelog read of the previous release."""
+    columns = {table: [key] for table, key in ROW_KEYS.items() if key}
+    columns["figures"] = DIFF_COLUMNS
+    return columns
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -172,46 +198,48 @@ def _update_pointers(out_dir: Path) -> None:
     _replace_atomically(out_dir / LATEST_NAME, (index[-1]["version"] + "\n").encode())
 
 
-def publish(tables: dict[str, pd.DataFrame], out_dir: Path, provenance: dict,
+def publish(tables: dict, out_dir: Path, provenance: dict,
             lock_wait_seconds: float | None = None, on_wait: Callable[[], None] | None = None) -> Published:
-    """Write ``tables`` as the next release under ``out_dir`` unless nothing changed.
+    """Write ``tables`` (pandas or Arrow) as the next release under ``out_dir`` unless nothing changed.
 
     Another publish into ``out_dir`` is waited for, ``on_wait()`` called when it
     starts; ``lock_wait_seconds`` bounds the wait.
     """
-    csvs = serialise(tables)
-    digests = {name: hashlib.sha256(csv).hexdigest() for name, csv in csvs.items()}
-    content = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
+    tables = release_tables(tables)
     with publish_lock(out_dir, lock_wait_seconds, on_wait) as waited:
         _clean_staging(out_dir)
         existing = releases(out_dir)
         previous = existing[-1] if existing else None
-        old = read_release(out_dir / previous) if previous else None
-        if old is not None and old.manifest["content_sha256"] == content:
-            _update_pointers(out_dir)  # a no-op unless the catalog is missing or out of date
-            return Published(previous, out_dir / previous, created=False, waited_seconds=waited)
-        new_fields = schema_fields()
-        version = next_version(previous, old.fields if old else {}, new_fields,
-                               old.tables if old else {}, tables)
-        changes = diff_releases(old.tables if old else {}, tables)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         os.chmod(staging, 0o755)  # readable like the files in it, e.g. by a web server serving the folder
-        for name, frame in tables.items():
-            write_table(frame, TABLES[name], staging, name, csvs[name])
-        hxl = hxl_table(tables["figures"], load_gazetteer().pcodes)
-        (staging / "figures_hxl.csv").write_bytes(hxl_bytes(hxl))
-        data_as_of = max(tables["reports"]["published"], default=None)
+        files = StagedFiles(staging)
+        digests = {name: files.write_pieces(f"{name}.csv", arrow_csv_chunks(table, table.column_names))
+                   for name, table in tables.items()}
+        content = hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
+        if previous and read_manifest(out_dir / previous)["content_sha256"] == content:
+            shutil.rmtree(staging)
+            _update_pointers(out_dir)  # a no-op unless the catalog is missing or out of date
+            return Published(previous, out_dir / previous, created=False, waited_seconds=waited)
+        old = read_columns(out_dir / previous, _compared_columns()) if previous else None
+        version = next_version(previous, old.fields if old else {}, schema_fields(), old.tables if old else {}, tables)
+        changes = diff_releases(old.tables if old else {}, tables)
+        del old
+        for name, table in tables.items():
+            files.write(f"{name}.parquet", parquet_bytes(plain(table, TABLES[name])))
+        files.write_pieces("figures_hxl.csv", hxl_csv_chunks(tables["figures"], load_gazetteer().pcodes))
         manifest = {"version": version, "previous": previous, "content_sha256": content,
-                    "tables": {name: {"rows": len(tables[name]), "data_sha256": digests[name]} for name in sorted(tables)},
-                    "data_as_of": data_as_of, "changes": change_counts(changes)}
-        _write_json(staging / "release.json", manifest)
-        _write_json(staging / "provenance.json", provenance)
-        _write_json(staging / "changes.json", changes)
-        (staging / "CHANGELOG.md").write_text(changelog_markdown(version, previous, changes), encoding="utf-8")
-        _write_json(staging / "datapackage.json", datapackage(version, sorted(tables)))
+                    "tables": {name: {"rows": tables[name].num_rows, "data_sha256": digests[name]} for name in sorted(tables)},
+                    "data_as_of": _data_as_of(tables["reports"]), "changes": change_counts(changes)}
+        files.write_json("release.json", manifest)
+        files.write_json("provenance.json", provenance)
+        files.write_json("changes.json", changes)
+        files.write("CHANGELOG.md", changelog_markdown(version, previous, changes).encode("utf-8"))
+        files.write_json("datapackage.json", datapackage(version, sorted(tables)))
         previous_page = previous is not None and (out_dir / previous / PAGE_NAME).is_file()
-        digests = _write_page(staging, manifest, changes, tables, previous_page)
-        (staging / SUMS_NAME).write_text(_checksums(digests), encoding="utf-8")
+        sizes, digests = files.sorted()
+        files.write(PAGE_NAME, release_page(manifest, changes, tables, file_entries(sizes, digests, manifest),
+                                            previous_page))
+        (staging / SUMS_NAME).write_text(_checksums(files.digests), encoding="utf-8")
         _fsync_folder(staging)
         os.rename(staging, out_dir / version)  # fails rather than overwrite a release
         _update_pointers(out_dir)

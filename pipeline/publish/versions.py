@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
@@ -33,8 +35,8 @@ def releases(out_dir: Path) -> list[str]:
     return sorted(found, key=parse)
 
 
-def next_version(previous: str | None, old_fields: dict, new_fields: dict,
-                 old_tables: dict[str, pd.DataFrame], new_tables: dict[str, pd.DataFrame]) -> str:
+def next_version(previous: str | None, old_fields: dict, new_fields: dict, old_tables: dict, new_tables: dict) -> str:
+    """The version after ``previous``; tables (pandas or Arrow) need only their ``ROW_KEYS`` columns."""
     if previous is None:
         return "1.0.0"
     major, minor, patch = parse(previous)
@@ -57,11 +59,19 @@ def _schema_broke(old: dict, new: dict) -> bool:
     return False
 
 
-def _rows_added(old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> bool:
+def _keys(table: pd.DataFrame | pa.Table, key: str) -> pa.Array:
+    values = table.column(key) if isinstance(table, pa.Table) else pa.array(table[key], from_pandas=True)
+    values = pc.cast(values, pa.string())
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def _rows_added(old: dict, new: dict) -> bool:
     for table, key in ROW_KEYS.items():
         if key is None or table not in new:
             continue
-        before = set(old[table][key]) if table in old else set()
-        if set(new[table][key]) - before:
+        added = _keys(new[table], key)
+        if table in old:
+            added = added.filter(pc.invert(pc.is_in(added, value_set=_keys(old[table], key))))
+        if len(added):
             return True
     return False

@@ -19,7 +19,8 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from pipeline.publish.page.view import MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, series_view, sources_view
+from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, matching, series_view,
+                                        sources_view, table_rows)
 
 TEMPLATES = Path(__file__).parent / "templates"
 TABLE_ORDER = ["figures", "claims", "reports", "sources", "quarantine"]
@@ -112,7 +113,7 @@ def _capped(items: list, limit: int = MAX_CHANGES_LISTED) -> dict:
     return {"items": items[:limit], "more": max(len(items) - limit, 0), "total": len(items)}
 
 
-def _change_lists(changes: dict, reports: pd.DataFrame) -> dict[str, dict]:
+def _change_lists(changes: dict, reports) -> dict[str, dict]:
     """What changed, each list in reading order and capped; added reports with their title and publisher."""
     lists = {}
     for kind in ("figures_added", "figures_changed", "figures_removed"):
@@ -120,7 +121,7 @@ def _change_lists(changes: dict, reports: pd.DataFrame) -> dict[str, dict]:
     for kind in ("reports_added", "reports_removed"):
         lists[kind] = _capped(sorted(changes.get(kind, [])))
     shown = set(lists["reports_added"]["items"])
-    known = reports[reports["report_id"].isin(shown)]
+    known = matching(reports, "report_id", shown, ["report_id", "publisher", "title", "published"])
     described = {rid: f"{publisher}, {title} ({published})" for rid, publisher, title, published in
                  zip(known["report_id"], known["publisher"], known["title"], known["published"])}
     lists["reports_added"]["items"] = [{"id": rid, "text": described.get(rid)} for rid in lists["reports_added"]["items"]]
@@ -128,20 +129,19 @@ def _change_lists(changes: dict, reports: pd.DataFrame) -> dict[str, dict]:
     return lists
 
 
-def release_page(manifest: dict, changes: dict, tables: dict[str, pd.DataFrame], files: list[FileEntry],
-                 previous_page: bool) -> bytes:
+def release_page(manifest: dict, changes: dict, tables: dict, files: list[FileEntry], previous_page: bool) -> bytes:
     """The release's ``index.html``: counts, changes, downloads, every series and figure with its claims.
 
-    ``files`` are the release's other files; ``previous_page`` says whether the
-    previous release has a page to link to.
+    ``tables`` are pandas or Arrow tables; ``files`` are the release's other
+    files; ``previous_page`` says whether the previous release has a page to link to.
     """
     view = series_view(tables)
-    counts = {"reports": len(tables["reports"]), "claims": len(tables["claims"]),
-              "figures": len(tables["figures"]), "quarantined inputs": len(tables["quarantine"])}
+    counts = {"reports": table_rows(tables["reports"]), "claims": table_rows(tables["claims"]),
+              "figures": table_rows(tables["figures"]), "quarantined inputs": table_rows(tables["quarantine"])}
     change_lists = _change_lists(changes, tables["reports"])
     html = _environment().get_template("release.html").render(
         manifest=manifest, counts=counts, changes=change_lists, files=files, view=view,
-        sources=sources_view(tables["sources"]), sources_total=len(tables["sources"]),
+        sources=sources_view(tables["sources"]), sources_total=table_rows(tables["sources"]),
         previous_page=previous_page)
     return html.encode("utf-8")
 

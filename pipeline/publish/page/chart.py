@@ -20,12 +20,12 @@ grades apart (a reader without colour vision, or a grey printout, still can).
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("svg", force=False)  # no GUI backend is ever needed here
 
@@ -47,6 +47,7 @@ LINE_COLOR = "#1f3b73"
 BAND_COLOR = "#9db4e0"
 CONFLICT_COLOR = "#b00020"
 SIZE_INCHES = (5.6, 3.1)
+VALUE_CELLS = 250  # claims are drawn once per date and 1/250 of the value axis: under a pixel of the plot
 FONT_SIZE = 11
 
 
@@ -72,10 +73,6 @@ class ClaimPoint:
     disputes: bool
 
 
-def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
-
-
 def _count(value: float, _position: object = None) -> str:
     """Axis numbers short and exact enough: 950, 12k, 1.5M."""
     value = abs(value)
@@ -86,8 +83,31 @@ def _count(value: float, _position: object = None) -> str:
     return f"{value:,.0f}"
 
 
-def _draw(axes, points: list[Point], claims: list[ClaimPoint]) -> None:
-    dates = [_date(p.as_of) for p in points]
+def _days(dates: list[str]) -> np.ndarray:
+    """ISO dates as matplotlib's date numbers (days since 1970-01-01)."""
+    return np.array(dates, dtype="datetime64[D]").astype(np.float64)
+
+
+def _style(claim: ClaimPoint) -> dict:
+    return DISPUTE_STYLE if claim.disputes else GRADE_STYLE.get(claim.grade, UNGRADED_STYLE)
+
+
+def _once_per_cell(marks: list[tuple], step: float) -> list[tuple]:
+    """Marks ``(group, as_of, value, ...)`` with one kept per group, date and ``step`` of value (the smallest).
+
+    A step is under a pixel of the plot's height: marks in one cell are drawn on top of each other, so
+    drawing one of them shows the same chart, and a chart's size is bounded by its dates, not its claims.
+    """
+    kept: dict[tuple, tuple] = {}
+    for mark in sorted(marks):
+        group, as_of, *values = mark
+        kept.setdefault((group, as_of, *(None if v is None else int(v // step) for v in values)), mark)
+    return list(kept.values())
+
+
+def _draw(axes, points: list[Point], claims: list[ClaimPoint], step: float) -> None:
+    """Band, best line and marks, then the claims: one artist per marker style, each cell of the plot once."""
+    dates = _days([p.as_of for p in points])
     tops = [p.best if p.high is None else p.high for p in points]
     axes.fill_between(dates, [p.low for p in points], tops, color=BAND_COLOR, alpha=0.55, linewidth=0,
                       label="low-high")
@@ -95,20 +115,25 @@ def _draw(axes, points: list[Point], claims: list[ClaimPoint]) -> None:
               label="best", zorder=3)
     open_above = [p for p in points if p.high is None]
     if open_above:
-        axes.plot([_date(p.as_of) for p in open_above], [p.best for p in open_above], linestyle="none",
+        axes.plot(_days([p.as_of for p in open_above]), [p.best for p in open_above], linestyle="none",
                   marker=2, markersize=14, markeredgewidth=2.2, color=LINE_COLOR, zorder=4)  # tick up: open above
-    for claim in claims:
-        style = DISPUTE_STYLE if claim.disputes else GRADE_STYLE.get(claim.grade, UNGRADED_STYLE)
-        when = _date(claim.as_of)
-        if claim.high is not None and claim.high != claim.value:
-            axes.plot([when, when], [claim.value, claim.high], color=style["color"], linewidth=1.2, zorder=4)
-        hollow = not claim.disputes
-        axes.plot([when], [claim.value], linestyle="none", marker=style["marker"], markersize=7, clip_on=False,
-                  markeredgewidth=1.6, markeredgecolor=style["color"],
-                  markerfacecolor="white" if hollow else style["color"], zorder=5)
+    ranges = _once_per_cell([(_style(c)["color"], c.as_of, c.value, c.high) for c in claims
+                             if c.high is not None and c.high != c.value], step)
+    for color in sorted({color for color, *_ in ranges}):
+        mine = [(as_of, low, high) for other, as_of, low, high in ranges if other == color]
+        axes.vlines(_days([as_of for as_of, _, _ in mine]), [low for _, low, _ in mine], [high for _, _, high in mine],
+                    color=color, linewidth=1.2, zorder=4)
+    marks = _once_per_cell([((c.disputes, c.grade if c.grade in GRADE_STYLE else ""), c.as_of, c.value)
+                            for c in claims], step)
+    for disputes, grade in sorted({group for group, _, _ in marks}):
+        style = DISPUTE_STYLE if disputes else GRADE_STYLE.get(grade, UNGRADED_STYLE)
+        mine = [(as_of, value) for group, as_of, value in marks if group == (disputes, grade)]
+        axes.plot(_days([as_of for as_of, _ in mine]), [value for _, value in mine], linestyle="none",
+                  marker=style["marker"], markersize=7, clip_on=False, markeredgewidth=1.6,
+                  markeredgecolor=style["color"], markerfacecolor=style["color"] if disputes else "white", zorder=5)
     conflicts = [p for p in points if p.conflict]
     if conflicts:
-        axes.plot([_date(p.as_of) for p in conflicts], [p.best for p in conflicts], linestyle="none",
+        axes.plot(_days([p.as_of for p in conflicts]), [p.best for p in conflicts], linestyle="none",
                   marker="o", markersize=16, markerfacecolor="none", markeredgecolor=CONFLICT_COLOR,
                   markeredgewidth=2, zorder=6)
 
@@ -146,8 +171,9 @@ def series_svg(chart_id: str, points: list[Point], claims: list[ClaimPoint]) -> 
     with rc_context(settings):
         figure = Figure(figsize=SIZE_INCHES, dpi=100, layout="constrained")
         axes = figure.subplots()
-        _draw(axes, points, claims)
-        _style_axes(axes, _ceiling(points, claims))
+        ceiling = _ceiling(points, claims)
+        _draw(axes, points, claims, ceiling / VALUE_CELLS)
+        _style_axes(axes, ceiling)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = METADATA.sub("", PROLOG.sub("", buffer.getvalue(), count=1), count=1)
