@@ -1,7 +1,9 @@
 """The three places a metric cue can stand, and what stops a number being a figure."""
+import re
+
 import pytest
 
-from pipeline.extract.attach import Attachment, attach
+from pipeline.extract.attach import TOKEN, Attachment, attach
 
 
 @pytest.mark.parametrize("before, after, expected", [
@@ -32,3 +34,15 @@ def test_a_count_with_its_noun_left_out_follows_the_figure_before_it():
         Attachment("killed", None, None)
     assert attach("killed 30 civilians, including ", " children.", previous) == \
         Attachment("killed", "children", "children")
+
+
+@pytest.mark.parametrize("text", [
+    "Jaysh al-Izza's 4 fighters, (1,200.5) — “quoted” & • listed; O’Brien: 12,000-15,000 ٣٤ men.",
+    "-' ’x9,.a , 7a a7 -- ..1 ’’ İK k",
+])
+def test_tokens_are_those_of_the_plain_alternation(text):
+    # TOKEN is written to let `re` scan ahead; it must split text as the plain pattern does
+    plain = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]")
+    for start in range(len(text)):
+        for end in (start + 5, start + 23, len(text)):
+            assert TOKEN.findall(text, start, end) == plain.findall(text, start, end)

@@ -47,7 +47,11 @@ from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
 # "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
 NOT_COUNTED_OF = {"population", "capacity", "size"}
 
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]")
+# A word ("al-Izza"), a number ("1,200") or a mark. Written as the set of characters a token opens
+# with, then the rest of a word or a number, so that `re` skips to the next token by a scan in C
+# (it cannot for an alternation of three patterns); the tokens are those of
+# r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]".
+TOKEN = re.compile(r"[A-Za-z\d,;:()\"“”&—–•](?:(?<=[A-Za-z])[A-Za-z'’-]*|(?<=\d)[\d,.]*|)")
 BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are read
 MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
 MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links

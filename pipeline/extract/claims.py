@@ -12,7 +12,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache, partial
 from operator import attrgetter
+from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
@@ -133,12 +135,13 @@ def _population(found: Attachment, explicit: str | None) -> str:
     return found.population
 
 
-def _place_fields(mention: PlaceMention | None, fallback: PlaceMention | None, context: ReportContext):
+def _place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
+                  context: ReportContext):
     if mention is None and context.location:
         known = lookup_place(context.location)
         if known is not None:
             return context.location, known.name, known.adm0, ";".join(known.adm1) or None
-    mention = mention or fallback
+    mention = mention or fallback()
     if mention is None:
         return None, None, None, None
     place = mention.place
@@ -149,7 +152,7 @@ class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: PlaceMention | None):
+                 lead_place: Callable[[], PlaceMention | None]):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
@@ -224,26 +227,55 @@ class _Sentence:
             self._credited = sentence_credits(self.report, self.start, self.end)
         return self._credited
 
-    def claim(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
-              qualifier: str, population: str, stance: str, hedge: str | None = None,
-              generic: bool = True) -> Claim:
-        local = number_start - self.start
-        attributed = find_attribution(self.text, local, self.context.publisher, self.credited)
+    def mention(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
+                qualifier: str, population: str, stance: str, hedge: str | None = None,
+                generic: bool = True) -> "_Mention":
+        """A figure read here, with what deduplication weighs; the rest of its claim waits until it is kept."""
+        attributed = find_attribution(self.text, number_start - self.start, self.context.publisher, self.credited)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
+        return _Mention(self, number_start, number_text, metric, value, high, qualifier, hedge, population,
+                        stance, attributed, generic, self.start)
+
+    def claim(self, mention: "_Mention", population: str) -> Claim:
+        """The claim of a ``mention`` kept by deduplication, counting ``population``."""
+        local = mention.number_start - self.start
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
         start, end, period_text = self.period_of(local)
         return Claim(
-            metric=metric, value=value, high=high, qualifier=qualifier, hedge=hedge, population=population,
-            stance=stance, attributed_to=attributed, location=written, place=place, adm0=adm0,
+            metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
+            hedge=mention.hedge, population=population, stance=mention.stance,
+            attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
-            end=self.end, number_text=number_text, number_start=number_start, generic=generic,
+            end=self.end, number_text=mention.number_text, number_start=mention.number_start,
+            generic=mention.generic,
         )
 
 
-def _number_claims(sentence: _Sentence) -> list[Claim]:
-    claims, explicit, previous = [], None, None
+class _Mention(NamedTuple):
+    """One statement of a figure: what deduplication needs to choose among the statements of one figure.
+
+    Places and periods are read, and the claim is built, only for the statement kept.
+    """
+
+    sentence: _Sentence
+    number_start: int
+    number_text: str
+    metric: str
+    value: int
+    high: int | None
+    qualifier: str
+    hedge: str | None
+    population: str
+    stance: str
+    attributed_to: str | None
+    generic: bool
+    start: int  # where its sentence starts
+
+
+def _number_mentions(sentence: _Sentence) -> list[_Mention]:
+    mentions, explicit, previous = [], None, None
     for number in find_numbers(sentence.text, sentence.lower):
         found = sentence.attach(number, previous)
         previous = found  # a count with its noun left out follows the figure right before it, if any
@@ -255,12 +287,12 @@ def _number_claims(sentence: _Sentence) -> list[Claim]:
         stance = "denied" if sentence.denied_from < number.start else "asserted"
         for metric in (found.metric, found.also):
             if metric is not None:
-                claims.append(sentence.claim(
+                mentions.append(sentence.mention(
                     sentence.start + number.start, number.text, metric, number.value,
                     number.high, number.qualifier, population, stance, number.hedge,
                     generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
                 ))
-    return claims
+    return mentions
 
 
 def _may_deny(lower: str) -> bool:
@@ -289,24 +321,24 @@ def _zero_denial_in(text: str, lower: str, start: int, end: int) -> bool:
     return ZERO_DENIAL.search(text, start, end) is not None
 
 
-def _zero_denials(sentence: _Sentence) -> list[Claim]:
+def _zero_denials(sentence: _Sentence) -> list[_Mention]:
     """'denying that any civilians have fled': a denied claim of zero."""
     if sentence.denied_from == len(sentence.text):
         return []
-    claims = []
+    mentions = []
     for match in ZERO_DENIAL.finditer(sentence.text):
         metric = METRIC_WORDS.get(match.group("verb").lower())
         population = POPULATION_WORDS.get(match.group("noun").lower())
         if metric is None or population is None:
             continue
-        claims.append(sentence.claim(
+        mentions.append(sentence.mention(
             sentence.start + match.start("number"), match.group("number"), metric, 0, None,
             "exact", population, "denied",
         ))
-    return claims
+    return mentions
 
 
-def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
+def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
     Mentions of the same (metric, value, high, stance) are one claim when their
@@ -315,21 +347,21 @@ def _deduplicated(claims: list[Claim], headline_end: int) -> list[Claim]:
     attackers") stay apart. The mention kept is the credited one, then one
     in the body over the headline, then the first.
     """
-    def preference(claim: Claim) -> tuple:
-        return (claim.attributed_to is None, claim.start < headline_end, claim.number_start)
+    def preference(mention: _Mention) -> tuple:
+        return (mention.attributed_to is None, mention.start < headline_end, mention.number_start)
 
-    groups: dict[tuple, list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.metric, claim.value, claim.high, claim.stance), []).append(claim)
+    groups: dict[tuple, list[_Mention]] = {}
+    for mention in mentions:
+        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
     kept = []
-    for mentions in groups.values():
-        unnamed = [c.generic and c.population == "people" for c in mentions]
-        named = sorted({c.population for c, vague in zip(mentions, unnamed) if not vague})
+    for same_figure in groups.values():
+        unnamed = [m.generic and m.population == "people" for m in same_figure]
+        named = sorted({m.population for m, vague in zip(same_figure, unnamed) if not vague})
         for population in named or ["people"]:
-            same = [c for c, vague in zip(mentions, unnamed) if c.population == population or vague]
-            best = min(same, key=preference)
-            kept.append(best if best.population == population else dataclasses.replace(best, population=population))
-    return sorted(kept, key=lambda claim: (claim.number_start, claim.metric))
+            same = [m for m, vague in zip(same_figure, unnamed) if m.population == population or vague]
+            kept.append((min(same, key=preference), population))
+    kept.sort(key=lambda chosen: (chosen[0].number_start, chosen[0].metric))
+    return [mention.sentence.claim(mention, population) for mention, population in kept]
 
 
 def extract_claims(text: str, context: ReportContext) -> list[Claim]:
@@ -340,13 +372,14 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
-    lead_place = first_place(text, lower)
-    claims: list[Claim] = []
+    # The place a report names first, for a figure whose sentence names none; looked for only then.
+    lead_place = cache(partial(first_place, text, lower))
+    mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or _zero_denial_in(text, lower, start, end)):
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
-        claims.extend(_number_claims(sentence))
-        claims.extend(_zero_denials(sentence))
+        mentions.extend(_number_mentions(sentence))
+        mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")
-    return _deduplicated(claims, first_line if first_line > 0 else 0)
+    return _deduplicated(mentions, first_line if first_line > 0 else 0)

@@ -301,7 +301,10 @@ def _colon_credit(words: Words, colon: int) -> Found | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+# Cached for the neighbours of a sentence, which look up its credits when they
+# resolve "it" or "the ministry"; a cache reaching across reports would serve
+# only corpora that repeat whole articles.
+@lru_cache(maxsize=64)
 def credits_in(sentence: str) -> tuple[Found, ...]:
     """Every credit a sentence names itself, in order; references are left unresolved.
 

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 from schemas.reference import Place, load_gazetteer
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """A place as a sentence names it (a NamedTuple: several times cheaper to build than a frozen dataclass)."""
+
     start: int
     end: int
     text: str
@@ -31,7 +32,9 @@ def _mention(text: str, lower: str, start: int, end: int) -> PlaceMention:
 def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
     """Every gazetteer place ``text`` names, in order; ``lower`` is ``lowered(text)`` if at hand."""
     lower = lowered(text) if lower is None else lower
-    return [_mention(text, lower, start, end) for start, end in _place_names().spans(lower)]
+    places = load_gazetteer().places
+    return [PlaceMention(start, end, text[start:end], places[lower[start:end]])
+            for start, end in _place_names().spans(lower)]
 
 
 def first_place(text: str, lower: str | None = None) -> PlaceMention | None:
