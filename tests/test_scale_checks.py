@@ -4,7 +4,8 @@ import json
 
 import pandas as pd
 
-from pipeline.orchestration.checks import (csv_content_problems, inconsistent_figures, mismatched_quotes,
+from pipeline.orchestration.checks import (checksummed, csv_content_problems, inconsistent_figures, mismatched_quotes,
+                                           reference_problems,
                                            unmatched_reports)
 from pipeline.publish.verify import check_references, verify_release
 from releases import published_in_one_process, small_sample
@@ -99,3 +100,34 @@ def test_figures_read_from_parquet_with_no_disputes_anywhere_are_consistent(tmp_
         "high": pd.array([None, None], dtype="Int64"), "claim_ids": [["a"], ["zzz"]], "disputed_by": [[], []]}))
     table = pq.read_table(folder.file("figures"), read_dictionary=["claim_ids.list.element", "disputed_by.list.element"])
     assert inconsistent_figures(table, pd.Series(["a"])) == ["dangling"]
+
+
+def test_references_found_by_arrow_columns_are_those_check_references_finds():
+    import pyarrow as pa
+
+    tables = {
+        "reports": pd.DataFrame({"report_id": ["r1"]}),
+        "claims": pd.DataFrame({"claim_id": ["c1", "c2"], "report_id": ["r1", "r9" * 8],
+                                "quote": ["abc", "abc"], "start": [0, 0], "end": [3, 4]}),
+        "figures": pd.DataFrame({"figure_id": ["f1", "f2"], "claim_ids": [["c1", "c3"], ["c1"]],
+                                 "disputed_by": [[], ["c4", "c2"]]}),
+    }
+    arrow = {name: pa.Table.from_pandas(frame, preserve_index=False) for name, frame in tables.items()}
+    found = reference_problems(arrow["reports"], arrow["claims"], arrow["figures"])
+    assert found == check_references(tables) == [
+        "claims.parquet: claim c2 names unknown report r9r9r9r9r9r9",
+        "claims.parquet: claim c2 quote length does not match its span",
+        "figures.parquet: figure f1 names unknown claim c3",
+        "figures.parquet: figure f2 names unknown claim c4",
+    ]
+
+
+def test_a_csv_whose_checksum_was_verified_is_not_hashed_again_but_still_compared(tmp_path):
+    raw = small_sample(tmp_path / "raw")
+    release = published_in_one_process(raw, tmp_path / "out")
+    manifest = json.loads((release / "release.json").read_text())
+    verified = checksummed(release)
+    assert csv_content_problems(release, manifest, verified) == []
+    verified["claims.csv"] = "0" * 64
+    assert csv_content_problems(release, manifest, verified) == \
+        ["claims.csv: data does not match its content hash in release.json"]

@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 
 from pipeline.orchestration.assets import claims, figures, release, reports
 from pipeline.progress import Progress, Task
-from pipeline.publish.read import read_release
-from pipeline.publish.verify import check_checksums, check_references
+from pipeline.publish.read import read_manifest
+from pipeline.publish.verify import SUM_LINE, check_checksums
 from pipeline.tablestore import TableFolder
 
 EVERY_FILE_ACCOUNTED_FOR = "every_raw_file_accounted_for"
@@ -46,27 +46,43 @@ def every_raw_file_accounted_for(reports: TableFolder) -> dg.AssetCheckResult:
                                          "quarantined_feed_rows": int((quarantine["table"] == "claims").sum())})
 
 
+class QuoteCheck:
+    """Claims whose quote is not their report's text at their span, or lacks their number,
+    found batch by batch of report texts, so only one batch of texts is held at a time."""
+
+    def __init__(self, claims: pd.DataFrame):
+        self.claims = claims
+        self.rows_of = claims.groupby("report_id").indices
+        self.checked = np.zeros(len(claims), dtype=bool)
+
+    def batch(self, texts: pd.DataFrame) -> list[str]:
+        """Claim ids of the reports in ``texts`` (a frame of report_id, text) that do not match."""
+        text_of = dict(zip(texts["report_id"], texts["text"]))
+        held = [self.rows_of[rid] for rid in text_of if rid in self.rows_of]
+        if not held:
+            return []
+        at = np.concatenate(held)
+        rows = self.claims.iloc[at]
+        cut = [text_of[rid][start:end] for rid, start, end in zip(rows["report_id"], rows["start"], rows["end"])]
+        wrong = (np.asarray(cut, dtype=object) != rows["quote"].to_numpy(dtype=object)) | ~np.fromiter(
+            (number in quote for number, quote in zip(rows["number_text"], rows["quote"])), bool, len(rows))
+        self.checked[at] = True
+        return list(rows["claim_id"][wrong])
+
+    def unchecked(self) -> list[str]:
+        """Claim ids of reports no batch held: a claim of a report with no text cannot match."""
+        return list(self.claims["claim_id"][~self.checked])
+
+
 def mismatched_quotes(claims: pd.DataFrame, texts) -> list[str]:
     """Claim ids whose quote is not their report's text at their span, or lacks their number.
 
     ``texts`` yields frames of (report_id, text); each batch is checked against
     the claims of its reports, so only one batch of texts is held at a time.
     """
-    rows_of = claims.groupby("report_id").indices
-    checked = np.zeros(len(claims), dtype=bool)
-    bad: list[str] = []
-    for batch in texts:
-        text_of = dict(zip(batch["report_id"], batch["text"]))
-        held = [rows_of[rid] for rid in text_of if rid in rows_of]
-        if not held:
-            continue
-        rows = claims.iloc[np.concatenate(held)]
-        cut = [text_of[rid][start:end] for rid, start, end in zip(rows["report_id"], rows["start"], rows["end"])]
-        wrong = (np.asarray(cut, dtype=object) != rows["quote"].to_numpy(dtype=object)) | ~np.fromiter(
-            (number in quote for number, quote in zip(rows["number_text"], rows["quote"])), bool, len(rows))
-        bad += list(rows["claim_id"][wrong])
-        checked[np.concatenate(held)] = True
-    return sorted(bad + list(claims["claim_id"][~checked]))  # a claim of a report with no text cannot match
+    check = QuoteCheck(claims)
+    bad = [claim for batch in texts for claim in check.batch(batch)]
+    return sorted(bad + check.unchecked())
 
 
 @dg.asset_check(asset=claims, name=QUOTES_MATCH_TEXT, additional_ins={"reports": dg.AssetIn("reports")})
@@ -122,19 +138,72 @@ def bounds_ordered_and_claims_resolve(figures: TableFolder, claims: TableFolder)
     return dg.AssetCheckResult(passed=not bad, metadata={"failing": len(bad), "examples": ", ".join(bad[:5])})
 
 
-def csv_content_problems(folder: Path, manifest: dict) -> list[str]:
+def checksummed(folder: Path) -> dict[str, str]:
+    """The SHA-256 that SHA256SUMS records for each file it lists."""
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        return {}
+    lines = (SUM_LINE.match(line) for line in sums.read_text(encoding="utf-8").splitlines())
+    return {match.group(2): match.group(1) for match in lines if match}
+
+
+def csv_content_problems(folder: Path, manifest: dict, verified: dict[str, str] | None = None) -> list[str]:
     """Each table's CSV file hashes to the content hash release.json records for it.
 
     The content hash is the SHA-256 of the table's CSV form, so right after a
     publish this is a file hash; `figures verify` also re-derives the CSV from
     the Parquet file, which is what guards a release read years later.
+    ``verified`` holds file hashes already checked against the bytes (by
+    ``check_checksums``): those files are not hashed a second time.
     """
+    verified = verified or {}
     problems = []
     for name, recorded in manifest.get("tables", {}).items():
-        with open(folder / f"{name}.csv", "rb") as handle:
-            if hashlib.file_digest(handle, "sha256").hexdigest() != recorded["data_sha256"]:
-                problems.append(f"{name}.csv: data does not match its content hash in release.json")
+        file = f"{name}.csv"
+        if file in verified:
+            digest = verified[file]
+        else:
+            with open(folder / file, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        if digest != recorded["data_sha256"]:
+            problems.append(f"{file}: data does not match its content hash in release.json")
     return problems
+
+
+def reference_problems(reports: pa.Table, claims: pa.Table, figures: pa.Table) -> list[str]:
+    """What ``check_references`` finds, by whole Arrow columns: claims naming unknown reports,
+    quotes whose length is not their span's, figures naming unknown claims."""
+    orphan = pc.invert(pc.is_in(claims.column("report_id"), value_set=reports.column("report_id").combine_chunks()))
+    orphans = claims.filter(pc.fill_null(orphan, False))
+    problems = [f"claims.parquet: claim {claim} names unknown report {report[:12]}"
+                for claim, report in zip(orphans.column("claim_id").to_pylist(), orphans.column("report_id").to_pylist())]
+    span = pc.subtract(claims.column("end"), claims.column("start"))
+    wrong = pc.fill_null(pc.not_equal(pc.utf8_length(claims.column("quote")), span), True)
+    problems += [f"claims.parquet: claim {claim} quote length does not match its span"
+                 for claim in claims.column("claim_id").filter(wrong).to_pylist()]
+    known = claims.column("claim_id").combine_chunks().cast(pa.string())
+    for column in ("claim_ids", "disputed_by"):
+        rows, items = _named_claims(figures.column(column))
+        unknown = _unknown(items, known)
+        named = figures.column("figure_id").combine_chunks().take(pa.array(rows[unknown]))
+        problems += [f"figures.parquet: figure {figure} names unknown claim {claim}"
+                     for figure, claim in zip(named.to_pylist(), items.filter(pa.array(unknown)).to_pylist())]
+    return problems
+
+
+def unmatched_files(published: pd.DataFrame, inputs: pd.DataFrame) -> list[str]:
+    """Published reports whose raw file (as this run hashed it) is gone or differs."""
+    found = published[["path", "report_id"]].merge(inputs[["path", "sha256"]], on="path", how="left")
+    problems = [f"raw file {path} is missing from the raw folder" for path in found.loc[found["sha256"].isna(), "path"]]
+    changed = found[found["sha256"].notna() & (found["sha256"] != found["report_id"])]
+    return problems + [f"raw file {path}: bytes do not hash to report_id" for path in changed["path"]]
+
+
+def unhashed_texts(expected: dict[str, str], texts: pd.DataFrame) -> list[str]:
+    """Reports in ``texts`` (a frame of report_id, text) whose text does not hash to ``expected``."""
+    return [f"report {report_id[:12]}: text does not hash to text_sha256"
+            for report_id, text in zip(texts["report_id"], texts["text"])
+            if report_id in expected and hashlib.sha256(text.encode("utf-8")).hexdigest() != expected[report_id]]
 
 
 def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> list[str]:
@@ -142,16 +211,12 @@ def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> l
 
     ``texts`` yields frames of (report_id, text), as ``mismatched_quotes`` reads them.
     """
-    found = published[["path", "report_id", "text_sha256"]].merge(inputs[["path", "sha256"]], on="path", how="left")
-    problems = [f"raw file {path} is missing from the raw folder" for path in found.loc[found["sha256"].isna(), "path"]]
-    changed = found[found["sha256"].notna() & (found["sha256"] != found["report_id"])]
-    problems += [f"raw file {path}: bytes do not hash to report_id" for path in changed["path"]]
     expected = dict(zip(published["report_id"], published["text_sha256"]))
-    for batch in texts:
-        for report_id, text in zip(batch["report_id"], batch["text"]):
-            if report_id in expected and hashlib.sha256(text.encode("utf-8")).hexdigest() != expected[report_id]:
-                problems.append(f"report {report_id[:12]}: text does not hash to text_sha256")
-    return problems
+    return unmatched_files(published, inputs) + [problem for batch in texts for problem in unhashed_texts(expected, batch)]
+
+
+CLAIM_CHECKED = ["claim_id", "report_id", "start", "end", "quote", "number_text"]
+FIGURE_LISTS = ["claim_ids.list.element", "disputed_by.list.element"]
 
 
 @dg.asset_check(asset=release, name=RELEASE_VERIFIES, additional_ins={"reports": dg.AssetIn("reports")})
@@ -162,19 +227,33 @@ def release_verifies(release: dict, reports: TableFolder, progress: dg.ResourceP
 
     `figures verify RELEASE --raw DIR` re-reads and re-parses every raw file and re-derives each
     table's CSV from its Parquet file; here the run's own texts and CSV files are used, so a run
-    that reads only new files is not made to re-read and re-serialise everything.
+    that reads only new files is not made to re-read and re-serialise everything. The release is
+    read column by column as Arrow, a figure's claim ids dictionary-encoded: no table becomes
+    Python objects but the rows found wrong, and the report texts are read once, batch by batch.
     """
     folder = Path(release["path"])
-    with progress.task("checks", "release", total=2 * reports.rows("texts"), unit="texts read") as task:
+    with progress.task("checks", "release", total=reports.rows("texts"), unit="texts read") as task:
         problems = check_checksums(folder)
-        published = read_release(folder)
-        problems += csv_content_problems(folder, published.manifest)
-        problems += check_references(published.tables)
-        problems += unmatched_reports(published.tables["reports"], reports.read("inputs"),
-                                      counted(reports.batches("texts", rows=TEXT_BATCH), task))
-        claims = published.tables["claims"][["claim_id", "report_id", "start", "end", "quote", "number_text"]]
+        wrong_files = {problem.split(":", 1)[0] for problem in problems}
+        verified = {name: digest for name, digest in checksummed(folder).items() if name not in wrong_files}
+        problems += csv_content_problems(folder, read_manifest(folder), verified)
+        published = pq.read_table(folder / "reports.parquet", columns=["path", "report_id", "text_sha256"])
+        claims = pq.read_table(folder / "claims.parquet", columns=CLAIM_CHECKED)
+        figures = pq.read_table(folder / "figures.parquet", columns=["figure_id", "claim_ids", "disputed_by"],
+                                read_dictionary=FIGURE_LISTS)
+        problems += reference_problems(published, claims, figures)
+        del figures
+        published = published.to_pandas()
+        problems += unmatched_files(published, reports.read("inputs", ["path", "sha256"]))
+        expected = dict(zip(published["report_id"], published["text_sha256"]))
+        quotes = QuoteCheck(claims.to_pandas())
+        del claims, published
+        wrong_quotes = []
+        for batch in counted(reports.batches("texts", rows=TEXT_BATCH), task):
+            problems += unhashed_texts(expected, batch)
+            wrong_quotes += quotes.batch(batch)
         problems += [f"claims.parquet: claim {claim} quote is not the report text at its span"
-                     for claim in mismatched_quotes(claims, counted(reports.batches("texts", rows=TEXT_BATCH), task))]
+                     for claim in sorted(wrong_quotes + quotes.unchecked())]
     return dg.AssetCheckResult(passed=not problems,
                                metadata={"problems": len(problems), "first": problems[0] if problems else ""})
 

@@ -91,9 +91,9 @@ def best_of(owner: np.ndarray, owners: int, *criteria: tuple) -> np.ndarray:
 
 def lists(owner: np.ndarray, values: np.ndarray, owners: int) -> list[list]:
     """``values`` gathered into one list per owner 0..owners-1 (``owner`` sorted)."""
-    flat = np.asarray(values, dtype=object).tolist()
+    values = np.asarray(values, dtype=object)
     bounds = np.searchsorted(owner, np.arange(owners + 1)).tolist()
-    return [flat[start:stop] for start, stop in zip(bounds[:-1], bounds[1:])]
+    return [values[start:stop].tolist() for start, stop in zip(bounds[:-1], bounds[1:])]  # no flat list besides
 
 
 def take(columns: Columns, rows: np.ndarray) -> Columns:
