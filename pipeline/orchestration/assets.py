@@ -11,6 +11,7 @@ import schemas
 from pipeline import stages
 from pipeline.corpus.run import read_corpus
 from pipeline.corpus.workers import default_workers
+from pipeline.orchestration.memory import give_back_freed_memory
 from pipeline.orchestration.metadata import table_metadata
 from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import staging_folder
@@ -69,6 +70,8 @@ def reports(context: dg.AssetExecutionContext, settings: PipelineSettings,
         "cpu_seconds": round(cpu_seconds() - started, 2),
         "peak_rss_mb_so_far": peak_rss_mb(),
     })
+    del read_rows, found, quarantine
+    give_back_freed_memory()
     return out
 
 
@@ -94,6 +97,8 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder,
         "cpu_seconds": round(cpu_seconds() - started, 2),
         "peak_rss_mb_so_far": peak_rss_mb(),
     })
+    del read_claims, found
+    give_back_freed_memory()
     return out
 
 
@@ -124,6 +129,8 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "cpu_seconds": round(cpu_seconds() - started, 2),
         "peak_rss_mb_so_far": peak_rss_mb(),
     })
+    del table, found, unregistered
+    give_back_freed_memory()
     return out
 
 
@@ -161,4 +168,6 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "cpu_seconds": round(cpu_seconds() - started, 2),
         "peak_rss_mb_so_far": peak_rss_mb(),
     })
+    del tables
+    give_back_freed_memory()
     return summary
