@@ -1,10 +1,13 @@
-"""A release made from scratch by the plain steps in this process: no Dagster, no cache, no workers."""
+"""Releases made from scratch for tests: by the plain steps in this process, or by `figures run`."""
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_RAW
+
 from pipeline import stages
+from pipeline.cli import main
 from pipeline.publish import publish
 
 OVERRIDES = ROOT / "data" / "overrides.yaml"
@@ -28,3 +31,15 @@ def published_in_one_process(raw: Path, out: Path, overrides: Path = OVERRIDES) 
     figures = stages.reconcile_figures(claims.table, reports.reports, overrides)
     return publish(stages.release_tables(reports, claims, figures), out,
                    stages.provenance(reports, raw, overrides)).path
+
+
+def published_by_figures_run(raw: Path, root: Path) -> Path:
+    """The release `figures run` publishes from ``raw`` into ``root``/out, with its own Dagster home
+    and no overrides."""
+    os.environ["DAGSTER_HOME"] = str(root / "dagster")
+    try:
+        status = main(["run", "--raw", str(raw), "--out", str(root / "out"), "--overrides", str(root / "none.yaml")])
+    finally:
+        os.environ.pop("DAGSTER_HOME")
+    assert status == 0
+    return next(p for p in (root / "out").iterdir() if p.is_dir() and not p.name.startswith("."))

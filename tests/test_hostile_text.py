@@ -1,7 +1,6 @@
 """Text meant to harm a reader's tools stays inert in CSV and HXL CSV, and exact in Parquet."""
 import csv
 import io
-import os
 import re
 
 import pandas as pd
@@ -9,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import write_report
-from pipeline.cli import main
 from pipeline.publish.formats import csv_bytes, parquet_bytes, to_arrow
+from releases import published_by_figures_run
 
 FORMULA = re.compile(r"^[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -98,13 +97,7 @@ def hostile_release(tmp_path_factory):
     write_report(raw, "hostile.md", HOSTILE_BODY, title=HOSTILE_TITLE, publisher=HOSTILE_PUBLISHER,
                  url="https://example.org/=cmd", location="Idlib")
     write_report(raw, "plain.md", "At least 9 civilians were killed in Ariha.", published="2020-02-18")
-    os.environ["DAGSTER_HOME"] = str(root / "dagster")
-    try:
-        status = main(["run", "--raw", str(raw), "--out", str(root / "out"), "--overrides", str(root / "none.yaml")])
-    finally:
-        os.environ.pop("DAGSTER_HOME")
-    assert status == 0
-    folder = next(p for p in (root / "out").iterdir() if p.is_dir() and not p.name.startswith("."))
+    folder = published_by_figures_run(raw, root)
     return raw, folder
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from conftest import front_matter, write_report
 from pdfs import encrypted_pdf, image_only_pdf, text_pdf, truncated_pdf
-from pipeline.cli import main
 from pipeline.ingest.html import read_html
+from releases import published_by_figures_run
 
 ARTICLE_HTML = """<html><head><title>Shelling in Idlib | Example News</title>
 <meta property="og:site_name" content="Example News">
@@ -129,13 +129,7 @@ def release(tmp_path_factory):
     raw.mkdir()
     outside.mkdir()
     bad = build_corpus(raw, outside)
-    os.environ["DAGSTER_HOME"] = str(root / "dagster")
-    try:
-        status = main(["run", "--raw", str(raw), "--out", str(root / "out"), "--overrides", str(root / "none.yaml")])
-    finally:
-        os.environ.pop("DAGSTER_HOME")
-    assert status == 0
-    folder = next(p for p in (root / "out").iterdir() if p.is_dir() and not p.name.startswith("."))
+    folder = published_by_figures_run(raw, root)
     tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in ("reports", "claims", "quarantine")}
     return raw, bad, tables
 
@@ -247,6 +241,7 @@ def test_a_page_publisher_falls_back_from_site_name_to_author_to_address():
 
 def test_a_page_with_no_publisher_at_all_is_quarantined_with_what_to_add(tmp_path):
     from conftest import TODAY
+
     from pipeline.ingest import ingest
 
     raw = tmp_path / "raw"
