@@ -55,6 +55,10 @@ def figures(text: str) -> list[tuple]:
     ("Officials said 8,000-10,000 people had fled.", ("displaced", 8000, 10000, "range", "people")),
     ("Either four or five guards died.", ("killed", 4, 5, "range", "people")),
     ("1.4mn have left the country.", ("refugees", 1400000, None, "exact", "people")),
+    # crossing a border is leaving the country
+    ("Nearly 9,000 villagers crossed into Uganda overnight.", ("refugees", 9000, None, "approximately", "people")),
+    ("About 600 families have crossed the border since the shelling began.",
+     ("refugees", 600, None, "approximately", "people")),
     ("The floods displaced 250K people.", ("displaced", 250000, None, "exact", "people")),
     ("Over 3 dozen were wounded.", ("injured", 36, None, "more_than", "people")),
     # vague quantities
@@ -95,6 +99,9 @@ def test_a_metric_cue_governing_the_counted_phrase_makes_a_figure(text, expected
     "When the police came, hundreds marched to the station.",
     # agents, not victims
     "5 gunmen killed a guard.",
+    # armed men who cross a border are no refugees, nor are vehicles
+    "Around 300 troops crossed into the buffer zone.",
+    "Some 25 lorries crossed the border at dawn.",
 ])
 def test_numbers_a_cue_does_not_govern_are_not_figures(text):
     assert [f for f in figures(text) if f[1] not in (1,)] == []

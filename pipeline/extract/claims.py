@@ -57,6 +57,8 @@ BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
 BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
 KELVIN_SIGN = "\u212a"
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
+# Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
+ARMED_GROUPS = {"soldiers", "combatants"}
 GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
 
 
@@ -286,7 +288,7 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
         explicit = found.population if found.head not in ("others", "more") else None
         stance = "denied" if sentence.denied_from < number.start else "asserted"
         for metric in (found.metric, found.also):
-            if metric is not None:
+            if metric is not None and not (metric == "refugees" and population in ARMED_GROUPS):
                 mentions.append(sentence.mention(
                     sentence.start + number.start, number.text, metric, number.value,
                     number.high, number.qualifier, population, stance, number.hedge,

@@ -123,7 +123,8 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
 # The first words of the verb phrases _cue_phrase reads (besides "...ed to death").
 CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "received", "found", "shot", "left", "lay",
                     "lying", "reported", "declared", "pronounced", "made", "rendered", "taken", "went", "gone",
-                    "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen"}
+                    "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen",
+                    "crossed", "crossing"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -131,7 +132,7 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
 
     "forced to flee", "lost their lives", "sustained injuries", "found dead",
     "shot to death", "taken hostage", "went missing", "left homeless", "among
-    the dead", "in critical condition".
+    the dead", "in critical condition", "crossed into Chad".
     """
     word, following = after[index], after[index + 1:index + 4]
     if word not in CUE_PHRASE_HEADS:  # another -ed word: of these phrases it can only open "...ed to death"
@@ -153,6 +154,8 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
         return METRIC_WORDS[nxt[0]]
     if word == "left" and following[:2] in (["the", "country"], ["their", "country"]):
         return "refugees"
+    if word in {"crossed", "crossing"} and (nxt == ["into"] or following[1:2] in (["border"], ["frontier"])):
+        return "refugees"  # "150,000 have crossed into Chad", "crossed the border"
     if word == "taken" and nxt and nxt[0] in {"hostage", "hostages", "prisoner", "prisoners", "captive"}:
         return "detained"
     if word in {"went", "gone", "remain", "remained", "remains", "are", "were", "is"} and nxt == ["missing"]:

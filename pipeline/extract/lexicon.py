@@ -64,7 +64,7 @@ OF_NOUNS = {
 }
 
 # Verb phrases whose metric is set by the words after the verb.
-VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay")
+VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay crossed crossing")
 CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | set(OF_NOUNS) | _words("condition among asylum victim")
 
 # ---------------------------------------------------------------- people
@@ -106,7 +106,7 @@ PRO_GOVERNMENT = _words("hezbollah pro-government pro-regime pro-assad governmen
 THING_NOUNS = _words("""airstrikes airstrike strikes strike raids raid shells shell
     rockets rocket missiles missile bombs bomb barrels sorties attacks attack
     buildings building houses homes hospitals hospital schools school vehicles
-    vehicle trucks truck tanks tank convoys km kilometres kilometers miles metres
+    vehicle trucks truck lorries lorry tanks tank convoys km kilometres kilometers miles metres
     meters hours hour days day weeks week months month years year minutes times
     villages village towns town positions posts points checkpoints tonnes tons
     dollars euros pounds percent cent per kg mm seats votes pages
