@@ -216,3 +216,10 @@ def test_a_list_of_labelled_fields():
     assert [(f[0], f[1], f[4]) for f in figures(text)] == [
         ("killed", 1240, "people"), ("injured", 3512, "people"), ("displaced", 87400, "people"),
         ("killed", 312, "children"), ("missing", 54, "people")]
+
+
+def test_a_metric_verb_after_and_belongs_to_the_next_count_when_another_verb_governs_this_one():
+    assert figures("Floods have affected an estimated 80,000 people and displaced 12,400 in the valley.") == [
+        ("displaced", 12400, None, "exact", "people")]
+    assert figures("Medics reached 30 villagers and 7 were wounded.") == [("injured", 7, None, "exact", "people")]
+

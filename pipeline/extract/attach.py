@@ -27,8 +27,10 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
+    AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
+    IRREGULAR_VERBS,
     LEAD_INS,
     LINKING_VERBS,
     METRIC_NOUNS,
@@ -38,8 +40,11 @@ from pipeline.extract.lexicon import (
     POPULATION_WORDS,
     OF_NOUNS,
     PARTICIPLES,
+    QUALIFIER_WORDS,
     RELATIVES,
+    REPORTING_VERBS,
     TRANSITIVE,
+    VERB_CUES,
 )
 from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
 from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
@@ -291,6 +296,19 @@ def _projected_before(before: list[str]) -> bool:
     return False
 
 
+def _object_of_another_verb(before: list[str]) -> bool:
+    """The count is the object of a verb that is no metric and no report of one:
+    "flooding has affected an estimated 120,000 people and displaced 35,500"."""
+    index = len(before) - 1
+    while index >= 0 and (before[index] in QUALIFIER_WORDS or before[index] in DETERMINERS):
+        index -= 1
+    if index < 1 or before[index - 1] not in AUXILIARIES and not before[index].endswith("ed"):
+        return False
+    word = before[index]
+    return (word.endswith("ed") or word in IRREGULAR_VERBS) and word not in METRIC_WORDS \
+        and word not in REPORTING_VERBS and word not in VERB_CUES and word not in AUXILIARIES
+
+
 def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase) -> Attachment | None:
     """'two people, one of them a police officer': part of the figure just before."""
     if previous is None or after[:2] not in (["of", "them"], ["of", "whom"], ["of", "those"]):
@@ -334,15 +352,18 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
     subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
-    if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)):
+    # "affected 120,000 people and displaced 35,500": the verb after "and" is the next count's
+    other_verbs_object = verb is not None and (verb.crossed or verb.listed) and _object_of_another_verb(before)
+    if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \
+            and not other_verbs_object:
         return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
     labelled, label_group = field_label(before_text)
     metric = phrase.metric or labelled or cue_before(before) or among_the(before_text) \
         or running_total(before, before_text, previous)
-    if metric is None and verb is not None and not verb.object_pronoun:
-        metric = verb.metric
+    if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:
+        metric = verb.metric  # "Four policemen and soldiers were killed"
     if metric is None and clause.group is not None and previous is not None:
         metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
