@@ -223,3 +223,13 @@ def test_a_metric_verb_after_and_belongs_to_the_next_count_when_another_verb_gov
         ("displaced", 12400, None, "exact", "people")]
     assert figures("Medics reached 30 villagers and 7 were wounded.") == [("injured", 7, None, "exact", "people")]
 
+
+
+def test_groups_named_by_a_capitalised_noun_in_a_list_share_the_verb_before_them():
+    assert [f[:2] for f in figures("Troops detained 14 Hazaras, 9 Tajiks and 3 Uzbeks.")] == [
+        ("detained", 14), ("detained", 9), ("detained", 3)]
+
+
+def test_a_lower_case_count_after_and_is_not_taken_into_the_list():
+    assert [f[:2] for f in figures("The blast killed 5 guards and destroyed two cannons and two heavy guns.")] == [
+        ("killed", 5)]

@@ -317,7 +317,7 @@ def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase
 
 
 def _subset(previous: Attachment | None, before_text: str, after: list[str], phrase: NounPhrase,
-            lead: re.Pattern) -> Attachment | None:
+            lead: re.Pattern, after_raw: list[str]) -> Attachment | None:
     """A count that shares the metric of the figure before it: a subset, or a count whose noun is left out."""
     if previous is None or not lead.search(before_text[-60:]):
         return None
@@ -325,6 +325,10 @@ def _subset(previous: Attachment | None, before_text: str, after: list[str], phr
         return Attachment(previous.metric, phrase.population, phrase.head)
     if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of"}:
         return Attachment(previous.metric, None, None)
+    # a group named by a capitalised noun, in a list or an aside
+    if phrase.head is not None and after_raw[phrase.end - 1][:1].isupper() and \
+            (phrase.end == len(after) or after[phrase.end] in {",", ";", "and", "or"}):
+        return Attachment(previous.metric, None, phrase.head)  # "76 Syrians and 35 Palestinians": a named group
     return None
 
 
@@ -351,7 +355,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     verb = clause.verb
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
-    subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD) or _partitive(previous, after, phrase)
+    subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD, after_raw) or _partitive(previous, after, phrase)
     # "affected 120,000 people and displaced 35,500": the verb after "and" is the next count's
     other_verbs_object = verb is not None and (verb.crossed or verb.listed) and _object_of_another_verb(before)
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \
@@ -367,7 +371,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if metric is None and clause.group is not None and previous is not None:
         metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
-        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD)
+        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD, after_raw)
     if clause.group is not None:
         return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply

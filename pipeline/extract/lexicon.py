@@ -116,7 +116,7 @@ THING_NOUNS = _words("""airstrikes airstrike strikes strike raids raid shells sh
     flights weapons guns rifles mines landmines grenades explosions blasts incidents
     operations cases reports violations tents camps shelters kilograms litres liters
     gallons meals rations crossings roads bridges shops stores mosques churches
-    homes apartments flats cattle cows sheep goats animals livestock dogs horses
+    homes apartments flats cattle cows sheep goats animals livestock dogs horses donkeys camels
     seconds nights decades centuries occasions rounds shots projectiles barrel
     hectares acres feet inches degrees""")
 
