@@ -181,3 +181,26 @@ def test_a_denial_whose_object_came_before_it_does_not_deny_what_follows(joint):
 def test_a_denial_governs_the_figure_it_introduces():
     [claim] = claims_of("The ministry denied that 40 civilians were killed in the raid.")
     assert (claim.value, claim.stance) == (40, "denied")
+
+
+@pytest.mark.parametrize("text", [
+    "The council rejected claims that 250 protesters had died, saying only 9 were killed.",
+    "The army denied that 60 villagers were killed; it said 9 gunmen died.",
+    "The ministry denied that 70 people were killed but admitted 9 were hurt.",
+])
+def test_a_denial_ends_where_the_denier_gives_its_own_account(text):
+    stances = {claim.value: claim.stance for claim in claims_of(text)}
+    assert stances[9] == "asserted"
+    assert "denied" in stances.values()
+
+
+def test_a_denial_of_any_victim_of_a_verb_is_a_denied_zero():
+    [claim] = claims_of("The general denied that his troops had killed any protesters.")
+    assert (claim.metric, claim.value, claim.population, claim.stance) == ("killed", 0, "people", "denied")
+    [claim] = claims_of("The militia denied abducting any aid workers.")
+    assert (claim.metric, claim.value, claim.stance) == ("detained", 0, "denied")
+
+
+def test_a_total_that_exceeds_a_number_is_that_number():
+    [claim] = claims_of("The number of displaced people in the region now exceeds 2 million.")
+    assert (claim.metric, claim.value) == ("displaced", 2000000)

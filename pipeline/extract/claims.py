@@ -18,7 +18,8 @@ from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
-from pipeline.extract.lexicon import CUE_WORDS, DENIAL_WORDS, METRIC_NOUNS, METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
+from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
@@ -29,22 +30,7 @@ from pipeline.extract.trie import WordFinder
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the lower-cased text each, and only sentences holding both are read.
 METRIC_WORDS_FOUND = WordFinder.listing(sorted(CUE_WORDS))
-ZERO_DENIAL = re.compile(
-    rf"(?i)\b(?:{'|'.join(sorted(DENIAL_WORDS))})\s+(?:reports\s+)?(?:that\s+)?"
-    r"(?P<number>any|a\s+single)\s+(?P<noun>[a-z]+)\s+(?:[a-z']+\s+){0,3}?"
-    rf"(?P<verb>{'|'.join(sorted(METRIC_WORDS, key=len, reverse=True))})\b"
-)
-DENIALS_FOUND = WordFinder.listing(sorted(DENIAL_WORDS))
 BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words can tie it to a metric
-# A denial governs the figures after it only when its object follows: "denied that
-# 300 died", "denies reports of", "denied killing". In "an accusation the group
-# has denied. Heavy shelling has killed 132" (with or without the full stop) the
-# denial's object came before it, and the 132 is asserted.
-DENIAL_OBJECT = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:that|reports?|claims?|allegations?|accusations?|charges?|the|any|a\s+single|"
-    r"having|[a-z]+ing|\d|[a-z]+-?(?:teen|ty|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
-    r"dozens|hundreds|thousands|millions|responsibility|involvement)\b"
-)
 # A period phrase after a count belongs to another clause when a clause starts between them
 # ("killed 12, while the border has been closed since 2016"), or when the count stands in a
 # relative clause that ends before it ("Turkey, which hosts 3.6 million refugees, has kept its
@@ -159,7 +145,8 @@ class _Sentence:
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
-        self.denied_from = _denial_start(self.lower)
+        self.denied_from = denial_start(self.lower)
+        self.denied_until = denial_end(self.lower, self.denied_from)
         # Whether the words split from the lower-cased sentence are those split from the sentence,
         # lower-cased one by one. They are, unless a Kelvin sign stands in it: the one character
         # that TOKEN does not take but whose lower case ("k") it does.
@@ -286,7 +273,7 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
         population = _population(found, explicit)
         # A group named in the sentence carries over to the next figure only.
         explicit = found.population if found.head not in ("others", "more") else None
-        stance = "denied" if sentence.denied_from < number.start else "asserted"
+        stance = "denied" if sentence.denied_from < number.start < sentence.denied_until else "asserted"
         for metric in (found.metric, found.also):
             if metric is not None and not (metric == "refugees" and population in ARMED_GROUPS):
                 mentions.append(sentence.mention(
@@ -297,48 +284,12 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
     return mentions
 
 
-def _may_deny(lower: str) -> bool:
-    """Whether lower-cased text may hold a denial word: a few substring tests, cheaper than any pattern."""
-    return "den" in lower or "dismiss" in lower or "reject" in lower or "refut" in lower
-
-
-def _denial_start(lower: str) -> int:
-    """Where the first denial that governs what follows it starts; the sentence length if none does."""
-    if not _may_deny(lower):
-        return len(lower)
-    for start, end in DENIALS_FOUND.spans(lower):
-        if DENIAL_OBJECT.match(lower, end):
-            return start
-    return len(lower)
-
-
-def _zero_denial_in(text: str, lower: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a denial of any figure ('denied that any civilians fled').
-
-    ZERO_DENIAL ignores case, which on ASCII text is matching the lower-cased
-    text: there, no denial word in it means no match, and the pattern is not run.
-    """
-    if text.isascii() and not _may_deny(lower[start:end]):
-        return False
-    return ZERO_DENIAL.search(text, start, end) is not None
-
-
 def _zero_denials(sentence: _Sentence) -> list[_Mention]:
     """'denying that any civilians have fled': a denied claim of zero."""
     if sentence.denied_from == len(sentence.text):
         return []
-    mentions = []
-    for match in ZERO_DENIAL.finditer(sentence.text):
-        metric = METRIC_WORDS.get(match.group("verb").lower())
-        population = POPULATION_WORDS.get(match.group("noun").lower())
-        if metric is None or population is None:
-            continue
-        mentions.append(sentence.mention(
-            sentence.start + match.start("number"), match.group("number"), metric, 0, None,
-            "exact", population, "denied",
-        ))
-    return mentions
-
+    return [sentence.mention(sentence.start + start, number_text, metric, 0, None, "exact", population, "denied")
+            for start, number_text, metric, population in zero_denials(sentence.text)]
 
 def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
@@ -378,7 +329,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     lead_place = cache(partial(first_place, text, lower))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
-        if not (has_number(lower, start, end) or _zero_denial_in(text, lower, start, end)):
+        if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
         mentions.extend(_number_mentions(sentence))

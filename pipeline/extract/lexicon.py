@@ -154,7 +154,7 @@ LEAD_INS = _words("""to at of a the an by another more some further least additi
 # "the number of people displaced has reached 312,000").
 LINKING_VERBS = _words("""reached reaching rose risen climbed increased jumped passed exceeded surpassed
     topped hit stood stands stand totalled totaled numbered is was are were reach rises climbs
-    become became becomes""")
+    become became becomes exceeds exceed surpasses surpass tops""")
 
 # Number words, as tokens: a list of counts continues past them ("Four guards and twelve prisoners").
 NUMBER_WORDS = _words("""one two three four five six seven eight nine ten eleven twelve thirteen
