@@ -48,6 +48,11 @@ def test_two_credits_in_one_sentence_each_cover_their_own_clause():
     assert [credit(text, figure) for figure in ("70", "39", "18")] == ["army", "local witnesses", "local witnesses"]
 
 
+def test_a_credit_whose_count_opens_with_a_qualifier_covers_that_count():
+    text = "Police put the toll at 30, while witnesses said at least 55 had died."
+    assert [credit(text, figure) for figure in ("30", "55")] == ["police", "witnesses"]
+
+
 def test_a_credit_that_opens_after_a_figure_does_not_reach_back():
     text = "More than 1,000 people have died since 2004, with the Red Cross putting the toll at 1,150."
     assert credit(text, "1,000") is None

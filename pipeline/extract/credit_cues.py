@@ -29,6 +29,7 @@ LISTENER_VERBS = {"told", "tells", "tell", "informed"}
 PREPOSITIONS = {"at", "in", "for", "of", "from", "with", "within", "by"}
 CITING = {"citing", "quoting"}
 LOCATIVES = {"at", "on", "in", "during", "near"}
+COUNT_OPENERS = {"at", "about", "around", "more", "over", "nearly", "almost", "some", "up", "roughly", "close"}
 ADVERBS = AUXILIARIES - {"has", "have", "had"}  # "said the Civil Defence, also known as", not "said she had"
 NOBODY = ""  # the name of a credit that names no one ("early reports said")
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
@@ -177,6 +178,8 @@ def _closes_clause(words: Words, verb: int) -> bool:
     word = words.lower[index]
     if word in ".,;)’" or word in QUOTE_MARKS:
         return True
+    if word in COUNT_OPENERS and any(w[:1].isdigit() or w in NUMBER_WORDS for w in words.lower[index + 1:index + 3]):
+        return False  # "residents said at least 100 had died": the count follows
     return word in CLAUSE_CLOSERS or (word.endswith("ing") and word != "that")
 
 
