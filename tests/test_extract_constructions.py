@@ -55,7 +55,11 @@ def figures(text: str) -> list[tuple]:
     ("Officials said 8,000-10,000 people had fled.", ("displaced", 8000, 10000, "range", "people")),
     ("Either four or five guards died.", ("killed", 4, 5, "range", "people")),
     ("1.4mn have left the country.", ("refugees", 1400000, None, "exact", "people")),
-    # crossing a border is leaving the country
+    # crossing a border or fleeing abroad is leaving the country; fleeing alone is displacement
+    ("Close to 300,000 have fled to neighbouring countries since May.",
+     ("refugees", 300000, None, "approximately", "people")),
+    ("Some 2,500 residents fled across the border overnight.", ("refugees", 2500, None, "approximately", "people")),
+    ("Some 2,500 residents fled across the valley overnight.", ("displaced", 2500, None, "approximately", "people")),
     ("Nearly 9,000 villagers crossed into Uganda overnight.", ("refugees", 9000, None, "approximately", "people")),
     ("About 600 families have crossed the border since the shelling began.",
      ("refugees", 600, None, "approximately", "people")),
@@ -233,3 +237,9 @@ def test_groups_named_by_a_capitalised_noun_in_a_list_share_the_verb_before_them
 def test_a_lower_case_count_after_and_is_not_taken_into_the_list():
     assert [f[:2] for f in figures("The blast killed 5 guards and destroyed two cannons and two heavy guns.")] == [
         ("killed", 5)]
+
+
+def test_fleeing_abroad_in_a_relative_clause_leaves_the_count_to_its_main_verb():
+    assert figures("Hundreds of students who fled abroad last year have been forced to return.") == [
+        ("returned", 100, None, "vague", "civilians")]
+

@@ -121,10 +121,13 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
 
 
 # The first words of the verb phrases _cue_phrase reads (besides "...ed to death").
+# Where people who flee leave their country ("fled to neighbouring countries", "fled across the border").
+ABROAD = (["to", "neighbouring"], ["to", "neighboring"], ["the", "country"], ["to", "other"],
+          ["into", "neighbouring"], ["into", "neighboring"])
 CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "received", "found", "shot", "left", "lay",
                     "lying", "reported", "declared", "pronounced", "made", "rendered", "taken", "went", "gone",
                     "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen",
-                    "crossed", "crossing"}
+                    "crossed", "crossing", "fled", "fleeing"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -156,6 +159,11 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
         return "refugees"
     if word in {"crossed", "crossing"} and (nxt == ["into"] or following[1:2] in (["border"], ["frontier"])):
         return "refugees"  # "150,000 have crossed into Chad", "crossed the border"
+    if word in {"fled", "fleeing"} and (nxt == ["abroad"] or following[:2] in ABROAD
+                                       or following == ["across", "the", "border"]):
+        return "refugees"  # "1.2 million have fled to neighbouring countries", "fled the country"
+    if word in {"fled", "fleeing"}:
+        return None  # fleeing within the country: the metric word itself
     if word == "taken" and nxt and nxt[0] in {"hostage", "hostages", "prisoner", "prisoners", "captive"}:
         return "detained"
     if word in {"went", "gone", "remain", "remained", "remains", "are", "were", "is"} and nxt == ["missing"]:
@@ -232,7 +240,13 @@ class _Reader:
         while index < stop:
             word = after[index]
             if (word in CUE_PHRASE_HEADS or word[-2:] == "ed") and (metric := _cue_phrase(after, index)) is not None:
-                return self.clause(self.verb(metric, index))
+                if not (self.relative and not self.relative_content):
+                    return self.clause(self.verb(metric, index))
+                # the verb of a relative clause ("who fled abroad"); the main clause's may follow
+                self.relative_verb = self.verb(metric, index)._replace(relative=True)
+                self.relative_content, self.skipping = True, 1
+                index += 1
+                continue
             if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
                 return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
             if self.skipping and word in METRIC_MODIFIERS and _modifies_noun(after, index):
