@@ -243,3 +243,8 @@ def test_fleeing_abroad_in_a_relative_clause_leaves_the_count_to_its_main_verb()
     assert figures("Hundreds of students who fled abroad last year have been forced to return.") == [
         ("returned", 100, None, "vague", "civilians")]
 
+
+
+def test_a_group_a_copula_names_after_a_share_of_the_count_is_not_the_counts_group():
+    assert figures("Some 70 per cent of the 2.4 million displaced are women and children.") == [
+        ("displaced", 2400000, None, "exact", "people")]

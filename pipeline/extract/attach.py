@@ -352,6 +352,9 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if phrase.thing:
         return None
     clause = verb_after(after, phrase.end, after_raw)
+    if clause.group is not None and before[-2:] == ["of", "the"]:
+        # "80 per cent of the 1.7 million displaced are women": the group is a share's, not the count's
+        clause = clause._replace(group=None)
     verb = clause.verb
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
