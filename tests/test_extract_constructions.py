@@ -248,3 +248,17 @@ def test_fleeing_abroad_in_a_relative_clause_leaves_the_count_to_its_main_verb()
 def test_a_group_a_copula_names_after_a_share_of_the_count_is_not_the_counts_group():
     assert figures("Some 70 per cent of the 2.4 million displaced are women and children.") == [
         ("displaced", 2400000, None, "exact", "people")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The siege has driven 45,000 people from their homes.", ("displaced", 45000, None, "exact", "people")),
+    ("Militias chased 600 families out of their homes.", ("displaced", 600, None, "exact", "people")),
+    ("The war has killed 9,000 people and driven thousands from their homes.",
+     ("displaced", 1000, None, "vague", "people")),
+])
+def test_people_driven_from_their_homes_are_displaced(text, expected):
+    assert expected in figures(text)
+
+
+def test_people_taken_from_their_homes_by_another_verb_are_not_displaced():
+    assert figures("Gunmen dragged 12 men from their homes at night.") == []

@@ -30,6 +30,7 @@ from pipeline.extract.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
+    DRIVING_VERBS,
     IRREGULAR_VERBS,
     LEAD_INS,
     LINKING_VERBS,
@@ -309,6 +310,17 @@ def _object_of_another_verb(before: list[str]) -> bool:
         and word not in REPORTING_VERBS and word not in VERB_CUES and word not in AUXILIARIES
 
 
+HOMES = (["from", "their", "homes"], ["out", "of", "their"], ["from", "their", "home"], ["from", "the", "area"])
+
+
+def _out_of_homes(before: list[str], after: list[str], end: int) -> str | None:
+    """'The offensive has driven 320,000 people from their homes', 'chased 4,000 families out of their homes'."""
+    if not any(after[at:at + 3] in HOMES for at in range(min(end + 1, len(after)))):
+        return None
+    verbs = [word for word in before[-MAX_VERB_GAP:] if word in DRIVING_VERBS]
+    return "displaced" if verbs else None
+
+
 def _partitive(previous: Attachment | None, after: list[str], phrase: NounPhrase) -> Attachment | None:
     """'two people, one of them a police officer': part of the figure just before."""
     if previous is None or after[:2] not in (["of", "them"], ["of", "whom"], ["of", "those"]):
@@ -367,7 +379,7 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if subset is not None:
         return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
     labelled, label_group = field_label(before_text)
-    metric = phrase.metric or labelled or cue_before(before) or among_the(before_text) \
+    metric = phrase.metric or labelled or cue_before(before) or _out_of_homes(before, after, phrase.end) or among_the(before_text) \
         or running_total(before, before_text, previous)
     if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:
         metric = verb.metric  # "Four policemen and soldiers were killed"

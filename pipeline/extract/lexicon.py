@@ -65,7 +65,9 @@ OF_NOUNS = {
 
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay crossed crossing")
-CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | set(OF_NOUNS) | _words("condition among asylum victim")
+# Verbs that displace the people they move "from their homes" ("has driven 320,000 people from their homes").
+DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted")
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | _words("condition among asylum victim")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}
