@@ -49,3 +49,14 @@ def test_an_aside_between_a_count_and_its_period_keeps_the_period():
     [claim] = extract_claims("About 7,000 people, most of them children, have fled since Sunday.",
                              ReportContext(published=TUESDAY))
     assert (claim.period_start, claim.period_text) == ("2020-02-02", "since Sunday")
+
+
+@pytest.mark.parametrize("sentence, start, end, text", [
+    ("In 2021, 86 journalists were detained.", dt.date(2021, 1, 1), dt.date(2021, 12, 31), "In 2021"),
+    ("Air strikes throughout 2022 killed 310 civilians.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "throughout 2022"),
+    ("The floods killed 90 people in 2022 alone.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "in 2022 alone"),
+    ("During 2023 some 40 people died.", dt.date(2023, 1, 1), dt.date(2023, 3, 1), "During 2023"),
+    ("The war, which began in 2011, has killed 5,000 people.", None, dt.date(2023, 3, 1), None),
+])
+def test_a_calendar_year_the_figures_cover_is_their_period(sentence, start, end, text):
+    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text)

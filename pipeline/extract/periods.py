@@ -101,6 +101,11 @@ SINCE_WEEKDAY = WordFinder(rf"[Ss]ince\s+(?:last\s+)?(?P<weekday>{trie_pattern(c
                            whole=False)
 SINCE_YEAR = WordFinder(r"[Ss]ince\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b", whole=False)
 YEAR_PARTS = {None: 1, "early": 1, "mid": 5, "late": 9}
+# A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
+# opening the sentence; not a year some other event happened in ("the war, which began in 2011").
+IN_YEAR = re.compile(
+    r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
+)
 
 
 class Period(NamedTuple):
@@ -127,6 +132,18 @@ def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) 
     return Period(start, min(end, published) if published else end, text)
 
 
+def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
+    """The calendar year a sentence's figures cover ("During 2022, 112 journalists were detained")."""
+    for match in IN_YEAR.finditer(sentence):
+        phrase = match.group("phrase")
+        opens = not sentence[:match.start()].strip(" \"“'‘")
+        if phrase[:2].lower() == "in" and not opens and not match.group("alone"):
+            continue  # "in 2011" inside a sentence may date another event ("the war, which began in 2011")
+        year = int(match.group("year"))
+        return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, phrase)
+    return None
+
+
 def find_period(sentence: str, published: dt.date | None, lower: str | None = None) -> Period:
     """The period stated in ``sentence``; it ends at ``published`` unless the sentence closes it.
 
@@ -146,6 +163,10 @@ def find_period(sentence: str, published: dt.date | None, lower: str | None = No
         if published is None or start <= published:
             return Period(start, published, _phrase(match))
     if ANY_MONTH.first(sentence) is None:
+        if "20" in sentence or "19" in sentence:
+            year = _calendar_year(sentence, published)
+            if year is not None:
+                return year
         return Period(None, published, None)  # every other period phrase names a month
     unplaced = None  # a phrase whose dates cannot be placed without a publication date
     ranged = "between" in lower or "from" in lower
