@@ -60,3 +60,13 @@ def test_an_aside_between_a_count_and_its_period_keeps_the_period():
 ])
 def test_a_calendar_year_the_figures_cover_is_their_period(sentence, start, end, text):
     assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text)
+
+
+@pytest.mark.parametrize("sentence, start, end, text", [
+    ("Some 12,000 people have crossed the border so far this year.", dt.date(2023, 1, 1), dt.date(2023, 3, 1),
+     "so far this year"),
+    ("Last year, 410 aid workers were detained.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "Last year"),
+    ("The militia that formed last year has killed 20 people.", None, dt.date(2023, 3, 1), None),
+])
+def test_this_year_and_last_year_are_placed_from_the_report_date(sentence, start, end, text):
+    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text)

@@ -103,6 +103,7 @@ SINCE_YEAR = WordFinder(r"[Ss]ince\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<year
 YEAR_PARTS = {None: 1, "early": 1, "mid": 5, "late": 9}
 # A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
+THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?:(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
 IN_YEAR = re.compile(
     r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
 )
@@ -130,6 +131,17 @@ def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) 
     if published is not None and start > published:
         return Period(None, published, text)
     return Period(start, min(end, published) if published else end, text)
+
+
+def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
+    """'so far this year' (from 1 January of the report's year), 'Last year, ...' (the year before)."""
+    match = THIS_OR_LAST_YEAR.search(sentence)
+    if match is None or match.group("which").lower() == "last" and sentence[:match.start()].strip(" \"“'‘"):
+        return None
+    if published is None:
+        return Period(None, None, match.group("phrase"))
+    year = published.year - (match.group("which").lower() == "last")
+    return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, match.group("phrase"))
 
 
 def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
@@ -167,6 +179,8 @@ def find_period(sentence: str, published: dt.date | None, lower: str | None = No
             year = _calendar_year(sentence, published)
             if year is not None:
                 return year
+        if "year" in lower and (year := _relative_year(sentence, published)) is not None:
+            return year
         return Period(None, published, None)  # every other period phrase names a month
     unplaced = None  # a phrase whose dates cannot be placed without a publication date
     ranged = "between" in lower or "from" in lower
