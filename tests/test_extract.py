@@ -203,4 +203,4 @@ def test_a_denial_of_any_victim_of_a_verb_is_a_denied_zero():
 
 def test_a_total_that_exceeds_a_number_is_that_number():
     [claim] = claims_of("The number of displaced people in the region now exceeds 2 million.")
-    assert (claim.metric, claim.value) == ("displaced", 2000000)
+    assert (claim.metric, claim.value, claim.qualifier) == ("displaced", 2000000, "more_than")

@@ -177,6 +177,7 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
     # "deaths passed 2,500": verbs that say a count went beyond the number
     ("passed", "more_than"), ("exceeded", "more_than"), ("surpassed", "more_than"), ("topped", "more_than"),
+    ("exceeds", "more_than"), ("surpasses", "more_than"), ("tops", "more_than"),
 ]
 QUALIFIER_WORDS = {word for phrase, _ in QUALIFIER_PHRASES for word in phrase.split()} | {"another", "a"}
 
