@@ -25,12 +25,16 @@ def small_sample(folder: Path) -> Path:
     return folder
 
 
-def published_in_one_process(raw: Path, out: Path, overrides: Path = OVERRIDES) -> Path:
-    reports = stages.read_reports(raw, dt.date.today())
+def release_in_one_process(raw: Path, out: Path, overrides: Path | None = None, today: dt.date | None = None):
+    """What `publish` returns for a release of ``raw`` into ``out``, made by the plain steps."""
+    reports = stages.read_reports(raw, today or dt.date.today())
     claims = stages.extract_claims(reports)
     figures = stages.reconcile_figures(claims.table, reports.reports, overrides)
-    return publish(stages.release_tables(reports, claims, figures), out,
-                   stages.provenance(reports, raw, overrides)).path
+    return publish(stages.release_tables(reports, claims, figures), out, stages.provenance(reports, raw, overrides))
+
+
+def published_in_one_process(raw: Path, out: Path, overrides: Path = OVERRIDES) -> Path:
+    return release_in_one_process(raw, out, overrides).path
 
 
 def published_by_figures_run(raw: Path, root: Path) -> Path:

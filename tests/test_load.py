@@ -11,18 +11,14 @@ import pytest
 
 import pipeline
 from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
-from pipeline import stages
 from pipeline.load import ChecksumError, LoadError, default_cache
-from pipeline.publish import publish
+from releases import release_in_one_process
 
 TABLES = {"claims", "figures", "quarantine", "reports", "sources"}
 
 
 def release_from(raw, out):
-    reports = stages.read_reports(raw, TODAY)
-    claims = stages.extract_claims(reports)
-    figures = stages.reconcile_figures(claims.table, reports.reports)
-    return publish(stages.release_tables(reports, claims, figures), out, stages.provenance(reports, raw))
+    return release_in_one_process(raw, out, today=TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,12 @@ import subprocess
 import pandas as pd
 
 from conftest import SAMPLE_RAW, TODAY, write_report
-from pipeline import stages
-from pipeline.publish import publish
 from pipeline.publish.verify import verify_release
+from releases import release_in_one_process
 
 
 def release_from(raw_dir, out_dir):
-    reports = stages.read_reports(raw_dir, TODAY)
-    claims = stages.extract_claims(reports)
-    figures = stages.reconcile_figures(claims.table, reports.reports)
-    tables = stages.release_tables(reports, claims, figures)
-    return publish(tables, out_dir, stages.provenance(reports, raw_dir))
+    return release_in_one_process(raw_dir, out_dir, today=TODAY)
 
 
 def copy_sample(tmp_path):

@@ -14,17 +14,14 @@ import pytest
 from frictionless import validate
 
 from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
-from pipeline import stages
 from pipeline.publish import PublishBusy, publish
 from pipeline.publish.release import publish_lock
 from pipeline.publish.versions import next_version
+from releases import release_in_one_process
 
 
 def release_from(raw_dir, out_dir):
-    reports = stages.read_reports(raw_dir, TODAY)
-    claims = stages.extract_claims(reports)
-    figures = stages.reconcile_figures(claims.table, reports.reports)
-    return publish(stages.release_tables(reports, claims, figures), out_dir, stages.provenance(reports, raw_dir))
+    return release_in_one_process(raw_dir, out_dir, today=TODAY)
 
 
 @pytest.fixture(scope="module")
