@@ -262,3 +262,8 @@ def test_people_driven_from_their_homes_are_displaced(text, expected):
 
 def test_people_taken_from_their_homes_by_another_verb_are_not_displaced():
     assert figures("Gunmen dragged 12 men from their homes at night.") == []
+
+
+def test_a_subset_that_names_its_own_metric_keeps_it():
+    assert figures("Officials said 900 people including 35 wounded had crossed the border.") == [
+        ("refugees", 900, None, "exact", "people"), ("injured", 35, None, "exact", "people")]
