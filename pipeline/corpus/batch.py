@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 import schemas
+from schemas.arrow import arrow_type
 from pipeline.extract import CLAIM_COLUMNS, claims_table
 from pipeline.ingest.files import read_raw
 from pipeline.ingest.reports import REPORT_COLUMNS, ReportOutcome, read_one
@@ -34,14 +35,7 @@ NEVER = ""  # the day of a result that must not be reused (the file changed as i
 
 def _arrow_type(model, name: str) -> pa.DataType:
     column = model.to_schema().columns.get(name)
-    kind = str(column.dtype).lower() if column is not None else "str"
-    if "int" in kind:
-        return pa.int64()
-    if "bool" in kind:
-        return pa.bool_()
-    if "float" in kind:
-        return pa.float64()
-    return pa.string()
+    return arrow_type(column.dtype) if column is not None else pa.string()
 
 
 def entry_schema() -> pa.Schema:

@@ -333,6 +333,9 @@ def _subset(previous: Attachment | None, before_text: str, after: list[str], phr
     """A count that shares the metric of the figure before it: a subset, or a count whose noun is left out."""
     if previous is None or not lead.search(before_text[-60:]):
         return None
+    if phrase.metric is not None and phrase.metric != previous.metric:
+        # "700 people including 47 wounded had crossed the border": the 47 are injured
+        return Attachment(phrase.metric, phrase.population or previous.population, phrase.head)
     if phrase.population is not None:
         return Attachment(previous.metric, phrase.population, phrase.head)
     if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of"}:
@@ -371,10 +374,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if clause.projected or (verb is not None and _active(verb, after)):
         return None
     subset = _subset(previous, before_text, after, phrase, SUBSET_LEAD, after_raw) or _partitive(previous, after, phrase)
-    if phrase.metric is not None and previous is not None and phrase.metric != previous.metric \
-            and SUBSET_LEAD.search(before_text[-60:]):
-        # "700 people including 47 wounded had crossed the border": the subset names its own metric
-        return Attachment(phrase.metric, phrase.population or previous.population, phrase.head)
+    if subset is not None and subset.metric == phrase.metric != previous.metric:
+        return subset  # a subset naming its own metric keeps it, whatever the clause's verb
     # "affected 120,000 people and displaced 35,500": the verb after "and" is the next count's
     other_verbs_object = verb is not None and (verb.crossed or verb.listed) and _object_of_another_verb(before)
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \

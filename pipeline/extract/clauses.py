@@ -231,6 +231,15 @@ class _Reader:
     def verb(self, metric: str, index: int, object_pronoun: bool = False) -> Verb:
         return Verb(metric, self.after[index], index, self.crossed, self.passive, object_pronoun, self.listed)
 
+    def _opening_relative(self) -> bool:
+        """Inside "who ..." with no word of it read yet but auxiliaries: a verb now is the relative clause's."""
+        return self.relative and not self.relative_content
+
+    def _hold_relative_verb(self, verb: Verb) -> None:
+        """Keep the verb of a relative clause ("who were killed"); the main clause's may follow."""
+        self.relative_verb = verb._replace(relative=True)
+        self.relative_content, self.skipping = True, 1
+
     def clause(self, verb: Verb | None, own_verb: bool = False, group: str | None = None) -> Clause:
         return Clause(verb or self.relative_verb, self.projected, own_verb and self.relative_verb is None, group)
 
@@ -240,11 +249,9 @@ class _Reader:
         while index < stop:
             word = after[index]
             if (word in CUE_PHRASE_HEADS or word[-2:] == "ed") and (metric := _cue_phrase(after, index)) is not None:
-                if not (self.relative and not self.relative_content):
+                if not self._opening_relative():
                     return self.clause(self.verb(metric, index))
-                # the verb of a relative clause ("who fled abroad"); the main clause's may follow
-                self.relative_verb = self.verb(metric, index)._replace(relative=True)
-                self.relative_content, self.skipping = True, 1
+                self._hold_relative_verb(self.verb(metric, index))  # "who fled abroad"
                 index += 1
                 continue
             if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
@@ -254,12 +261,10 @@ class _Reader:
                 continue
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
-                if found is None or not (self.relative and not self.relative_content):
+                if found is None or not self._opening_relative():
                     return self.clause(found, group=_copula_group(after, index + 1))
-                # the verb of the relative clause ("who were killed"); the main clause's may follow
-                self.relative_verb = found._replace(relative=True)
-                self.relative_content, self.skipping = True, 1
-            elif word in AUXILIARIES and self.relative and not self.relative_content:
+                self._hold_relative_verb(found)  # "who were killed"
+            elif word in AUXILIARIES and self._opening_relative():
                 self.skipping += 1  # "who had joined the march": the relative clause's own auxiliary
             elif word in AUXILIARIES:
                 self.passive, self.skipping = True, 0

@@ -19,6 +19,7 @@ from pipeline.extract.credit_words import (
     ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS,
     TOLL_VERBS, TOLL_WORDS, VAGUE,
 )
+from pipeline.extract.lexicon import QUALIFIER_PHRASES
 from pipeline.extract.source_names import Reference, name_source
 from pipeline.extract.trie import WordFinder
 from schemas.reference import load_sources
@@ -29,7 +30,7 @@ LISTENER_VERBS = {"told", "tells", "tell", "informed"}
 PREPOSITIONS = {"at", "in", "for", "of", "from", "with", "within", "by"}
 CITING = {"citing", "quoting"}
 LOCATIVES = {"at", "on", "in", "during", "near"}
-COUNT_OPENERS = {"at", "about", "around", "more", "over", "nearly", "almost", "some", "up", "roughly", "close"}
+QUALIFIER_WORDS_OF = [phrase.split() for phrase, _ in QUALIFIER_PHRASES]
 ADVERBS = AUXILIARIES - {"has", "have", "had"}  # "said the Civil Defence, also known as", not "said she had"
 NOBODY = ""  # the name of a credit that names no one ("early reports said")
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
@@ -163,6 +164,16 @@ def _owns_act(words: Words, verb: int) -> bool:
     return "responsibility" in following or ("behind" in following and "it" in following)
 
 
+def _qualified_count_at(words: Words, index: int) -> bool:
+    """Whether a qualified count opens at word ``index``: "at least 100", "more than 2,000"."""
+    for phrase in QUALIFIER_WORDS_OF:
+        end = index + len(phrase)
+        if words.lower[index:end] == phrase and end < len(words) and \
+                (words.lower[end][:1].isdigit() or words.lower[end] in NUMBER_WORDS):
+            return True
+    return False
+
+
 def _closes_clause(words: Words, verb: int) -> bool:
     """Whether the credit at ``verb`` covers the words before it ("12 died, police said on Sunday")."""
     index = verb + 1
@@ -178,7 +189,7 @@ def _closes_clause(words: Words, verb: int) -> bool:
     word = words.lower[index]
     if word in ".,;)’" or word in QUOTE_MARKS:
         return True
-    if word in COUNT_OPENERS and any(w[:1].isdigit() or w in NUMBER_WORDS for w in words.lower[index + 1:index + 3]):
+    if _qualified_count_at(words, index):
         return False  # "residents said at least 100 had died": the count follows
     return word in CLAUSE_CLOSERS or (word.endswith("ing") and word != "that")
 

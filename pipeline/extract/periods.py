@@ -133,11 +133,16 @@ def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) 
     return Period(start, min(end, published) if published else end, text)
 
 
+def _opens(sentence: str, match: re.Match) -> bool:
+    """Whether the phrase ``match`` found opens the sentence (after any quotation mark)."""
+    return not sentence[:match.start()].strip(" \"“'‘")
+
+
 def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
     """'so far this year' (from 1 January of the report's year), 'Last year, ...' (the year before)."""
     match = THIS_OR_LAST_YEAR.search(sentence)
-    if match is None or match.group("which").lower() == "last" and sentence[:match.start()].strip(" \"“'‘"):
-        return None
+    if match is None or match.group("which").lower() == "last" and not _opens(sentence, match):
+        return None  # "the militia that formed last year": another event's date
     if published is None:
         return Period(None, None, match.group("phrase"))
     year = published.year - (match.group("which").lower() == "last")
@@ -148,8 +153,7 @@ def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
     """The calendar year a sentence's figures cover ("During 2022, 112 journalists were detained")."""
     for match in IN_YEAR.finditer(sentence):
         phrase = match.group("phrase")
-        opens = not sentence[:match.start()].strip(" \"“'‘")
-        if phrase[:2].lower() == "in" and not opens and not match.group("alone"):
+        if phrase[:2].lower() == "in" and not _opens(sentence, match) and not match.group("alone"):
             continue  # "in 2011" inside a sentence may date another event ("the war, which began in 2011")
         year = int(match.group("year"))
         return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, phrase)

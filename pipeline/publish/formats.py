@@ -39,6 +39,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from schemas.arrow import arrow_type
+
 LIST_SEPARATOR = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 RUN_STARTS = ("\t", "\r")  # a cell starting with these is prefixed whatever follows
@@ -65,14 +67,7 @@ def _arrow_type(column: pdr.Column) -> pa.DataType:
         return pa.list_(pa.string())
     if metadata.get("format") == "date":
         return pa.date32()
-    name = str(column.dtype).lower()
-    if "int" in name:
-        return pa.int64()
-    if "float" in name:
-        return pa.float64()
-    if "bool" in name:
-        return pa.bool_()
-    return pa.string()
+    return arrow_type(column.dtype)
 
 
 def arrow_schema(model: type[pdr.DataFrameModel]) -> pa.Schema:
