@@ -34,7 +34,9 @@ def _article_cases(folder: Path) -> list[Case]:
     cases = []
     for item in _jsonl(folder / "labels.jsonl"):
         article = articles[item["id"]]
-        context = ReportContext(published=dt.date.fromisoformat(article["published"]), publisher=folder.name.title())
+        published = article.get("published")  # some sets give no date: their periods keep their words only
+        context = ReportContext(published=dt.date.fromisoformat(published) if published else None,
+                                publisher=folder.name.title())
         cases.append(Case(item["id"], article["text"], context, item["claims"]))
     return cases
 
