@@ -19,7 +19,9 @@ import pyarrow.parquet as pq
 import schemas
 from pipeline.extract import CLAIM_COLUMNS, claims_table
 from pipeline.ingest import Ingested, ingest
-from pipeline.reconcile import OverrideError, Overrides, load_overrides, reconcile
+from pipeline import reconcile
+from pipeline.reconcile import OverrideError, Overrides, load_overrides
+from pipeline.reconcile.sources import SourceBook
 from pipeline.reconcile.figures import DISPUTE_WINDOW_DAYS
 from pipeline.reconcile.window import STALE_AFTER_DAYS
 from pipeline.reconcile.intervals import APPROXIMATION
@@ -40,9 +42,12 @@ class Checked:
 
 @dataclass
 class Figures(Checked):
-    """Validated figures, the sources behind them, and the quarantine of both steps."""
+    """Validated figures, the sources behind them, the events beside them and their monthly
+    sums, and the quarantine of these steps."""
 
     sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events: Checked = field(default_factory=lambda: Checked(pd.DataFrame(), pd.DataFrame()))
+    months: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def check_reports(found: pd.DataFrame, refused: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -100,10 +105,8 @@ def read_overrides(path: Path | None) -> tuple[Overrides, list[dict]]:
         return Overrides(), [entry]
 
 
-def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame, overrides_path: Path | None = None) -> Figures:
-    overrides, problems = read_overrides(overrides_path)
-    name = overrides_path.name if overrides_path else "overrides.yaml"
-    result = reconcile(claims, reports, overrides, name)
+def _claims_origin(claims: pd.DataFrame, reports: pd.DataFrame):
+    """Where a table row built of claims came from: the files of the reports behind its claims."""
     paths = dict(zip(reports["report_id"], reports["path"]))
     report_of = dict(zip(claims["claim_id"], claims["report_id"]))
 
@@ -111,12 +114,36 @@ def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame, overrides_pat
         behind = sorted({paths[report_of[c]] for c in row["claim_ids"] if c in report_of})
         return ";".join(behind) or "(derived)", None
 
-    figures, rejected = validate_table(result.figures, schemas.FigureSchema, "figures", origin)
+    return origin
+
+
+def reconcile_events(claims: pd.DataFrame, reports: pd.DataFrame, overrides_path: Path | None = None) -> Checked:
+    """Incident claims as events; events failing their schema quarantined under their reports' files.
+    An overrides file that cannot be read is quarantined once, by the figures step."""
+    overrides, _ = read_overrides(overrides_path)
+    table = reconcile.reconcile_events(claims, reports, SourceBook(overrides.regrades),
+                                       {e.claim_id for e in overrides.excludes})
+    events, rejected = validate_table(table, schemas.EventSchema, "events", _claims_origin(claims, reports))
+    return Checked(events, quarantine_frame(rejected.to_dict("records")))
+
+
+def reconcile_figures(claims: pd.DataFrame, reports: pd.DataFrame, overrides_path: Path | None = None,
+                      events: Checked | None = None) -> Figures:
+    """Series of totals and stocks, with the sums of ``events`` beside them (read from ``claims``
+    when not given), and the events' monthly sums."""
+    events = events if events is not None else reconcile_events(claims, reports, overrides_path)
+    overrides, problems = read_overrides(overrides_path)
+    name = overrides_path.name if overrides_path else "overrides.yaml"
+    result = reconcile.reconcile(claims, reports, overrides, name, events=events.table)
+    figures, rejected = validate_table(result.figures, schemas.FigureSchema, "figures",
+                                       _claims_origin(claims, reports))
     sources, rejected_sources = validate_table(result.sources, schemas.SourceSchema, "sources",
                                                lambda row: ("schemas/sources.yaml", None))
+    months, rejected_months = validate_table(reconcile.monthly_sums(events.table, figures),
+                                             schemas.EventMonthSchema, "event_months", lambda row: ("(derived)", None))
     quarantine = quarantine_frame([*problems, *result.unmatched, *rejected.to_dict("records"),
-                                   *rejected_sources.to_dict("records")])
-    return Figures(figures, quarantine, sources)
+                                   *rejected_sources.to_dict("records"), *rejected_months.to_dict("records")])
+    return Figures(figures, quarantine, sources, events, months)
 
 
 def code_version() -> dict:
@@ -164,31 +191,37 @@ def release_tables(reports: Ingested, claims: Checked, figures: Figures) -> dict
     quarantine = quarantine_frame([
         *reports.quarantine.to_dict("records"),
         *claims.quarantine.to_dict("records"),
+        *figures.events.quarantine.to_dict("records"),
         *figures.quarantine.to_dict("records"),
     ])
     return {
         "reports": _sorted(reports.reports, ["report_id"]),
         "claims": _sorted(claims.table, ["report_id", "start", "claim_id"]),
+        "events": figures.events.table,
+        "event_months": figures.months,
         "figures": figures.table,
         "sources": figures.sources,
         "quarantine": quarantine,
     }
 
 
-def release_inputs(reports: TableFolder, claims: TableFolder, figures: TableFolder, raw_dir: Path,
-                   overrides_path: Path | None) -> tuple[dict, dict]:
+def release_inputs(reports: TableFolder, claims: TableFolder, events: TableFolder, figures: TableFolder,
+                   raw_dir: Path, overrides_path: Path | None) -> tuple[dict, dict]:
     """The release's tables and provenance from the steps' Parquet folders.
 
-    Reports, claims, figures and sources are read as Arrow tables and stay so through publishing:
-    no row becomes a Python object. A figure's lists of claims are read dictionary-encoded, each
-    claim id stored once however many figures name it (a disputing claim is named by every date
-    of its series: 18 million names of 42,000 claims in a 100,000-report release).
+    Reports, claims, events, figures and sources are read as Arrow tables and stay so through
+    publishing: no row becomes a Python object. A figure's lists of claims are read
+    dictionary-encoded, each claim id stored once however many figures name it (a disputing
+    claim is named by every date of its series: 18 million names of 42,000 claims in a
+    100,000-report release).
     """
     inputs = pq.read_table(reports.file("inputs"), columns=["path", "sha256", "size"]).to_pylist()
     found = Ingested(reports=pq.read_table(reports.file("reports")), quarantine=reports.read("quarantine"),
                      inputs=inputs)
     read_claims = Checked(pq.read_table(claims.file("claims")), claims.read("quarantine"))
     figure_lists = [f"{column}.list.element" for column in ("claim_ids", "disputed_by", "sources")]
+    read_events = Checked(pq.read_table(events.file("events")), events.read("quarantine"))
     read_figures = Figures(pq.read_table(figures.file("figures"), read_dictionary=figure_lists),
-                           figures.read("quarantine"), pq.read_table(figures.file("sources")))
+                           figures.read("quarantine"), pq.read_table(figures.file("sources")), read_events,
+                           pq.read_table(figures.file("event_months")))
     return release_tables(found, read_claims, read_figures), provenance(found, raw_dir, overrides_path)

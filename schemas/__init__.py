@@ -9,6 +9,8 @@ from importlib import import_module
 
 _MODELS = {
     "ClaimSchema": "schemas.claims",
+    "EventMonthSchema": "schemas.events",
+    "EventSchema": "schemas.events",
     "FigureSchema": "schemas.figures",
     "QuarantineSchema": "schemas.quarantine",
     "ReportSchema": "schemas.reports",
@@ -22,6 +24,7 @@ def __getattr__(name: str):
         return getattr(import_module(_MODELS[name]), name)
     if name == "TABLES":
         return {table: __getattr__(model) for table, model in (
-            ("reports", "ReportSchema"), ("claims", "ClaimSchema"), ("figures", "FigureSchema"),
-            ("sources", "SourceSchema"), ("quarantine", "QuarantineSchema"))}
+            ("reports", "ReportSchema"), ("claims", "ClaimSchema"), ("events", "EventSchema"),
+            ("event_months", "EventMonthSchema"), ("figures", "FigureSchema"), ("sources", "SourceSchema"),
+            ("quarantine", "QuarantineSchema"))}
     raise AttributeError(f"module 'schemas' has no attribute {name!r}")

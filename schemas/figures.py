@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import ISO_DATE, METRICS, POPULATIONS
+from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, TOTAL_COUNT_TYPES
 
 
 def _is_list_of_str(value: object) -> bool:
@@ -18,10 +18,16 @@ class FigureSchema(pa.DataFrameModel):
     adm1: Series[str] = pa.Field(
         nullable=True, description="First-level admin areas covered, ';'-joined"
     )
+    count_type: Series[str] = pa.Field(
+        isin=TOTAL_COUNT_TYPES,
+        description="What the figure counts: people in a state at a date (stock), everything since a start "
+                    "(cumulative) or in a bounded period (period), as its best claim says",
+    )
     period_start: Series[str] = pa.Field(
         nullable=True,
         str_matches=ISO_DATE,
-        description="Start of the period for a flow (e.g. displaced since); empty for a stock",
+        description="Start of the period for a flow (e.g. displaced since); empty for a stock or a running "
+                    "total whose start no report gives",
         metadata={"format": "date"},
     )
     as_of: Series[str] = pa.Field(
@@ -80,6 +86,11 @@ class FigureSchema(pa.DataFrameModel):
     override: Series[str] = pa.Field(
         nullable=True, description="Analyst overrides applied to this figure, with their reasons"
     )
+    events_best_sum: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0,
+        description="For a total with a start: the sum of best of the events counted inside its place and span"
+    )
+    n_events: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="How many events that sum holds")
 
     @pa.check("claim_ids", "disputed_by", "sources", element_wise=True, description="a list of names")
     def is_list_of_ids(cls, value: object) -> bool:

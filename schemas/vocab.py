@@ -17,6 +17,14 @@ POPULATIONS = ("civilians", "children", "women", "combatants", "soldiers", "peop
 
 STANCES = ("asserted", "denied")
 
+# What span of time a count covers: one event, a bounded period, everything since a start,
+# or people in a state at a date. Series hold the last three; incidents are events.
+COUNT_TYPES = ("incident", "period", "cumulative", "stock")
+TOTAL_COUNT_TYPES = ("period", "cumulative", "stock")
+
+# How wide an incident's date is; `unknown`: the report's date stands in.
+DATE_PRECISIONS = ("day", "week", "month", "unknown")
+
 FORMATS = ("text", "markdown", "html", "pdf", "csv", "json")
 
 # IDMC grades the reliability of each source organisation on this scale.

@@ -37,6 +37,7 @@ class Claim:
     areas: frozenset
     adm1: tuple
     disputes: bool
+    any_kind: bool = False  # a denial of any such count at all contests stocks and totals alike
 
     @property
     def flow(self) -> bool:
@@ -68,7 +69,8 @@ def read_claims(claims: pd.DataFrame, reports: pd.DataFrame, excluded: set = fro
         found.append(Claim(row["claim_id"], (row["metric"], population, place, _text(row["period_start"]) or ""),
                            origin, GRADE[grade.reliability], dt.date.fromisoformat(as_of), int(row["value"]),
                            PRECISION[row["qualifier"]], interval.low, interval.best, interval.high,
-                           frozenset(adm1 or (place,)), adm1, row["stance"] == "denied" or grade.party))
+                           frozenset(adm1 or (place,)), adm1, row["stance"] == "denied" or grade.party,
+                           row["stance"] == "denied" and int(row["value"]) == 0))
     return found
 
 
@@ -178,7 +180,9 @@ def figures(claims: pd.DataFrame, reports: pd.DataFrame, window: int, excluded: 
             behind_claims = [c for c in support if c.claim_id in claim_ids]
             areas = frozenset().union(*(c.areas for c in behind_claims))
             disputed = sorted(c.claim_id for c in disputing if c.series[0] == series[0] and c.areas & areas
-                              and abs((c.day - day).days) <= DISPUTE_DAYS)
+                              and abs((c.day - day).days) <= DISPUTE_DAYS
+                              and (c.any_kind or c.flow == bool(series[3]))
+                              and (c.series[1] == series[1] or "people" in (c.series[1], series[1])))
             grades = {c.grade for c in counted}
             revision, revised_by = False, None
             if previous is not None and best.point < previous.point:
@@ -209,21 +213,29 @@ def figures(claims: pd.DataFrame, reports: pd.DataFrame, window: int, excluded: 
 def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(claims, reports) from rows of metric, value, extra (a range's width), qualifier,
     hedge, population, stance, attributed_to, place, period_start, publisher and
-    day (of February 2020) or date; one report per row."""
+    day (of February 2020) or date; one report per row. A row may give count_type (else a
+    running total where it has a period start, a stock where not), event_date and
+    date_precision (an incident's), adm1 and adm2."""
     claims, reports = [], []
     for number, row in enumerate(rows):
         report_id = f"{number:064x}"
         published = row.get("date") or f"2020-02-{row['day']:02d}"
-        adm1 = {"northwest Syria": "Idleb;Aleppo", "Idleb": "Idleb", None: None}.get(row["place"], row["place"])
+        adm1 = row.get("adm1", {"northwest Syria": "Idleb;Aleppo", "Idleb": "Idleb", None: None}.get(row["place"], row["place"]))
+        count_type = row.get("count_type") or ("cumulative" if row["period_start"] else "stock")
         claims.append({
             "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "metric": row["metric"],
             "value": row["value"], "high": row["value"] + row["extra"] if row["qualifier"] == "range" else None,
             "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
             "stance": row["stance"], "attributed_to": row["attributed_to"], "location": row["place"],
             "place": row["place"], "adm0": "SYR", "adm1": adm1, "period_start": row["period_start"],
-            "period_end": published, "period_text": None, "quote": "q", "start": 0, "end": 1, "number_text": "1",
+            "period_end": published, "period_text": None,
+            "quote": "q", "start": 0, "end": 1, "number_text": "1", "count_type": count_type,
+            "event_date": row.get("event_date", published) if count_type == "incident" else None,
+            "date_precision": row.get("date_precision", "day") if count_type == "incident" else None,
+            "period_start_latest": row.get("period_start_latest", row["period_start"]), "adm2": row.get("adm2"),
         })
         reports.append({"report_id": report_id, "publisher": row["publisher"], "published": published})
-    claims = pd.DataFrame(claims, columns=CLAIM_COLUMNS)
+    extra = [name for name in claims[0] if name not in CLAIM_COLUMNS] if claims else []
+    claims = pd.DataFrame(claims, columns=[*CLAIM_COLUMNS, *extra])
     claims["high"] = claims["high"].astype("Int64")
     return claims, pd.DataFrame(reports, columns=["report_id", "publisher", "published"])

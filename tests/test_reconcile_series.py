@@ -88,3 +88,49 @@ def test_weighing_each_day_alone_would_let_the_monitor_spike_the_series(scenario
     same_day = series(reconcile(*scenario, stale_after_days=0).figures)
     assert same_day.loc["2020-03-04", "best"] == 1_500_000
     assert same_day.loc["2020-02-15", "best"] == 1_000_000 and same_day.loc["2020-02-17", "best"] == 900_000
+
+
+def test_starts_given_loosely_and_a_day_inside_them_are_one_series():
+    base = dict(FLOW, attributed_to=None, qualifier="exact", publisher="OCHA", place="Idleb")
+    rows = [dict(base, date="2019-06-01", value=100, period_start="2019-04-21", period_start_latest="2019-04-30"),
+            dict(base, date="2019-06-05", value=130, period_start="2019-04-29"),
+            dict(base, date="2019-06-09", value=150, period_start="2019-04-21", period_start_latest="2019-04-30")]
+    figures = reconcile(*tables(rows)).figures
+    assert figures["period_start"].tolist() == ["2019-04-29"] * 3  # the most precisely given start
+    assert figures["best"].tolist() == [100, 130, 150]
+    assert figures["supersedes"].notna().sum() == 2
+
+
+def test_a_start_outside_the_window_is_another_series():
+    base = dict(FLOW, attributed_to=None, qualifier="exact", publisher="OCHA", place="Idleb")
+    rows = [dict(base, date="2019-06-01", value=100, period_start="2019-04-21", period_start_latest="2019-04-30"),
+            dict(base, date="2019-06-05", value=40, period_start="2019-05-15")]
+    assert sorted(reconcile(*tables(rows)).figures["period_start"]) == ["2019-04-21", "2019-05-15"]
+
+
+def test_a_running_total_without_a_start_and_a_stock_are_different_series():
+    base = dict(FLOW, attributed_to=None, qualifier="exact", publisher="OCHA", place="Idleb", period_start=None,
+                date="2020-02-01")
+    rows = [dict(base, value=3_000, count_type="cumulative"), dict(base, value=1_200, count_type="stock")]
+    figures = reconcile(*tables(rows)).figures
+    assert sorted(zip(figures["count_type"], figures["best"])) == [("cumulative", 3_000), ("stock", 1_200)]
+    assert figures["figure_id"].is_unique
+
+
+def test_incidents_are_no_series():
+    rows = [dict(FLOW, attributed_to=None, qualifier="exact", publisher="OCHA", place="Idleb", period_start=None,
+                 date="2020-02-01", value=19, metric="killed", count_type="incident")]
+    assert reconcile(*tables(rows)).figures.empty
+
+
+def test_a_party_s_period_total_does_not_dispute_a_stock_of_refugees_hosted():
+    base = dict(FLOW, metric="refugees", place="Turkey", adm1=None, qualifier="exact", attributed_to=None)
+    rows = [dict(base, date="2020-02-16", publisher="UNHCR", value=3_600_000, period_start=None, claim_id="stock"),
+            dict(base, date="2020-03-03", publisher="SANA", value=35_000, period_start="2020-01-01",
+                 qualifier="up_to", count_type="period", claim_id="party-flow"),
+            dict(base, date="2020-03-03", publisher="SANA", value=3_000_000, period_start=None, claim_id="party-stock"),
+            dict(base, date="2020-03-01", publisher="Reuters", attributed_to="Russia", value=0, period_start=None,
+                 stance="denied", population="civilians", claim_id="denial")]
+    figures = reconcile(*tables(rows)).figures
+    stock = figures[figures["count_type"] == "stock"].iloc[0]
+    assert stock["disputed_by"] == ["denial", "party-stock"]

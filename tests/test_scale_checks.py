@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 
-from pipeline.orchestration.checks import (checksummed, csv_content_problems, inconsistent_figures, mismatched_quotes,
+from pipeline.orchestration.checks import (checksummed, csv_content_problems, inconsistent_rows, mismatched_quotes,
                                            reference_problems,
                                            unmatched_reports)
 from pipeline.publish.verify import check_references, verify_release
@@ -40,7 +40,7 @@ def test_figures_out_of_order_or_naming_unknown_claims_are_found_by_column():
         "low": [1, 5, 1, 3], "best": [2, 4, 1, 3], "high": pd.array([3, 6, 1, None], dtype="Int64"),
         "claim_ids": [["a"], ["a"], ["a", "zzz"], ["b"]], "disputed_by": [[], [], [], ["a"]],
     })
-    assert inconsistent_figures(figures, pd.Series(["a", "b"])) == ["disordered", "dangling"]
+    assert inconsistent_rows(figures, pd.Series(["a", "b"])) == ["disordered", "dangling"]
 
 
 def test_reports_are_matched_to_this_runs_raw_hashes_and_texts():
@@ -99,7 +99,7 @@ def test_figures_read_from_parquet_with_no_disputes_anywhere_are_consistent(tmp_
         "figure_id": ["ok", "dangling"], "low": pd.array([1, 1], dtype="Int64"), "best": pd.array([1, 1], dtype="Int64"),
         "high": pd.array([None, None], dtype="Int64"), "claim_ids": [["a"], ["zzz"]], "disputed_by": [[], []]}))
     table = pq.read_table(folder.file("figures"), read_dictionary=["claim_ids.list.element", "disputed_by.list.element"])
-    assert inconsistent_figures(table, pd.Series(["a"])) == ["dangling"]
+    assert inconsistent_rows(table, pd.Series(["a"])) == ["dangling"]
 
 
 def test_references_found_by_arrow_columns_are_those_check_references_finds():
@@ -113,7 +113,7 @@ def test_references_found_by_arrow_columns_are_those_check_references_finds():
                                  "disputed_by": [[], ["c4", "c2"]]}),
     }
     arrow = {name: pa.Table.from_pandas(frame, preserve_index=False) for name, frame in tables.items()}
-    found = reference_problems(arrow["reports"], arrow["claims"], arrow["figures"])
+    found = reference_problems(arrow["reports"], arrow["claims"], {"figures": arrow["figures"]})
     assert found == check_references(tables) == [
         "claims.parquet: claim c2 names unknown report r9r9r9r9r9r9",
         "claims.parquet: claim c2 quote length does not match its span",

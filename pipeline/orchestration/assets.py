@@ -103,20 +103,52 @@ def claims(context: dg.AssetExecutionContext, reports: TableFolder,
 
 
 @dg.asset(group_name=GROUP, kinds={"parquet"})
+def events(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
+           claims: TableFolder, progress: dg.ResourceParam[Progress]) -> TableFolder:
+    """Incidents as events, one row per strike, blast or massacre however many reports
+    tell of it (as UCDP publishes events): low, best and high over the originators'
+    latest counts, dated and placed by the most precise claim."""
+    started = cpu_seconds()
+    table = claims.read("claims")
+    with progress.task("events", "grouping incidents", total=len(table), unit="claims") as task:
+        found = stages.reconcile_events(table, reports.read("reports"), settings.overrides_path)
+        task.advance(len(table))
+        task.note = f"{len(found.table):,} events"
+    out = staging_folder(context)
+    out.write("events", found.table)
+    out.write("quarantine", found.quarantine)
+    context.add_output_metadata({
+        **table_metadata(found.table, schemas.EventSchema,
+                         ["metric", "population", "location", "adm1", "event_date", "low", "best", "high"]),
+        "conflicts": int(found.table["conflict"].sum()),
+        "quarantined": len(found.quarantine),
+        "cpu_seconds": round(cpu_seconds() - started, 2),
+        "peak_rss_mb_so_far": peak_rss_mb(),
+    })
+    del table, found
+    give_back_freed_memory()
+    return out
+
+
+@dg.asset(group_name=GROUP, kinds={"parquet"})
 def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
-            claims: TableFolder, progress: dg.ResourceParam[Progress]) -> TableFolder:
-    """Claims reconciled into figures with low, best and high, the rule that chose
-    them, the claims behind them and the claims disputing them; analyst overrides
-    from the overrides file are applied and recorded on each figure."""
+            claims: TableFolder, events: TableFolder, progress: dg.ResourceParam[Progress]) -> TableFolder:
+    """Running totals, period totals and stocks reconciled into series of figures with low,
+    best and high, the rule that chose them, the claims behind them and the claims
+    disputing them, each total beside the sum of the events in its span; and the events'
+    sums by month and governorate. Analyst overrides from the overrides file are applied
+    and recorded on each figure."""
     started = cpu_seconds()
     table = claims.read("claims")
     with progress.task("figures", "reconciling", total=len(table), unit="claims") as task:
-        found = stages.reconcile_figures(table, reports.read("reports"), settings.overrides_path)
+        found = stages.reconcile_figures(table, reports.read("reports"), settings.overrides_path,
+                                         stages.Checked(events.read("events"), events.read("quarantine")))
         task.advance(len(table))
         task.note = f"{len(found.table):,} figures"
     out = staging_folder(context)
     out.write("figures", found.table)
     out.write("sources", found.sources)
+    out.write("event_months", found.months)
     out.write("quarantine", found.quarantine)
     unregistered = found.sources[~found.sources["registered"]]["source"]
     context.add_output_metadata({
@@ -136,12 +168,14 @@ def figures(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
 
 @dg.asset(group_name=GROUP, kinds={"parquet", "csv"})
 def release(context: dg.AssetExecutionContext, settings: PipelineSettings, reports: TableFolder,
-            claims: TableFolder, figures: TableFolder, progress: dg.ResourceParam[Progress]) -> dict:
+            claims: TableFolder, events: TableFolder, figures: TableFolder,
+            progress: dg.ResourceParam[Progress]) -> dict:
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
     publishes nothing new."""
     started = cpu_seconds()
-    tables, provenance = stages.release_inputs(reports, claims, figures, settings.raw_path, settings.overrides_path)
+    tables, provenance = stages.release_inputs(reports, claims, events, figures, settings.raw_path,
+                                               settings.overrides_path)
 
     def waiting() -> None:
         progress.say(f"waiting for another publish into {settings.out_path} to end")
@@ -157,6 +191,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "reports": len(tables["reports"]),
         "claims": len(tables["claims"]),
         "figures": len(tables["figures"]),
+        "events": len(tables["events"]),
         "quarantined": len(tables["quarantine"]),
         "waited_seconds": round(published.waited_seconds, 1),
     }

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from pipeline.orchestration.assets import claims, figures, release, reports
 from pipeline.progress import Progress, Task
 from pipeline.publish.read import read_manifest
-from pipeline.publish.verify import SUM_LINE, check_checksums
+from pipeline.publish.verify import CLAIM_LISTS, SUM_LINE, check_checksums
 from pipeline.tablestore import TableFolder
 
 EVERY_FILE_ACCOUNTED_FOR = "every_raw_file_accounted_for"
@@ -98,6 +98,8 @@ def quotes_match_report_text(claims: TableFolder, reports: TableFolder,
 def _named_claims(lists: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
     """(row of each named claim id, the claim ids) of a list column; dictionary-encoded items stay so."""
     lists = lists.combine_chunks()
+    if pa.types.is_null(lists.type):  # an empty table written from pandas: no list was ever typed
+        return np.zeros(0, dtype=np.int64), pa.array([], pa.string())
     return pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), pc.list_flatten(lists)
 
 
@@ -110,8 +112,10 @@ def _unknown(items: pa.Array, known: pa.Array) -> np.ndarray:
     return pc.fill_null(pc.invert(pc.is_in(items, value_set=known)), False).to_numpy(zero_copy_only=False)
 
 
-def inconsistent_figures(figures: pd.DataFrame | pa.Table, claim_ids: pd.Series | pa.Array) -> list[str]:
-    """Figures whose bounds are out of order or that name a claim that does not exist.
+def inconsistent_rows(figures: pd.DataFrame | pa.Table, claim_ids: pd.Series | pa.Array, row_id: str = "figure_id",
+                      lists: tuple[str, ...] = ("claim_ids", "disputed_by")) -> list[str]:
+    """Figures (or events: ``row_id`` and ``lists`` name their id and claim list columns) whose
+    bounds are out of order or that name a claim that does not exist.
 
     By whole Arrow columns: a 100,000-report release names 18 million claim ids.
     """
@@ -122,10 +126,10 @@ def inconsistent_figures(figures: pd.DataFrame | pa.Table, claim_ids: pd.Series 
     low, best, high = (figures.column(name) for name in ("low", "best", "high"))
     ordered = pc.and_kleene(pc.less_equal(low, best), pc.or_kleene(pc.is_null(high), pc.less_equal(best, high)))
     failing = ~pc.fill_null(ordered, False).to_numpy(zero_copy_only=False)
-    for column in ("claim_ids", "disputed_by"):
+    for column in lists:
         rows, items = _named_claims(figures.column(column))
         failing[rows[_unknown(items, known)]] = True
-    return figures.column("figure_id").filter(pa.array(failing)).to_pylist()
+    return figures.column(row_id).filter(pa.array(failing)).to_pylist()
 
 
 @dg.asset_check(asset=figures, name=FIGURES_CONSISTENT, additional_ins={"claims": dg.AssetIn("claims")})
@@ -134,7 +138,7 @@ def bounds_ordered_and_claims_resolve(figures: TableFolder, claims: TableFolder)
     lists = ["claim_ids.list.element", "disputed_by.list.element"]
     table = pq.read_table(figures.file("figures"), columns=["figure_id", "low", "best", "high", "claim_ids", "disputed_by"],
                           read_dictionary=lists)
-    bad = inconsistent_figures(table, pq.read_table(claims.file("claims"), columns=["claim_id"]).column("claim_id"))
+    bad = inconsistent_rows(table, pq.read_table(claims.file("claims"), columns=["claim_id"]).column("claim_id"))
     return dg.AssetCheckResult(passed=not bad, metadata={"failing": len(bad), "examples": ", ".join(bad[:5])})
 
 
@@ -170,9 +174,10 @@ def csv_content_problems(folder: Path, manifest: dict, verified: dict[str, str] 
     return problems
 
 
-def reference_problems(reports: pa.Table, claims: pa.Table, figures: pa.Table) -> list[str]:
+def reference_problems(reports: pa.Table, claims: pa.Table, named_by: dict[str, pa.Table]) -> list[str]:
     """What ``check_references`` finds, by whole Arrow columns: claims naming unknown reports,
-    quotes whose length is not their span's, figures naming unknown claims."""
+    quotes whose length is not their span's, figures and events naming unknown claims
+    (``named_by`` holds each such table's id and claim list columns)."""
     orphan = pc.invert(pc.is_in(claims.column("report_id"), value_set=reports.column("report_id").combine_chunks()))
     orphans = claims.filter(pc.fill_null(orphan, False))
     problems = [f"claims.parquet: claim {claim} names unknown report {report[:12]}"
@@ -182,12 +187,13 @@ def reference_problems(reports: pa.Table, claims: pa.Table, figures: pa.Table) -
     problems += [f"claims.parquet: claim {claim} quote length does not match its span"
                  for claim in claims.column("claim_id").filter(wrong).to_pylist()]
     known = claims.column("claim_id").combine_chunks().cast(pa.string())
-    for column in ("claim_ids", "disputed_by"):
-        rows, items = _named_claims(figures.column(column))
-        unknown = _unknown(items, known)
-        named = figures.column("figure_id").combine_chunks().take(pa.array(rows[unknown]))
-        problems += [f"figures.parquet: figure {figure} names unknown claim {claim}"
-                     for figure, claim in zip(named.to_pylist(), items.filter(pa.array(unknown)).to_pylist())]
+    for table, row_id, columns in CLAIM_LISTS:
+        for column in columns if table in named_by else ():
+            rows, items = _named_claims(named_by[table].column(column))
+            unknown = _unknown(items, known)
+            named = named_by[table].column(row_id).combine_chunks().take(pa.array(rows[unknown]))
+            problems += [f"{table}.parquet: {table[:-1]} {row} names unknown claim {claim}"
+                         for row, claim in zip(named.to_pylist(), items.filter(pa.array(unknown)).to_pylist())]
     return problems
 
 
@@ -216,7 +222,6 @@ def unmatched_reports(published: pd.DataFrame, inputs: pd.DataFrame, texts) -> l
 
 
 CLAIM_CHECKED = ["claim_id", "report_id", "start", "end", "quote", "number_text"]
-FIGURE_LISTS = ["claim_ids.list.element", "disputed_by.list.element"]
 
 
 @dg.asset_check(asset=release, name=RELEASE_VERIFIES, additional_ins={"reports": dg.AssetIn("reports")})
@@ -239,10 +244,11 @@ def release_verifies(release: dict, reports: TableFolder, progress: dg.ResourceP
         problems += csv_content_problems(folder, read_manifest(folder), verified)
         published = pq.read_table(folder / "reports.parquet", columns=["path", "report_id", "text_sha256"])
         claims = pq.read_table(folder / "claims.parquet", columns=CLAIM_CHECKED)
-        figures = pq.read_table(folder / "figures.parquet", columns=["figure_id", "claim_ids", "disputed_by"],
-                                read_dictionary=FIGURE_LISTS)
-        problems += reference_problems(published, claims, figures)
-        del figures
+        named_by = {table: pq.read_table(folder / f"{table}.parquet", columns=[row_id, *columns],
+                                         read_dictionary=[f"{column}.list.element" for column in columns])
+                    for table, row_id, columns in CLAIM_LISTS}
+        problems += reference_problems(published, claims, named_by)
+        del named_by
         published = published.to_pandas()
         problems += unmatched_files(published, reports.read("inputs", ["path", "sha256"]))
         expected = dict(zip(published["report_id"], published["text_sha256"]))

@@ -10,7 +10,9 @@ from schemas import TABLES
 TITLES = {
     "reports": "Reports read, one per distinct raw file",
     "claims": "Figures as each report states them",
-    "figures": "Reconciled figures with low, best and high",
+    "events": "Incidents, one row per event, with low, best and high",
+    "event_months": "Events summed by month and first-level admin area, beside reported totals",
+    "figures": "Reconciled series of totals and stocks with low, best and high",
     "sources": "Originators of claims and their reliability grades",
     "quarantine": "Inputs set aside, with the reason",
 }
@@ -51,6 +53,8 @@ def _schema(table: str, columns: dict) -> dict:
         schema["primaryKey"] = [ROW_KEYS[table]]
     if table == "claims":
         schema["foreignKeys"] = [{"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}]
+    if table == "events":
+        schema["foreignKeys"] = [{"fields": ["best_claim_id"], "reference": {"resource": "claims", "fields": ["claim_id"]}}]
     return schema
 
 

@@ -17,6 +17,8 @@ import numpy as np
 from pipeline.publish.read import read_release
 
 SUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
+# The tables whose rows name claims: (table, its row id, the columns listing claim ids).
+CLAIM_LISTS = (("figures", "figure_id", ("claim_ids", "disputed_by")), ("events", "event_id", ("claim_ids",)))
 RAW_BATCH = 500        # reports re-read at a time
 PARALLEL_FROM = 2_000  # smaller releases are re-read in this process: starting workers costs more
 
@@ -51,17 +53,18 @@ def check_checksums(folder: Path) -> list[str]:
 
 def check_references(tables: dict) -> list[str]:
     problems = []
-    reports, claims, figures = tables["reports"], tables["claims"], tables["figures"]
+    reports, claims = tables["reports"], tables["claims"]
     orphans = claims[~claims["report_id"].isin(reports["report_id"])]
     problems += [f"claims.parquet: claim {claim} names unknown report {report[:12]}"
                  for claim, report in zip(orphans["claim_id"], orphans["report_id"])]
     wrong_length = claims[claims["quote"].str.len() != claims["end"] - claims["start"]]
     problems += [f"claims.parquet: claim {claim} quote length does not match its span" for claim in wrong_length["claim_id"]]
-    for column in ("claim_ids", "disputed_by"):
-        named = figures[["figure_id", column]].explode(column)
-        named = named[named[column].notna() & ~named[column].isin(claims["claim_id"])]
-        problems += [f"figures.parquet: figure {figure} names unknown claim {claim}"
-                     for figure, claim in zip(named["figure_id"], named[column])]
+    for table, row_id, columns in CLAIM_LISTS:
+        for column in columns if table in tables else ():
+            named = tables[table][[row_id, column]].explode(column)
+            named = named[named[column].notna() & ~named[column].isin(claims["claim_id"])]
+            problems += [f"{table}.parquet: {table[:-1]} {row} names unknown claim {claim}"
+                         for row, claim in zip(named[row_id], named[column])]
     return problems
 
 

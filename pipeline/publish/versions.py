@@ -16,8 +16,8 @@ import pyarrow.compute as pc
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 # The columns that identify a row of each table, for deciding what was added.
-ROW_KEYS = {"reports": "report_id", "claims": "claim_id", "figures": "figure_id", "sources": "source",
-            "quarantine": None}
+ROW_KEYS = {"reports": "report_id", "claims": "claim_id", "events": "event_id", "event_months": None,
+            "figures": "figure_id", "sources": "source", "quarantine": None}
 
 
 def parse(version: str) -> tuple[int, int, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pipeline.reconcile.columns import Columns, expand
+from pipeline.reconcile.columns import Columns, expand, firsts, order, overlapping
 from pipeline.reconcile.intervals import claim_bounds
 from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook
 
@@ -26,6 +26,8 @@ POOLED_METRICS = ["displaced", "refugees", "returned"]
 PRECISION = {"exact": 0, "range": 1, "approximately": 2, "at_least": 3, "more_than": 3,
              "up_to": 4, "less_than": 4, "vague": 5}
 DAY_ZERO = np.datetime64("1800-01-01", "D")  # days are counted from here, so every date is a positive day
+# Counts that only grow: a running total since a start, and a total over a bounded period.
+FLOW_TYPES = ["cumulative", "period"]
 
 
 @dataclass
@@ -33,19 +35,22 @@ class Annotated:
     """The claims as columns, one row per claim in claim id order.
 
     ``columns``: claim_id (strings); row, origin (a number, in name order), grade
-    (0 LOW, 1 MEDIUM, 2 HIGH), series (a number per metric, population, place and
-    period start, in name order), metric_code, flow, day (days since 1800), dated,
+    (0 LOW, 1 MEDIUM, 2 HIGH), series (a number per metric, population, place, kind
+    and period start, in name order), metric_code, flow (a running or period total,
+    not a stock), day (days since 1800), dated,
     value, low/point/upper (the claim's interval, upper NaN when open), precision,
-    disputes (a denial or a party's claim), excluded, and adm1/place (numbers into
-    ``adm1_names``/``place_names``, adm1 -1 where none is known).
+    disputes (a denial or a party's claim), denied, excluded, adm1/place/population (numbers
+    into ``adm1_names``/``place_names``/``population_names``, adm1 -1 where none is known),
+    and count_type (the words).
     ``origins`` describes each originator by number; ``series`` each series.
     """
 
     columns: Columns
     origins: pd.DataFrame  # source, reliability, party, registered, override
-    series: pd.DataFrame  # metric, population, place_key, period_key, metric_code
+    series: pd.DataFrame  # metric, population, place_key, kind, period_key, metric_code
     adm1_names: np.ndarray
     place_names: np.ndarray
+    population_names: np.ndarray
 
 
 def _coded(column: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -116,7 +121,30 @@ def _series(parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray
     _, first, series = np.unique(key, return_index=True, return_inverse=True)
     table = pd.DataFrame({name: _appended(distinct, None)[codes[first]] for name, (codes, distinct) in parts.items()})
     table["metric_code"] = parts["metric"][0][first]
+    table["population_code"] = parts["population"][0][first]
     return series.astype(np.int64), table
+
+
+def _period_keys(key: np.ndarray, coded_start: tuple, coded_latest: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """Each flow's period start as its series knows it: starts given loosely ("since late April",
+    21-30 April) and starts inside that window ("since 29 April") are one series, whose start is
+    that of its most precisely dated claim (the earliest of equals). -1 where there is no start."""
+    codes, names = coded_start
+    start = _days(codes, names)
+    latest_codes = np.where(coded_latest[0] >= 0, coded_latest[0], -1)
+    latest = np.where(latest_codes >= 0, _days(latest_codes, coded_latest[1]), start)
+    latest = np.maximum(latest, start)
+    rows = np.flatnonzero(codes >= 0)
+    result = np.full(len(codes), -1, dtype=np.int64)
+    if not len(rows):
+        return result, names
+    cluster = overlapping(key[rows], start[rows], latest[rows])
+    o = order(cluster, latest[rows] - start[rows], start[rows])
+    chosen = o[firsts(cluster[o])]
+    representative = np.empty(int(cluster.max()) + 1, dtype=np.int64)
+    representative[cluster[chosen]] = codes[rows][chosen]
+    result[rows] = representative[cluster]
+    return result, names
 
 
 def _report_rows(claim_report: pd.Series, report_ids: pd.Series) -> np.ndarray:
@@ -130,8 +158,8 @@ def _report_rows(claim_report: pd.Series, report_ids: pd.Series) -> np.ndarray:
 def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excluded: set[str]) -> Annotated:
     by_id = claims["claim_id"].argsort(kind="stable").to_numpy()
     coded = {name: _coded(claims[name], by_id) for name in
-             ("metric", "population", "place", "adm1", "period_start", "period_end", "qualifier", "hedge",
-              "stance", "attributed_to")}
+             ("metric", "population", "place", "adm1", "period_start", "period_start_latest", "period_end",
+              "qualifier", "hedge", "stance", "attributed_to", "count_type")}
     report = _report_rows(claims["report_id"], reports["report_id"])[by_id]
     publisher = _coded(reports["publisher"], np.arange(len(reports)))
     published = _coded(reports["published"], np.arange(len(reports)))
@@ -144,9 +172,14 @@ def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excl
     population, populations = _renamed(np.where(pooled, len(populations), population), _appended(populations, "people"))
     place, places = coded["place"]
     place, places = _renamed(np.where(place < 0, len(places), place), _appended(places, UNKNOWN_PLACE))
-    period, periods = coded["period_start"]
+    count_type, count_types = coded["count_type"]
+    flow = np.isin(count_type, np.flatnonzero(np.isin(count_types, FLOW_TYPES)))
+    kinds = np.array(["stock", "flow"], dtype=object)
+    quantity = (metric * (len(populations) + 1) + population) * (len(places) + 1) + place
+    period, periods = _period_keys(quantity * 2 + flow, coded["period_start"], coded["period_start_latest"])
     series, series_table = _series({"metric": (metric, metrics), "population": (population, populations),
-                                    "place_key": (place, places), "period_key": (period, periods)})
+                                    "place_key": (place, places), "kind": (flow.astype(np.int64), kinds),
+                                    "period_key": (period, periods)})
     series_table["period_key"] = series_table["period_key"].fillna("")
     day = np.where(coded["period_end"][0] >= 0, _days(*coded["period_end"]),
                    np.r_[_days(*published), -1][report])
@@ -157,18 +190,20 @@ def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excl
     low, point, upper = claim_bounds(value, high, qualifier, hedge)
     claim_id = claims["claim_id"].to_numpy(dtype=object)[by_id]
     stance, stances = coded["stance"]
+    denied = np.isin(stance, np.flatnonzero(stances == "denied"))
     columns = {
         "claim_id": claim_id, "row": np.arange(len(value)), "origin": origin,
         "grade": origins["reliability"].map(RELIABILITY_ORDER).to_numpy(np.int8)[origin],
-        "series": series, "metric_code": metric, "flow": period >= 0, "day": np.maximum(day, 0),
+        "series": series, "metric_code": metric, "flow": flow, "day": np.maximum(day, 0),
         "dated": day >= 0, "value": value, "low": low, "point": point, "upper": upper,
         "precision": _look_up(*coded["qualifier"], lambda name: PRECISION.get(name, 9), 9).astype(np.int8),
-        "disputes": np.isin(stance, np.flatnonzero(stances == "denied")) | origins["party"].to_numpy()[origin],
+        "disputes": denied | origins["party"].to_numpy()[origin], "denied": denied,
+        "population": population, "count_type": _appended(count_types, None)[count_type],
         "excluded": (pd.Series(claim_id, dtype=object).isin(excluded).to_numpy() if excluded
                      else np.zeros(len(value), dtype=bool)),
         "adm1": coded["adm1"][0], "place": place,
     }
-    return Annotated(columns, origins, series_table, coded["adm1"][1], places)
+    return Annotated(columns, origins, series_table, coded["adm1"][1], places, populations)
 
 
 @dataclass

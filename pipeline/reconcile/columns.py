@@ -65,6 +65,20 @@ def order(*keys: np.ndarray) -> np.ndarray:
     return np.lexsort(tuple(reversed(keys)))
 
 
+def overlapping(key: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """A number for each row, shared by the rows of one key whose [first, last] windows overlap,
+    directly or through others (rows sorted by window start; a row opens a new cluster when
+    it starts after every window before it has ended)."""
+    if not len(key):
+        return np.zeros(0, dtype=np.int64)
+    o = order(key, first)
+    reach = np.maximum.accumulate(packed(key[o], last[o]))  # each key's latest window end so far
+    opens = np.r_[True, packed(key[o], first[o])[1:] > reach[:-1]]
+    cluster = np.empty(len(key), dtype=np.int64)
+    cluster[o] = np.cumsum(opens) - 1
+    return cluster
+
+
 def reduce_by(ufunc, owner: np.ndarray, values: np.ndarray, owners: int, empty) -> np.ndarray:
     """``ufunc`` (np.minimum, np.maximum) over the values of each owner 0..owners-1, for
     ``owner`` sorted; ``empty`` where an owner has none."""

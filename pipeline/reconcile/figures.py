@@ -30,6 +30,8 @@ import pandas as pd
 
 from pipeline.reconcile import conflicts, disputes
 from pipeline.reconcile.annotate import DAY_ZERO, Annotated, annotate, claim_areas
+from pipeline.reconcile.event_sums import figure_sums
+from pipeline.reconcile.events import EVENT_COLUMNS
 from pipeline.reconcile.columns import Columns, collector_paused, expand, firsts, lists, order, reduce_by, take
 from pipeline.reconcile.flows import admissible_from, standing_floor, withdrawals
 from pipeline.reconcile.notes import apply_pins, override_notes, unmatched_entries
@@ -38,10 +40,10 @@ from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook, sources_ta
 from pipeline.reconcile.window import STALE_AFTER_DAYS, Dates, choose, daily_counts, published_dates, weigh
 
 FIGURE_COLUMNS = [
-    "figure_id", "metric", "population", "location", "adm1", "period_start", "as_of",
+    "figure_id", "metric", "population", "location", "adm1", "count_type", "period_start", "as_of",
     "low", "best", "high", "best_claim_id", "best_source", "best_age_days", "method",
     "claim_ids", "disputed_by", "sources", "n_sources", "conflict", "reliability",
-    "revision", "revised_by", "supersedes", "override",
+    "revision", "revised_by", "supersedes", "override", "events_best_sum", "n_events",
 ]
 DISPUTE_WINDOW_DAYS = disputes.DISPUTE_WINDOW_DAYS
 CONFLICT_WINDOW_DAYS = conflicts.CONFLICT_WINDOW_DAYS
@@ -54,6 +56,9 @@ class Reconciled:
     figures: pd.DataFrame
     sources: pd.DataFrame
     unmatched: list[dict] = field(default_factory=list)  # overrides that matched nothing, as quarantine entries
+
+
+RUNNING_TOTAL = "running total"  # the period key of a running total whose start no report gives
 
 
 def figure_id(metric: str, population: str, place: str, period: str, as_of: str) -> str:
@@ -148,12 +153,21 @@ def _areas(annotated: Annotated, claim_date: np.ndarray, claim_row: np.ndarray, 
     once = firsts(figure[o], area[o])
     figure, area, adm1 = figure[o][once], area[o][once], adm1[o][once]
     adm1_lists = lists(figure[adm1], areas.names[area[adm1]], len(dates))
-    metric_of_series = annotated.series["metric_code"].to_numpy()
-    figure_area = {"figure": figure, "area": area, "metric": metric_of_series[dates.series[figure]],
-                   "day": dates.day[figure]}
-    which, area, _ = areas.of(disputing)
-    row = disputing[which]
-    disputing_area = {"claim": row, "area": area, "metric": columns["metric_code"][row], "day": columns["day"][row]}
+    series = annotated.series
+    populations = len(annotated.population_names)
+    people = np.flatnonzero(annotated.population_names == "people")
+    people = int(people[0]) if len(people) else -1
+    figure_series = dates.series[figure]
+    figure_area = {"figure": figure, "area": area, "day": dates.day[figure],
+                   "quantity": disputes.quantity(series["metric_code"].to_numpy()[figure_series],
+                                                 (series["kind"] == "flow").to_numpy()[figure_series],
+                                                 series["population_code"].to_numpy()[figure_series], populations)}
+    contested, found = disputes.quantities(columns["metric_code"][disputing], columns["flow"][disputing],
+                                           columns["denied"][disputing] & (columns["value"][disputing] == 0),
+                                           columns["population"][disputing], people, populations)
+    which, area, _ = areas.of(disputing[contested])
+    row = disputing[contested][which]
+    disputing_area = {"claim": row, "area": area, "quantity": found[which], "day": columns["day"][row]}
     disputed_figure, disputed_claim = disputes.disputed_by(figure_area, disputing_area)
     return adm1_lists, disputed_figure, disputed_claim
 
@@ -186,7 +200,9 @@ def _claims_behind(counts, date: np.ndarray, count: np.ndarray) -> tuple[np.ndar
 
 def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str]) -> pd.DataFrame:
     columns = annotated.columns
-    dated, disputing, excluded = columns["dated"], columns["disputes"], columns["excluded"]
+    # incidents are events (events.py): a series holds only running and period totals and stocks
+    dated = columns["dated"] & (columns["count_type"] != "incident")
+    disputing, excluded = columns["disputes"], columns["excluded"]
     support = take({name: columns[name] for name in NUMERIC}, np.flatnonzero(dated & ~disputing & ~excluded))
     if not len(support["row"]):
         return pd.DataFrame(columns=FIGURE_COLUMNS)
@@ -202,17 +218,20 @@ def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str
     adm1_lists, disputed_figure, disputed_claim = _areas(annotated, claim_date, claim_row, dates,
                                                          np.flatnonzero(dated & disputing & ~excluded))
 
-    metric, population, place, period = (annotated.series[name].to_numpy(dtype=object)[dates.series]
-                                          for name in ("metric", "population", "place_key", "period_key"))
+    metric, population, place, period, kind = (annotated.series[name].to_numpy(dtype=object)[dates.series]
+                                                for name in ("metric", "population", "place_key", "period_key", "kind"))
     as_of = (dates.day.astype("timedelta64[D]") + DAY_ZERO).astype(str).astype(object)
     claim_ids = columns["claim_id"]
     origin_names = annotated.origins["source"].to_numpy(dtype=object)
-    figure_ids = np.array([figure_id(*key) for key in zip(metric, population, place, period, as_of)], dtype=object)
+    period_of_id = np.where((period == "") & (kind == "flow"), RUNNING_TOTAL, period)
+    figure_ids = np.array([figure_id(*key) for key in zip(metric, population, place, period_of_id, as_of)],
+                          dtype=object)
     regrade = annotated.origins["override"].to_numpy(dtype=object)
     marks = _marks(reps, best, withdrawn, dates, claim_ids, figure_ids)
     revision = marks.pop("revision")
     text = {
         "figure_id": figure_ids, "metric": metric, "population": population, "location": place,
+        "count_type": columns["count_type"][reps["row"][best]],
         "adm1": np.array([";".join(items) or None for items in adm1_lists], dtype=object),
         "period_start": np.where(period == "", None, period), "as_of": as_of,
         "best_claim_id": claim_ids[reps["row"][best]], "best_source": origin_names[reps["origin"][best]],
@@ -232,31 +251,36 @@ def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str
     figures = pd.DataFrame({**{name: pd.Series(values, dtype=object) for name, values in text.items()},
                             **{name: pd.Series(values) for name, values in numbers.items()}})
     # published in the order of metric, place, population, period start (stocks first), date
-    series_order = annotated.series.sort_values(["metric", "place_key", "population", "period_key"]).index
+    series_order = annotated.series.sort_values(["metric", "place_key", "population", "kind", "period_key"]).index
     series_rank = np.empty(len(series_order), dtype=np.int64)
     series_rank[series_order.to_numpy()] = np.arange(len(series_order))
-    return figures.take(order(series_rank[dates.series], dates.day)).reset_index(drop=True)[FIGURE_COLUMNS]
+    return figures.take(order(series_rank[dates.series], dates.day)).reset_index(drop=True)
 
 
 def reconcile(claims: pd.DataFrame, reports: pd.DataFrame, overrides: Overrides | None = None,
-              overrides_path: str = "overrides.yaml", stale_after_days: int = STALE_AFTER_DAYS) -> Reconciled:
+              overrides_path: str = "overrides.yaml", stale_after_days: int = STALE_AFTER_DAYS,
+              events: pd.DataFrame | None = None) -> Reconciled:
     """Figures, the sources behind them, and overrides that matched nothing.
 
     ``stale_after_days`` is how long a count speaks for later dates of its series;
-    0 weighs each date's own counts only.
+    0 weighs each date's own counts only. Totals with a start get the sum of the
+    ``events`` (``events.py``) counted in their place and span.
     """
     if stale_after_days < 0:
         raise ValueError(f"stale_after_days must be 0 or more, not {stale_after_days}")
     with collector_paused():
-        return _reconcile(claims, reports, overrides or Overrides(), overrides_path, stale_after_days)
+        return _reconcile(claims, reports, overrides or Overrides(), overrides_path, stale_after_days,
+                          pd.DataFrame(columns=EVENT_COLUMNS) if events is None else events)
 
 
 def _reconcile(claims: pd.DataFrame, reports: pd.DataFrame, overrides: Overrides, overrides_path: str,
-               stale_after_days: int) -> Reconciled:
+               stale_after_days: int, events: pd.DataFrame) -> Reconciled:
     book = SourceBook(overrides.regrades)
     reasons = {e.claim_id: e.reason for e in overrides.excludes}
     annotated = annotate(claims, reports, book, set(reasons))
     figures = _figures(annotated, stale_after_days, reasons)
+    figures["events_best_sum"], figures["n_events"] = figure_sums(figures, events)
+    figures = figures[FIGURE_COLUMNS]
     problems = apply_pins(figures, overrides)
     known_claims = set(annotated.columns["claim_id"])
     origins = {name.lower() for name in annotated.origins["source"]}
