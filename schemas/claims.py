@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX, STANCES
+from schemas.vocab import COUNT_TYPES, DATE_PRECISIONS, ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX, STANCES
 
 
 class ClaimSchema(pa.DataFrameModel):
@@ -22,6 +22,11 @@ class ClaimSchema(pa.DataFrameModel):
     )
     population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
     stance: Series[str] = pa.Field(isin=STANCES, description="asserted, or denied by the source")
+    count_type: Series[str] = pa.Field(
+        isin=COUNT_TYPES,
+        description="What span of time the number counts: incident (one event), period (a bounded span), "
+        "cumulative (a running total since a start), stock (people in a state at a date)",
+    )
     attributed_to: Series[str] = pa.Field(
         nullable=True, description="Who the report credits for the figure; empty for the publisher"
     )
@@ -31,10 +36,31 @@ class ClaimSchema(pa.DataFrameModel):
     adm1: Series[str] = pa.Field(
         nullable=True, description="First-level admin areas covered, ';'-joined"
     )
+    event_date: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ISO_DATE,
+        description="Incidents only: the first day the event may have happened, as the text dates it "
+        "(the report date when the text gives none)",
+        metadata={"format": "date"},
+    )
+    date_precision: Series[str] = pa.Field(
+        nullable=True,
+        isin=DATE_PRECISIONS,
+        description="Incidents only: how wide the window from event_date is (day, week, month); unknown "
+        "when the report date stands in",
+    )
     period_start: Series[str] = pa.Field(
         nullable=True,
         str_matches=ISO_DATE,
-        description="First day of the period the figure covers",
+        description="First day of the period the figure covers (periods and running totals only; the "
+        "earliest day when the start is given loosely)",
+        metadata={"format": "date"},
+    )
+    period_start_latest: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=ISO_DATE,
+        description="The latest day a loosely given start may be ('since late April': 30 April); "
+        "period_start when the start is exact",
         metadata={"format": "date"},
     )
     period_end: Series[str] = pa.Field(
@@ -67,6 +93,21 @@ class ClaimSchema(pa.DataFrameModel):
     def period_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
         both = df["period_start"].notna() & df["period_end"].notna()
         return ~both | (df["period_start"] <= df["period_end"])
+
+    @pa.dataframe_check(description="a loose start's latest day is neither before its earliest nor after the end, "
+                        "and there is none without a start")
+    def period_start_window_is_ordered(cls, df: pd.DataFrame) -> Series[bool]:
+        latest, start, end = df["period_start_latest"], df["period_start"], df["period_end"]
+        return latest.isna() | (start.notna() & (start <= latest) & (end.isna() | (latest <= end)))
+
+    @pa.dataframe_check(description="only an incident has an event date and precision, and it has both or neither")
+    def event_date_only_for_incidents(cls, df: pd.DataFrame) -> Series[bool]:
+        dated, precise = df["event_date"].notna(), df["date_precision"].notna()
+        return (dated == precise) & (~dated | (df["count_type"] == "incident"))
+
+    @pa.dataframe_check(description="an incident or a stock counts at a date, not from a period start")
+    def no_period_start_for_incidents_and_stocks(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["period_start"].isna() | ~df["count_type"].isin(["incident", "stock"])
 
     class Config:
         strict = True

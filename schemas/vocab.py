@@ -17,12 +17,13 @@ POPULATIONS = ("civilians", "children", "women", "combatants", "soldiers", "peop
 
 STANCES = ("asserted", "denied")
 
-# What span of time a count covers: one event, a bounded period, everything since a start,
-# or people in a state at a date. Series hold the last three; incidents are events.
+# What span of time a claim counts: one event; a bounded span; a running total since a start;
+# people in a state at a date (IDMC's stock, as against its flows).
 COUNT_TYPES = ("incident", "period", "cumulative", "stock")
-TOTAL_COUNT_TYPES = ("period", "cumulative", "stock")
+TOTAL_COUNT_TYPES = ("period", "cumulative", "stock")  # what series hold; incidents are events
 
-# How wide an incident's date is; `unknown`: the report's date stands in.
+# How wide an incident's date is from its event_date, as UCDP's date_prec and IDMC's date accuracy;
+# `unknown`: the report date stands in, the event was on or before it.
 DATE_PRECISIONS = ("day", "week", "month", "unknown")
 
 FORMATS = ("text", "markdown", "html", "pdf", "csv", "json")

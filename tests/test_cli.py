@@ -5,8 +5,8 @@ import sys
 from conftest import ROOT, SAMPLE_RAW
 
 CLAIM_FIELDS = {"path", "claim_id", "report_id", "metric", "value", "high", "qualifier", "population",
-                "stance", "attributed_to", "location", "period_start", "period_end", "period_text", "quote", "start",
-                "end"}
+                "stance", "count_type", "attributed_to", "location", "event_date", "date_precision", "period_start",
+                "period_start_latest", "period_end", "period_text", "quote", "start", "end"}
 
 
 def figures(*args, cwd=ROOT):
@@ -36,8 +36,10 @@ def test_extract_reads_standard_input_and_text_without_front_matter():
     assert result.returncode == 0, result.stderr
     claims = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(c["metric"], c["value"], c["path"]) for c in claims] == [("killed", 14, "-"), ("displaced", 2000, "-")]
-    # no date: the period keeps its words but no dates
+    # no date: the period keeps its words but no dates, and so does the incident
     assert (claims[1]["period_start"], claims[1]["period_text"]) == (None, "since Sunday")
+    assert [(c["count_type"], c["event_date"], c["date_precision"], c["period_text"]) for c in claims] == [
+        ("incident", None, None, "Friday"), ("cumulative", None, None, "since Sunday")]
     assert all(text[c["start"]:c["end"]] == c["quote"] for c in claims)
 
 
@@ -58,6 +60,7 @@ def test_extract_uses_front_matter_dates_where_a_file_has_them(tmp_path):
     report.write_text("---\npublished: 2020-02-04\n---\nAbout 2,000 people have fled since Sunday.\n", encoding="utf-8")
     [claim] = [json.loads(line) for line in figures("extract", str(report)).stdout.splitlines()]
     assert (claim["period_start"], claim["period_end"]) == ("2020-02-02", "2020-02-04")
+    assert (claim["count_type"], claim["period_start_latest"], claim["event_date"]) == ("cumulative", "2020-02-02", None)
 
 
 def test_extract_reports_unreadable_files_without_a_traceback(tmp_path):

@@ -56,17 +56,101 @@ def test_an_aside_between_a_count_and_its_period_keeps_the_period():
     ("Air strikes throughout 2022 killed 310 civilians.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "throughout 2022"),
     ("The floods killed 90 people in 2022 alone.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "in 2022 alone"),
     ("During 2023 some 40 people died.", dt.date(2023, 1, 1), dt.date(2023, 3, 1), "During 2023"),
-    ("The war, which began in 2011, has killed 5,000 people.", None, dt.date(2023, 3, 1), None),
 ])
 def test_a_calendar_year_the_figures_cover_is_their_period(sentence, start, end, text):
-    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text)
+    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text, start, "span")
 
 
-@pytest.mark.parametrize("sentence, start, end, text", [
+def test_a_year_a_war_began_in_starts_its_toll_and_dates_no_other_period():
+    # the whole of 2011 may be the start: a running total from a loose start
+    assert find_period("The war, which began in 2011, has killed 5,000 people.", dt.date(2023, 3, 1)) == (
+        dt.date(2011, 1, 1), dt.date(2023, 3, 1), "war, which began in 2011", dt.date(2011, 12, 31), "began")
+
+
+@pytest.mark.parametrize("sentence, start, end, text, kind", [
     ("Some 12,000 people have crossed the border so far this year.", dt.date(2023, 1, 1), dt.date(2023, 3, 1),
-     "so far this year"),
-    ("Last year, 410 aid workers were detained.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "Last year"),
-    ("The militia that formed last year has killed 20 people.", None, dt.date(2023, 3, 1), None),
+     "so far this year", "since"),
+    ("Last year, 410 aid workers were detained.", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "Last year", "span"),
+    ("The militia that formed last year has killed 20 people.", None, dt.date(2023, 3, 1), None, None),
 ])
-def test_this_year_and_last_year_are_placed_from_the_report_date(sentence, start, end, text):
-    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text)
+def test_this_year_and_last_year_are_placed_from_the_report_date(sentence, start, end, text, kind):
+    assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text, start, kind)
+
+
+MONDAY = dt.date(2021, 3, 15)
+
+
+@pytest.mark.parametrize("sentence, start, latest", [
+    ("Since late January, 4,000 people have fled.", dt.date(2021, 1, 21), dt.date(2021, 1, 31)),
+    ("Since the end of January, 4,000 people have fled.", dt.date(2021, 1, 21), dt.date(2021, 1, 31)),
+    ("Since early December, 4,000 people have fled.", dt.date(2020, 12, 1), dt.date(2020, 12, 10)),
+    ("Since December, 4,000 people have fled.", dt.date(2020, 12, 1), dt.date(2020, 12, 31)),
+    ("Since 2019, 4,000 people have fled.", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+    ("Since the start of the offensive in late January, 4,000 people have fled.",
+     dt.date(2021, 1, 21), dt.date(2021, 1, 31)),
+    ("Since the siege began in late January, 4,000 people have fled.", dt.date(2021, 1, 21), dt.date(2021, 1, 31)),
+    ("Since the army retook the town in late January, 4,000 people have fled.",
+     dt.date(2021, 1, 21), dt.date(2021, 1, 31)),
+    ("Since 29 January, 4,000 people have fled.", dt.date(2021, 1, 29), dt.date(2021, 1, 29)),
+    ("Since last week, 4,000 people have fled.", dt.date(2021, 3, 8), dt.date(2021, 3, 14)),
+    ("Since the beginning of last week, 4,000 people have fled.", dt.date(2021, 3, 8), dt.date(2021, 3, 8)),
+])
+def test_a_loosely_given_start_is_a_window_and_a_running_total_runs_to_the_report(sentence, start, latest):
+    period = find_period(sentence, MONDAY)
+    assert (period.start, period.latest, period.end, period.kind) == (start, latest, MONDAY, "since")
+
+
+def test_a_start_later_in_its_month_than_the_report_is_last_year_and_its_window_ends_by_the_report():
+    # "since early March" in a report of 5 March: the window is cut at the report
+    period = find_period("Since early March, 400 people have fled.", dt.date(2021, 3, 5))
+    assert (period.start, period.latest) == (dt.date(2021, 3, 1), dt.date(2021, 3, 5))
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Some 300 were killed in the week of 15 to 23 January.", dt.date(2021, 1, 15), dt.date(2021, 1, 23)),
+    ("From 1-5 February, 300 were killed.", dt.date(2021, 2, 1), dt.date(2021, 2, 5)),
+    ("Between late April and early December, 300 were killed.", dt.date(2020, 4, 21), dt.date(2020, 12, 10)),
+    ("Last week 300 were killed.", dt.date(2021, 3, 8), dt.date(2021, 3, 14)),
+    ("Last month 300 were killed.", dt.date(2021, 2, 1), dt.date(2021, 2, 28)),
+    ("Over the past two weeks, 300 were killed.", dt.date(2021, 3, 1), MONDAY),
+    ("In the last 24 hours, 30 were killed.", dt.date(2021, 3, 14), MONDAY),
+    ("In August last year, 300 were killed.", dt.date(2020, 8, 1), dt.date(2020, 8, 31)),
+])
+def test_a_bounded_period_has_both_ends(sentence, start, end):
+    period = find_period(sentence, MONDAY)
+    assert (period.start, period.end, period.kind) == (start, end, "span")
+
+
+def test_a_whole_month_of_the_report_is_this_years_cut_at_the_report():
+    # the month has begun by the report date, so it is not last year's (it once ended a year before it began)
+    period = find_period("In March, 40 civilians were killed.", MONDAY)
+    assert (period.start, period.end) == (dt.date(2021, 3, 1), MONDAY)
+
+
+def test_a_day_of_the_month_is_not_read_from_the_count_after_it():
+    period = find_period("Between late April and early December 40 died.", MONDAY)
+    assert (period.start, period.end) == (dt.date(2020, 4, 21), dt.date(2020, 12, 10))
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Since the war began, 380,000 people have been killed.", "Since the war began"),
+    ("Since then, 3,000 more have died.", "Since then"),
+])
+def test_a_start_without_a_date_keeps_its_words(sentence, text):
+    assert find_period(sentence, MONDAY) == (None, MONDAY, text, None, "since")
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was the deadliest attack since 2016, killing 44.",
+    "It was the worst month this year, with 310 people killed.",
+    "The agency in February said 300 people were killed.",  # a month that dates a statement
+])
+def test_a_comparison_or_a_statement_date_is_no_period(sentence):
+    assert find_period(sentence, MONDAY) == (None, MONDAY, None, None, None)
+
+
+def test_the_conflict_that_began_at_a_date_starts_its_toll():
+    period = find_period("More than 9,000 people have died in the conflict, which began with protests in March 2011.",
+                         MONDAY)
+    assert (period.start, period.latest, period.end, period.kind) == (
+        dt.date(2011, 3, 1), dt.date(2011, 3, 31), MONDAY, "began")

@@ -41,13 +41,19 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 def claim_row(**overrides) -> dict:
     claim = {
         "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
-        "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
+        "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted", "count_type": "incident",
         "attributed_to": None,
-        "location": None, "place": None, "adm0": None, "adm1": None, "period_start": None,
+        "location": None, "place": None, "adm0": None, "adm1": None, "event_date": "2020-02-01",
+        "date_precision": "unknown", "period_start": None, "period_start_latest": None,
         "period_end": "2020-02-01", "period_text": None, "quote": "Three people were killed, the council said.",
         "start": 0, "end": 44, "number_text": "Three",
     }
     return {**claim, **overrides}
+
+
+def period_row(**overrides) -> dict:
+    """A claim of a bounded period: no event date."""
+    return claim_row(**{"count_type": "period", "event_date": None, "date_precision": None, **overrides})
 
 
 def validate_claims(*rows: dict):
@@ -57,7 +63,7 @@ def validate_claims(*rows: dict):
 
 
 def test_claim_period_must_not_end_before_it_starts_said_once_with_the_dates():
-    good, quarantined = validate_claims(claim_row(period_start="2020-03-01"), claim_row(claim_id="y"))
+    good, quarantined = validate_claims(period_row(period_start="2020-03-01"), claim_row(claim_id="y"))
     assert list(good["claim_id"]) == ["y"]
     assert quarantined["reason"].tolist() == [
         "fails period_is_ordered (a period does not end before it starts): "
@@ -66,7 +72,7 @@ def test_claim_period_must_not_end_before_it_starts_said_once_with_the_dates():
 
 def test_a_row_failing_several_checks_is_one_line_naming_each_once():
     good, quarantined = validate_claims(
-        claim_row(period_start="2020-03-01", high=1, metric="eaten", start=50, end=40, quote=""),
+        period_row(period_start="2020-03-01", high=1, metric="eaten", start=50, end=40, quote=""),
         claim_row(claim_id="y"))
     assert list(good["claim_id"]) == ["y"]
     assert len(quarantined) == 1
@@ -80,3 +86,35 @@ def test_a_row_failing_several_checks_is_one_line_naming_each_once():
         "fails quote_span_is_ordered (a quote ends after it starts): start=50, end=40",
     ])
     assert "\n" not in reason and "claim_id" not in reason and "report_id" not in reason
+
+
+@pytest.mark.parametrize("row, reason", [
+    (period_row(count_type="daily"), "`count_type` is daily, not one of incident, period, cumulative, stock"),
+    (claim_row(date_precision="year"), "`date_precision` is year, not one of day, week, month, unknown"),
+    (claim_row(date_precision=None), "fails event_date_only_for_incidents (only an incident has an event date and "
+     "precision, and it has both or neither): count_type=incident, event_date=2020-02-01, date_precision=empty"),
+    (period_row(period_start="2020-01-01", event_date="2020-01-05", date_precision="day"),
+     "fails event_date_only_for_incidents (only an incident has an event date and precision, and it has both or "
+     "neither): count_type=period, event_date=2020-01-05, date_precision=day"),
+    (claim_row(period_start="2020-01-01", period_start_latest="2020-01-01"),
+     "fails no_period_start_for_incidents_and_stocks (an incident or a stock counts at a date, not from a period "
+     "start): count_type=incident, period_start=2020-01-01"),
+    (period_row(period_start="2020-01-21", period_start_latest="2020-01-01"),
+     "fails period_start_window_is_ordered (a loose start's latest day is neither before its earliest nor after "
+     "the end, and there is none without a start): period_start=2020-01-21, period_start_latest=2020-01-01, "
+     "period_end=2020-02-01"),
+    (period_row(period_start_latest="2020-01-01"),
+     "fails period_start_window_is_ordered (a loose start's latest day is neither before its earliest nor after "
+     "the end, and there is none without a start): period_start=empty, period_start_latest=2020-01-01, "
+     "period_end=2020-02-01"),
+])
+def test_a_claims_count_type_dates_and_start_window_must_agree(row, reason):
+    good, quarantined = validate_claims(row, claim_row(claim_id="y"))
+    assert list(good["claim_id"]) == ["y"]
+    assert quarantined["reason"].tolist() == [reason]
+
+
+def test_a_loose_start_window_within_its_period_passes():
+    good, quarantined = validate_claims(
+        period_row(count_type="cumulative", period_start="2019-04-21", period_start_latest="2019-04-30"))
+    assert len(good) == 1 and quarantined.empty

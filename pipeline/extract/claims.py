@@ -18,8 +18,11 @@ from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
+from pipeline.extract.antecedents import follow_figures_before
+from pipeline.extract.count_types import CUMULATIVE, INCIDENT, PERIOD, SentenceCues, count_type
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
+from pipeline.extract.event_dates import event_dates, incident_date, nearest_date
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
@@ -59,12 +62,16 @@ class Claim:
     hedge: str | None
     population: str
     stance: str
+    count_type: str  # incident, period, cumulative or stock (count_types.py)
     attributed_to: str | None
     location: str | None
     place: str | None
     adm0: str | None
     adm1: str | None
+    event_date: str | None  # incidents only: the first day the event may have been
+    date_precision: str | None  # incidents only: day, week, month, or unknown (the report date stands in)
     period_start: str | None
+    period_start_latest: str | None  # the latest day a loosely given start may be
     period_end: str | None
     period_text: str | None
     quote: str
@@ -79,9 +86,9 @@ class Claim:
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
-    "period_text", "quote", "start", "end", "number_text",
+    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance", "count_type",
+    "attributed_to", "location", "place", "adm0", "adm1", "event_date", "date_precision", "period_start",
+    "period_start_latest", "period_end", "period_text", "quote", "start", "end", "number_text",
 ]
 
 
@@ -144,7 +151,7 @@ class _Sentence:
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
-        self._period = self._credited = self._places = None
+        self._period = self._credited = self._places = self._cues = self._dates = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
         # Whether the words split from the lower-cased sentence are those split from the sentence,
@@ -191,6 +198,38 @@ class _Sentence:
             self._period = find_period(self.text, self.context.published, self.lower)
         return self._period
 
+    @property
+    def cues(self) -> SentenceCues:
+        if self._cues is None:
+            self._cues = SentenceCues(self.lower)
+        return self._cues
+
+    @property
+    def dates(self):
+        if self._dates is None:
+            self._dates = event_dates(self.text, self.lower, self.context.published)
+        return self._dates
+
+    def timing(self, position: int, number_end: int, metric: str) -> tuple:
+        """(count_type, event_date, date_precision, period_start, period_start_latest, period_end, period_text)
+        of the figure whose number spans ``[position, number_end)``."""
+        period, published = self.period_of(position), self.context.published
+        clause = self.cues.clause_of(position)
+        date = nearest_date(self.dates, position, clause)
+        dated = date is not None and date.precision in ("day", "week")
+        kind = count_type(self.cues, position, number_end, period, metric, clause, dated)
+        if kind in (PERIOD, CUMULATIVE):
+            start, latest = period.start, period.latest
+            return (kind, None, None, start and start.isoformat(), latest and latest.isoformat(),
+                    period.end and period.end.isoformat(), period.text)
+        as_of = published and published.isoformat()
+        if kind != INCIDENT:
+            return kind, None, None, None, None, as_of, None
+        # an incident takes the date nearest it in its sentence when its clause gives none
+        event_date, precision, words = incident_date(date or nearest_date(self.dates, position, (0, len(self.text))),
+                                                     period, published)
+        return kind, event_date, precision, None, None, as_of, words
+
     def period_of(self, position: int) -> Period:
         """The sentence's period, if it belongs to the clause of the number at ``position``.
 
@@ -230,13 +269,14 @@ class _Sentence:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
         local = mention.number_start - self.start
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
-        start, end, period_text = self.period_of(local)
+        kind, event_date, precision, start, latest, end, period_text = self.timing(
+            local, local + len(mention.number_text), mention.metric)
         return Claim(
             metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
-            hedge=mention.hedge, population=population, stance=mention.stance,
+            hedge=mention.hedge, population=population, stance=mention.stance, count_type=kind,
             attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
-            adm1=adm1, period_start=start.isoformat() if start else None,
-            period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
+            adm1=adm1, event_date=event_date, date_precision=precision, period_start=start,
+            period_start_latest=latest, period_end=end, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=mention.number_text, number_start=mention.number_start,
             generic=mention.generic,
         )
@@ -335,4 +375,4 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")
-    return _deduplicated(mentions, first_line if first_line > 0 else 0)
+    return follow_figures_before(_deduplicated(mentions, first_line if first_line > 0 else 0))

@@ -1,136 +1,138 @@
 """Read the period a figure covers from its sentence, relative to the report date.
 
-"since 1 December" starts a period that runs to the report date; "between
-late April and early December" is a closed period; "in February" is that
-month. Dates without a year take the latest year that is not after the
-report. Vague parts of a month are widened the way UCDP widens uncertain
-dates: "late April" starts no earlier than the 21st, "early December" ends
-no later than the 10th.
+"since 1 December" starts a running total that stays open to the report
+date; "between late April and early December" and "in the week of 15 to 23
+January" are closed periods; "in February" is that month; "the past two
+weeks" ends at the report. A start given loosely is a window, as UCDP widens
+uncertain dates: "since late April" starts on 21 April at the earliest and
+30 April at the latest (``Period.latest``); "since 1 December" is exact.
 
-The phrases are few and fixed, so they are read by the patterns below rather
-than a general date parser (dateparser): these keep "late April" apart from
-"April", which general parsers flatten, and cost nothing on sentences
-without a month name.
+Each period says what kind of span it is (``Period.kind``): ``since``, a
+running total from a start ("since 1 December", "so far this year", "since
+the war began"); ``began``, the figures of a war or campaign that began at a
+date ("the conflict, which began in March 2011, has killed ..."); ``span``,
+a bounded period.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import NamedTuple
 
-from pipeline.extract.trie import WordFinder, cased_forms, trie_pattern
-
-MONTH_NUMBERS = {name: index for index, name in enumerate(calendar.month_name) if name}
-MONTH_NUMBERS.update({name: index for index, name in enumerate(calendar.month_abbr) if name})
-MONTH_NUMBERS = {name.lower(): index for name, index in MONTH_NUMBERS.items()}
-MONTH_NUMBERS["sept"] = 9
-
-# Patterns are case-sensitive over the usual casings of each word: several
-# times faster in `re` than case-insensitive matching (see trie.cased_forms).
-_MONTH_WORDS = trie_pattern(cased_forms(list(MONTH_NUMBERS)))
-_MONTH = r"(?P<{0}month>" + _MONTH_WORDS.replace("{", "{{").replace("}", "}}") + r")\.?"
-_PART = r"(?:(?P<{0}part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-_DAY = r"(?P<{0}day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-_YEAR = r"(?:,?\s+(?P<{0}year>(?:19|20)\d\d))?"
-
-
-def _date(tag: str) -> str:
-    month = _MONTH.format(tag)
-    day_first = rf"{_DAY.format(tag)}\s+(?:of\s+)?{month}"
-    month_first = rf"{month}\s+{_DAY.format(tag + 'd')}"
-    return rf"(?:{_PART.format(tag)}(?:{day_first}|{month_first.replace('P<' + tag + 'month', 'P<' + tag + 'mmonth')}|{month.replace('P<' + tag + 'month', 'P<' + tag + 'omonth')}){_YEAR.format(tag)})"
-
-
-# "since 1 December", and "since the escalation began in late April"
-SINCE = WordFinder(
-    rf"(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+(?:the\s+[a-z]+\s+(?:began|started)\s+(?:in|on)\s+)?(?:the\s+)?{_date('a')}",
-    whole=False,
+from pipeline.extract.dates import (
+    ANY_MONTH,
+    WEEKDAY_WORDS,
+    WEEKDAYS,
+    count_of,
+    date_parts,
+    date_pattern,
+    day_of,
+    resolve,
+    span_back,
+    week_start,
+    weekday_before,
 )
-BETWEEN = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{_date('a')}\s+(?:and|to|until|through)\s+{_date('b')}", whole=False)
-# "between 9 and 12 February": two days of one month
-BETWEEN_DAYS = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to)\s+{_date('a')}", whole=False)
-IN_MONTH = WordFinder(rf"(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{_date('a')}", whole=False)
+from pipeline.extract.lexicon import REPORTING_VERBS
+from pipeline.extract.trie import WordFinder, trie_pattern
 
+# Wars, campaigns and the like, whose toll is a running total from when they began.
+CONFLICT_NOUNS = ("war", "wars", "conflict", "crisis", "uprising", "revolution", "insurgency", "campaign",
+                  "offensive", "siege", "occupation", "fighting", "violence", "escalation", "hostilities",
+                  "intifada", "unrest", "protests", "bombardment", "operation", "invasion")
+_CONFLICT = trie_pattern([form for noun in CONFLICT_NOUNS for form in (noun, noun.capitalize())])
 
-def _parts(match: re.Match, tag: str) -> tuple[int, int | None, str | None, int | None] | None:
-    get = match.groupdict()
-    name = get.get(f"{tag}month") or get.get(f"{tag}mmonth") or get.get(f"{tag}omonth")
-    if not name:
-        return None
-    day = get.get(f"{tag}day") or get.get(f"{tag}dday")
-    year = get.get(f"{tag}year")
-    part = (get.get(f"{tag}part") or "").lower()
-    return MONTH_NUMBERS[name.lower().rstrip(".")], int(day) if day else None, part or None, int(year) if year else None
-
-
-def _resolve(parts, reference: dt.date | None, first: bool) -> dt.date | None:
-    """A concrete date; ``first`` picks the earliest possible day, else the latest.
-
-    Without a year the date is the latest one not after ``reference``
-    ("mid-February" in a report of 3 February is the February before); with
-    neither a year nor a reference it cannot be placed.
-    """
-    month, day, part, year = parts
-    if year is None and reference is None:
-        return None
-    year = year or (reference.year if month <= reference.month else reference.year - 1)
-    found = _day_of(year, month, day, part, first)
-    if found is not None and parts[3] is None and found > reference:
-        found = _day_of(year - 1, month, day, part, first)
-    return found
-
-
-def _day_of(year: int, month: int, day: int | None, part: str | None, first: bool) -> dt.date | None:
-    last_day = calendar.monthrange(year, month)[1]
-    if day is None:
-        spans = {"early": (1, 10), "the start of": (1, 10), "the beginning of": (1, 10),
-                 "mid": (11, 20), "the middle of": (11, 20), "late": (21, last_day),
-                 "the end of": (21, last_day)}
-        low, high = spans.get(part or "", (1, last_day))
-        day = low if first else high
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-ANY_MONTH = WordFinder(_MONTH_WORDS)
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-SINCE_WEEKDAY = WordFinder(rf"[Ss]ince\s+(?:last\s+)?(?P<weekday>{trie_pattern(cased_forms(list(WEEKDAYS)))})\b",
-                           whole=False)
-SINCE_YEAR = WordFinder(r"[Ss]ince\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b", whole=False)
-YEAR_PARTS = {None: 1, "early": 1, "mid": 5, "late": 9}
+# "since the escalation began in late April", "since the start of the campaign in late April", "since it
+# declared a caliphate in June": a start dated by the clause "since" opens
+_STARTED_IN = r"(?:(?:[\w'-]+\s+){1,7}?(?:in|on)\s+)?"
+SINCE = WordFinder(rf"(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+{_STARTED_IN}(?:the\s+)?{date_pattern('a')}",
+                   whole=False)
+BETWEEN = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{date_pattern('a')}\s+(?:and|to|until|through)\s+{date_pattern('b')}",
+                     whole=False)
+# "between 9 and 12 February", "from 1-5 May", "in the week of 15 to 23 January": days of one month
+_DAY_RANGE = rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|until|through|-|–)\s*{date_pattern('a')}"
+BETWEEN_DAYS = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{_DAY_RANGE}", whole=False)
+WEEK_OF = WordFinder(rf"(?:(?:[Ii]n|[Dd]uring|[Oo]ver)\s+)?(?:[Tt]he\s+)?(?:week|period|days|fortnight)\s+"
+                     rf"(?:of|from|between)\s+{_DAY_RANGE}", whole=False)
+IN_MONTH = WordFinder(rf"(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{date_pattern('a')}", whole=False)
+# "the war, which began in 2011", "the conflict which began with protests in March 2011"
+CONFLICT_BEGAN = WordFinder(
+    rf"(?:{_CONFLICT})\b[^.;]{{0,80}}?\b(?:began|begun|beginning|started|starting|erupted|broke\s+out|was\s+launched)"
+    rf"\b(?:[^.;]{{0,80}}?\s)?(?:in|on)\s+(?:{date_pattern('a')}|(?P<year>(?:19|20)\d\d)\b)", whole=False)
+BEGAN_WORDS = ("began", "begun", "beginning", "started", "starting", "erupted", "broke out", "launched")
+# "the deadliest attack since 2013", "the worst month this year": a comparison, not the figure's period
+COMPARED = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|highest|heaviest|fiercest|greatest|most"
+                      r"|first)\b[^,;]{0,60}$")
+SINCE_WEEKDAY = WordFinder(rf"[Ss]ince\s+(?:last\s+)?(?P<weekday>{WEEKDAY_WORDS})\b", whole=False)
+SINCE_YEAR = WordFinder(rf"[Ss]ince\s+{_STARTED_IN}(?:(?P<part>early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b",
+                        whole=False)
+YEAR_PARTS = {None: (1, 12), "early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# "since last week", "since the start of the year" (read on lower-cased text)
+SINCE_RELATIVE = re.compile(r"\b(?P<phrase>since\s+(?:(?P<last>last|this)\s+(?P<unit>week|month|year)"
+                            r"|the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+|(?P<past>last)\s+)"
+                            r"(?P<whole>week|month|year)))\b")
+# "since the war began", "since the start of the uprising": a start the text does not date
+SINCE_UNDATED = re.compile(r"\b(?P<phrase>since\s+(?:(?:the|its|their)\s+)?(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+"
+                           r"(?:began|started|erupted|broke\s+out)|since\s+(?:the\s+)?(?:start|beginning|outbreak|"
+                           r"onset|launch)\s+of\s+(?:the|its|this|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+"
+                           r"|since\s+then)\b")
+# "last week", "the past two weeks", "over the last 24 hours" (read on lower-cased text)
+LAST_SPAN = re.compile(r"\b(?P<phrase>(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
+                       r"(?:(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+                       r"(?P<unit>hours?|days?|weeks?|months?|years?))\b(?!\s+of\b)")
 # A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
-THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?:(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
+THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
 IN_YEAR = re.compile(
     r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
 )
 
 
 class Period(NamedTuple):
-    """The period a figure covers: its dates where they can be placed, and the words that give it."""
+    """The period a figure covers: its dates where they can be placed, and the words that give it.
+
+    ``latest`` is the latest day a loosely given start may be (``start`` when
+    the start is exact); ``kind`` is ``since``, ``began`` or ``span`` (see
+    the module's docstring), None when the sentence gives no period.
+    """
 
     start: dt.date | None
     end: dt.date | None
     text: str | None
-
-
-def _weekday_before(reference: dt.date, weekday: int) -> dt.date:
-    """The last ``weekday`` before ``reference`` ("since Sunday" in a report of a Tuesday)."""
-    return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7 or 7)
+    latest: dt.date | None = None
+    kind: str | None = None
 
 
 def _phrase(match: re.Match) -> str:
     return match.group("phrase").rstrip(".")
 
 
-def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str) -> Period:
+def _running(start: dt.date | None, latest: dt.date | None, published: dt.date | None, text: str,
+             kind: str = "since") -> Period | None:
+    """A running total from ``start`` to the report date; none when it would start after the report."""
+    if start is not None and published is not None and start > published:
+        return None
+    if latest is not None and published is not None:
+        latest = min(latest, published)
+    return Period(start, published, text, latest, kind)
+
+
+def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str,
+            latest: dt.date | None = None) -> Period:
     """A closed period, cut at the report date; one that starts after the report cannot be placed."""
     if published is not None and start > published:
-        return Period(None, published, text)
-    return Period(start, min(end, published) if published else end, text)
+        return Period(None, published, text, None, "span")
+    return Period(start, min(end, published) if published else end, text, latest or start, "span")
+
+
+def _compared(lower: str, start: int) -> bool:
+    """Whether the phrase at ``start`` scopes a comparison ("the deadliest attack since 2013")."""
+    return COMPARED.search(lower, max(0, start - 80), start) is not None
+
+
+def _dates_a_statement(lower: str, start: int, end: int) -> bool:
+    """Whether the phrase at [start, end) dates a statement ("the UN in August said", "said in August")."""
+    before, after = lower[max(0, start - 20):start].split()[-2:], lower[end:end + 30].split()[:2]
+    return any(word.strip(",.") in REPORTING_VERBS for word in before + after)
 
 
 def _opens(sentence: str, match: re.Match) -> bool:
@@ -143,9 +145,14 @@ def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
     match = THIS_OR_LAST_YEAR.search(sentence)
     if match is None or match.group("which").lower() == "last" and not _opens(sentence, match):
         return None  # "the militia that formed last year": another event's date
+    if _compared(sentence.lower(), match.start()):
+        return None  # "the deadliest month this year"
+    running = match.group("which").lower() == "this" and not (match.group("far") or "").startswith("earlier")
     if published is None:
-        return Period(None, None, match.group("phrase"))
+        return Period(None, None, match.group("phrase"), None, "since" if running else "span")
     year = published.year - (match.group("which").lower() == "last")
+    if running:
+        return _running(dt.date(year, 1, 1), dt.date(year, 1, 1), published, match.group("phrase"))
     return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, match.group("phrase"))
 
 
@@ -160,6 +167,122 @@ def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
     return None
 
 
+def _year_start(match: re.Match, published: dt.date | None, text: str, kind: str) -> Period | None:
+    """A running total from a year, or part of one ("since 2011", "since late 2012")."""
+    first, last = YEAR_PARTS[match.groupdict().get("part")]
+    year = int(match.group("year"))
+    return _running(dt.date(year, first, 1), day_of(year, last, None, None, False), published, text, kind)
+
+
+def _since(sentence: str, lower: str, published: dt.date | None) -> Period | None:
+    """A running total from a weekday, a year, a relative date or an undated start."""
+    if (match := SINCE_WEEKDAY.search(sentence)) and not _compared(lower, match.start("phrase")):
+        start = weekday_before(published, WEEKDAYS[match.group("weekday").lower()]) if published else None
+        return Period(start, published, _phrase(match), start, "since")
+    if (match := SINCE_YEAR.search(sentence)) and not _compared(lower, match.start("phrase")) \
+            and (period := _year_start(match, published, _phrase(match), "since")):
+        return period
+    if (match := SINCE_RELATIVE.search(lower)) and not _compared(lower, match.start()):
+        text = sentence[match.start("phrase"):match.end("phrase")]
+        if published is None:
+            return Period(None, None, text, None, "since")
+        unit = match.group("unit") or match.group("whole")
+        back = match.group("last") == "last" or match.group("past") is not None
+        if unit == "week":
+            start = week_start(published) - dt.timedelta(days=7 * back)
+            latest = start + dt.timedelta(days=6) if match.group("unit") else start
+        elif unit == "month":
+            start = day_of(published.year - (back and published.month == 1), (published.month - 1 - back) % 12 + 1,
+                           1, None, True)
+            latest = day_of(start.year, start.month, None, None, False) if match.group("unit") else start
+        else:
+            start = dt.date(published.year - back, 1, 1)
+            latest = dt.date(start.year, 12, 31) if match.group("unit") else start
+        return _running(start, latest, published, text)
+    return None
+
+
+def _conflict_began(sentence: str, published: dt.date | None) -> Period | None:
+    """'the war, which began in 2011, has killed ...': the war's toll runs from when it began."""
+    match = CONFLICT_BEGAN.search(sentence)
+    if match is None:
+        return None
+    text = _phrase(match)
+    if match.group("year") and not match.group("amonth") and not match.group("ammonth") \
+            and not match.group("aomonth"):
+        return _year_start(match, published, text, "began")
+    parts = date_parts(match, "a")
+    if published is None and parts.year is None:
+        return Period(None, None, text, None, "began")
+    start = resolve(parts, published, True)
+    return _running(start, resolve(parts, published, False) if parts.loose else start, published, text, "began")
+
+
+def _months(sentence: str, lower: str, published: dt.date | None) -> tuple[Period | None, Period | None]:
+    """A period named by months: between two dates, days of a month, a start, or a whole month.
+
+    Also, as a period without dates, a phrase whose dates cannot be placed without a report date.
+    """
+    unplaced = None
+    ranged = "between" in lower or "from" in lower
+    if ranged and (match := BETWEEN.search(sentence)):
+        first, last = date_parts(match, "a"), date_parts(match, "b")
+        start, end = resolve(first, published, True), resolve(last, published, False)
+        if start and end and start <= end:
+            latest = resolve(first, published, False) if first.part and first.loose else start
+            return _closed(start, end, published, _phrase(match), latest), None
+        unplaced = Period(None, None, _phrase(match), None, "span")
+    for finder, guard in ((BETWEEN_DAYS, ranged), (WEEK_OF, "week" in lower or "period" in lower
+                                                   or "days" in lower or "fortnight" in lower)):
+        if guard and (match := finder.search(sentence)) and (parts := date_parts(match, "a")).day is not None:
+            start = resolve(parts._replace(day=int(match.group("first"))), published, first=True)
+            end = resolve(parts, published, first=False)
+            if start and end and start <= end:
+                return _closed(start, end, published, _phrase(match)), None
+            unplaced = unplaced or Period(None, None, _phrase(match), None, "span")
+    starts = ranged or "since" in lower or "starting" in lower or "beginning" in lower
+    if starts and (match := SINCE.search(sentence)) and not _compared(lower, match.start("phrase")):
+        parts = date_parts(match, "a")
+        start = resolve(parts, published, first=True)
+        latest = resolve(parts, published, first=False) if parts.loose else start
+        if start is None:
+            return Period(None, published, _phrase(match), None, "since"), None
+        if (period := _running(start, latest, published, _phrase(match))) is not None:
+            return period, None
+    if any(word in lower for word in BEGAN_WORDS) and (period := _conflict_began(sentence, published)):
+        return period, None
+    if ("in " in lower or "during" in lower or "throughout" in lower) and (match := IN_MONTH.search(sentence)) \
+            and not _dates_a_statement(lower, *match.span("phrase")):
+        parts = date_parts(match, "a")
+        start, end = resolve(parts, published, True), resolve(parts, published, False)
+        if start and end:
+            return _closed(start, end, published, _phrase(match)), None
+        unplaced = unplaced or Period(None, None, _phrase(match), None, "span")
+    return None, unplaced
+
+
+def _last_span(sentence: str, lower: str, published: dt.date | None) -> Period | None:
+    """'last week', 'last month' (the calendar week or month before the report's), 'the past two weeks'."""
+    for match in LAST_SPAN.finditer(lower):
+        unit = match.group("unit").rstrip("s")
+        count = count_of(match.group("count")) if match.group("count") else 1
+        text = sentence[match.start("phrase"):match.end("phrase")]
+        calendar_unit = not match.group("the") and not match.group("count")
+        plural_without_count = not match.group("count") and unit != match.group("unit")
+        if calendar_unit and unit in ("year", "hour", "day") or plural_without_count:
+            continue  # "last year" opening a sentence is read below; "last day", "the past weeks" are no spans
+        if published is None:
+            return Period(None, None, text, None, "span")
+        if calendar_unit and unit == "week":
+            start = week_start(published) - dt.timedelta(days=7)
+            return _closed(start, start + dt.timedelta(days=6), published, text)
+        if calendar_unit:  # last month
+            end = published.replace(day=1) - dt.timedelta(days=1)
+            return _closed(end.replace(day=1), end, published, text)
+        return _closed(span_back(published, count, unit), published, published, text)
+    return None
+
+
 def find_period(sentence: str, published: dt.date | None, lower: str | None = None) -> Period:
     """The period stated in ``sentence``; it ends at ``published`` unless the sentence closes it.
 
@@ -170,44 +293,24 @@ def find_period(sentence: str, published: dt.date | None, lower: str | None = No
     """
     lower = sentence.lower() if lower is None else lower
     since = "since" in lower
-    if since and (match := SINCE_WEEKDAY.search(sentence)):
-        weekday = WEEKDAYS[match.group("weekday").lower()]
-        start = _weekday_before(published, weekday) if published else None
-        return Period(start, published, _phrase(match))
-    if since and (match := SINCE_YEAR.search(sentence)):
-        start = dt.date(int(match.group("year")), YEAR_PARTS[match.group("part")], 1)
-        if published is None or start <= published:
-            return Period(start, published, _phrase(match))
-    if ANY_MONTH.first(sentence) is None:
-        if "20" in sentence or "19" in sentence:
-            year = _calendar_year(sentence, published)
-            if year is not None:
-                return year
-        if "year" in lower and (year := _relative_year(sentence, published)) is not None:
+    if since and (period := _since(sentence, lower, published)):
+        return period
+    unplaced = None
+    if ANY_MONTH.first(sentence) is not None:
+        period, unplaced = _months(sentence, lower, published)
+        if period is not None:
+            return period
+    elif any(word in lower for word in BEGAN_WORDS) and (period := _conflict_began(sentence, published)):
+        return period
+    if since and (match := SINCE_UNDATED.search(lower)) and not _compared(lower, match.start()):
+        return Period(None, published, sentence[match.start("phrase"):match.end("phrase")], None, "since")
+    if "last" in lower or "past" in lower or "previous" in lower:
+        if (period := _last_span(sentence, lower, published)) is not None:
+            return period
+    if "20" in sentence or "19" in sentence:
+        year = _calendar_year(sentence, published)
+        if year is not None:
             return year
-        return Period(None, published, None)  # every other period phrase names a month
-    unplaced = None  # a phrase whose dates cannot be placed without a publication date
-    ranged = "between" in lower or "from" in lower
-    if ranged and (match := BETWEEN.search(sentence)):
-        start, end = _resolve(_parts(match, "a"), published, True), _resolve(_parts(match, "b"), published, False)
-        if start and end and start <= end:
-            return _closed(start, end, published, _phrase(match))
-        unplaced = unplaced or _phrase(match)
-    if ranged and (match := BETWEEN_DAYS.search(sentence)) and (parts := _parts(match, "a"))[1] is not None:
-        month, day, part, year = parts
-        start = _resolve((month, int(match.group("first")), part, year), published, first=True)
-        end = _resolve(parts, published, first=False)
-        if start and end and start <= end:
-            return _closed(start, end, published, _phrase(match))
-        unplaced = unplaced or _phrase(match)
-    if (since or ranged or "starting" in lower or "beginning" in lower) and (match := SINCE.search(sentence)):
-        start = _resolve(_parts(match, "a"), published, first=True)
-        if start is None or published is None or start <= published:
-            return Period(start, published, _phrase(match))
-    if ("in " in lower or "during" in lower or "throughout" in lower) and (match := IN_MONTH.search(sentence)):
-        parts = _parts(match, "a")
-        start, end = _resolve(parts, published, True), _resolve(parts, published, False)
-        if start and end:
-            return _closed(start, end, published, _phrase(match))
-        unplaced = unplaced or _phrase(match)
-    return Period(None, published, None if published else unplaced)
+    if "year" in lower and (year := _relative_year(sentence, published)) is not None:
+        return year
+    return unplaced if published is None and unplaced is not None else Period(None, published, None)

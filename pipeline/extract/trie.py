@@ -103,6 +103,12 @@ class WordFinder:
         opening = self._opening.match(text, 0, end) if start == 0 else None
         return opening or self._inside.search(text, max(0, start - 1), end)
 
+    def finditer(self, text: str) -> list[re.Match]:
+        """Every phrase found in ``text``, in order, as matches whose ``phrase`` group spans it."""
+        found = list(self._inside.finditer(text))
+        opening = self._opening.match(text)
+        return [opening, *found] if opening else found
+
     def first(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first phrase found in ``text``, if any."""
         match = self.search(text)

@@ -2,10 +2,20 @@
 
 A CSV has a row per figure with at least the columns `date`, `location`,
 `metric`, `value` and `source` (optionally `url`, `qualifier`, `population`,
-`high`, `period_start`); a CSV whose second row is an HXL hashtag row is read
-by its tags instead (`#date`, `#adm1+name`, `#affected+killed`,
-`#meta+source`, ...). A JSON feed is an object whose `figures` is a list of
-such records. A bad row is quarantined on its own; the rest of the feed goes on.
+`high`, `period_start`, `period_end`, `event_date`, `count_type`); a CSV whose
+second row is an HXL hashtag row is read by its tags instead (`#date`,
+`#adm1+name`, `#affected+killed`, `#meta+source`, `#date+start`,
+`#date+end`, `#date+occurred`, ...). A JSON feed is an object whose `figures`
+is a list of such records. A bad row is quarantined on its own; the rest of
+the feed goes on.
+
+What span of time a row counts is read from its dates, as a row states it:
+an `event_date` makes an incident; a `period_start` with a `period_end` a
+period; a `period_start` alone a running total to `date`; a row with only
+its `date` counts people killed, injured, missing or detained in an event on
+or before that date (an incident whose date is not known) and displaced
+people, refugees and returnees as they stand at that date (a stock). A
+`count_type` column may say it outright where the dates agree with it.
 
 The text claims point into is the feed itself: for CSV the file's text (each
 claim quotes its line), for JSON one line per record in a canonical form.
@@ -22,16 +32,17 @@ from itertools import accumulate
 
 from pipeline.ingest.metadata import MetadataError, parse_date, shown
 from pipeline.ingest.text import decode_text
-from schemas.vocab import METRICS, POPULATIONS, QUALIFIERS
+from schemas.vocab import COUNT_TYPES, METRICS, POPULATIONS, QUALIFIERS
 
 FEED_SUFFIXES = {".csv": "csv", ".json": "json"}
 REQUIRED = ("date", "location", "metric", "value", "source")
-OPTIONAL = ("url", "qualifier", "population", "high", "period_start")
+OPTIONAL = ("url", "qualifier", "population", "high", "period_start", "period_end", "event_date", "count_type")
 MAX_COUNT_DIGITS = 20  # far past any plausible count, and short of what Python refuses to convert
 
 # HXL hashtags (lower-cased, attributes in any order) and the fields they fill.
 HXL_FIELDS = {
-    "#date": "date", "#date+reported": "date", "#date+start": "period_start",
+    "#date": "date", "#date+reported": "date", "#date+start": "period_start", "#date+end": "period_end",
+    "#date+occurred": "event_date",
     "#adm1+name": "location", "#loc+name": "location", "#adm2+name": "location", "#country+name": "location",
     "#meta+source": "source", "#org+reporting": "source", "#meta+url": "url",
     "#meta+qualifier": "qualifier", "#group+population": "population",
@@ -41,6 +52,8 @@ HXL_METRICS = {
     "#affected+refugees": "refugees", "#affected+returnees": "returned", "#affected+missing": "missing",
     "#affected+detained": "detained",
 }
+# Metrics that count people in a state at the row's date when the row gives no other date.
+STOCK_METRICS = {"displaced", "refugees", "returned"}
 # Counts beyond these are typing errors, not reports (a billion killed in a village).
 PLAUSIBLE_MAX = {"killed": 5_000_000, "injured": 10_000_000, "missing": 5_000_000, "detained": 5_000_000,
                  "displaced": 100_000_000, "refugees": 100_000_000, "returned": 100_000_000}
@@ -230,14 +243,43 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
     population = (fields.get("population") or "people").strip().lower()
     if population not in POPULATIONS:
         raise RowError(f"`population` is {shown(population)}, not one of {', '.join(POPULATIONS)}")
-    date = _date(fields["date"], "date", today)
-    start = _date(fields["period_start"], "period_start", today) if fields.get("period_start") else None
-    if start is not None and start > date:
-        raise RowError(f"`period_start` {start} is after `date` {date}")
     url = (fields.get("url") or "").strip() or None
     if url is not None and not url.startswith(("http://", "https://")):
         raise RowError(f"`url` is {shown(url)}, not an http(s) address; write it in full or leave it empty")
     return {"metric": metric, "value": value, "high": high, "qualifier": qualifier, "population": population,
             "attributed_to": fields["source"].strip(), "location": fields["location"].strip(),
-            "period_start": start.isoformat() if start else None, "period_end": date.isoformat(),
-            "url": url}
+            **_timing(fields, metric, today), "url": url}
+
+
+def _optional_date(fields: dict, name: str, today: dt.date) -> dt.date | None:
+    return _date(fields[name], name, today) if (fields.get(name) or "").strip() else None
+
+
+def _timing(fields: dict, metric: str, today: dt.date) -> dict:
+    """The count type, event date and period a row states, or a RowError where its dates disagree."""
+    date = _date(fields["date"], "date", today)
+    start, end = _optional_date(fields, "period_start", today), _optional_date(fields, "period_end", today)
+    event = _optional_date(fields, "event_date", today)
+    stated = (fields.get("count_type") or "").strip().lower() or None
+    if stated is not None and stated not in COUNT_TYPES:
+        raise RowError(f"`count_type` is {shown(stated)}, not one of {', '.join(COUNT_TYPES)}")
+    for name, day in (("period_start", start), ("period_end", end), ("event_date", event)):
+        if day is not None and day > date:
+            raise RowError(f"`{name}` {day} is after `date` {date}")
+    if end is not None and (start is None or start > end):
+        raise RowError(f"`period_end` {end} needs a `period_start` on or before it"
+                       + ("" if start is None else f" (it is {start})"))
+    if event is not None and start is not None:
+        raise RowError("a row gives an `event_date` (an incident) or a `period_start` (a period), not both")
+    derived = "incident" if event else "period" if end else "cumulative" if start else \
+        "stock" if metric in STOCK_METRICS else "incident"
+    kind = stated or derived
+    if kind != derived and (event or start or kind == "period"):
+        raise RowError(f"`count_type` is {kind}, but the row's dates make it {derived} "
+                       "(an incident has an `event_date`, a period a `period_start` and `period_end`, "
+                       "a running total a `period_start` only)")
+    incident = kind == "incident"
+    return {"count_type": kind, "event_date": (event or date).isoformat() if incident else None,
+            "date_precision": ("day" if event else "unknown") if incident else None,
+            "period_start": start and start.isoformat(), "period_start_latest": start and start.isoformat(),
+            "period_end": (end or date).isoformat()}

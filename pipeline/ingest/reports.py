@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import yaml
 
+from pipeline.extract.claims import CLAIM_COLUMNS
 from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
@@ -29,11 +30,7 @@ REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "has_url", "published",
     "format", "size", "location", "text_sha256",
 ]
-FEED_CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
-    "period_text", "quote", "start", "end", "number_text",
-]
+FEED_CLAIM_COLUMNS = CLAIM_COLUMNS  # feeds give claims of the same columns as report text
 SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
 
 
@@ -175,10 +172,12 @@ def _feed_claim(report_id: str, record: dict) -> dict:
         "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
         "metric": claim["metric"], "value": claim["value"], "high": claim["high"],
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
-        "attributed_to": claim["attributed_to"], "location": claim["location"],
+        "count_type": claim["count_type"], "attributed_to": claim["attributed_to"], "location": claim["location"],
         "place": place.name if place else None, "adm0": place.adm0 if place else None,
         "adm1": ";".join(place.adm1) or None if place else None,
-        "period_start": claim["period_start"], "period_end": claim["period_end"], "period_text": None,
+        "event_date": claim["event_date"], "date_precision": claim["date_precision"],
+        "period_start": claim["period_start"], "period_start_latest": claim["period_start_latest"],
+        "period_end": claim["period_end"], "period_text": None,
         "quote": record["quote"], "start": record["start"], "end": record["end"],
         "number_text": record["fields"]["value"],
     }
