@@ -237,9 +237,21 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _not_releases(command: str, *folders: str) -> bool:
+    """Say on stderr which of ``folders`` is not a release, and what to run instead."""
+    from pipeline.release_folders import not_a_release
+
+    problems = [problem for problem in (not_a_release(Path(folder), command) for folder in folders) if problem]
+    for problem in problems:
+        print(f"{command}: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
 def _verify(args: argparse.Namespace) -> int:
     from pipeline.publish.verify import verify_release
 
+    if _not_releases("figures verify", args.release):
+        return 2
     problems = verify_release(Path(args.release), Path(args.raw) if args.raw else None)
     for problem in problems:
         print(f"FAILED {problem}")
@@ -254,12 +266,16 @@ def _diff(args: argparse.Namespace) -> int:
     from pipeline.publish.changes import changelog_markdown, diff_releases
     from pipeline.publish.read import read_release
 
+    if _not_releases("figures diff", args.old, args.new):
+        return 2
     try:
         old, new = read_release(Path(args.old)), read_release(Path(args.new))
+        changes = diff_releases(old.tables, new.tables)
     except (OSError, ValueError, KeyError) as error:
-        print(f"figures diff: cannot read a release: {error}", file=sys.stderr)
+        what = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.filename else error
+        print(f"figures diff: cannot read a release ({what}); figures verify names what is wrong with it",
+              file=sys.stderr)
         return 2
-    changes = diff_releases(old.tables, new.tables)
     if args.json:
         print(json.dumps(changes, indent=2, ensure_ascii=False))
     else:
