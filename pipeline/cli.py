@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -68,7 +69,29 @@ def _instance_home() -> Path:
     return home
 
 
-def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # a file name may hold them; a terminal would obey them
+
+
+def _shown(text: str) -> str:
+    return CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _quarantine_lines(summary: dict, release: Path, raw: Path) -> list[str]:
+    """The inputs set aside: where the table is, the first few with their reason, how many more."""
+    if not summary["quarantined"]:
+        return []
+    lines = [f"  quarantined, with the reason for each (all {summary['quarantined']} in "
+             f"{release / 'quarantine.csv'}):"]
+    for entry in summary["quarantined_first"]:
+        row = f" (row {entry['row']})" if entry["row"] is not None else ""
+        lines.append(f"    {_shown(str(raw / entry['path']))}{row}: {_shown(entry['reason'])}")
+    more = summary["quarantined"] - len(summary["quarantined_first"])
+    if more:
+        lines.append(f"    and {more} more")
+    return lines
+
+
+def _summary(summary: dict, read: dict, run_id: str, raw: Path) -> list[str]:
     lines = []
     if summary["waited_seconds"]:
         lines.append(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
@@ -78,8 +101,11 @@ def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
     else:
         lines.append(f"Nothing changed since release {summary['version']} ({summary['path']}); "
                      "nothing new published")
+    release = Path(summary["path"])
+    lines.append(f"  release page: {release / 'index.html'}")
     lines.append(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
                  f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
+    lines += _quarantine_lines(summary, release, raw)
     lines.append(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
                  f"removed since the last run: {read.get('reports_removed')}")
     lines.append(f"  Dagster run {run_id} recorded in {os.environ['DAGSTER_HOME']}")
@@ -127,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
                      if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
     read = {key: entry.value for event in result.asset_materializations_for_node("reports")
             for key, entry in event.metadata.items()}
-    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id)), flush=True)
+    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id, Path(args.raw))), flush=True)
     if failed_checks:
         print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
         return 1
