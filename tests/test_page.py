@@ -208,7 +208,7 @@ def test_release_page_shows_what_changed_against_the_previous_release(published,
     document = dom(published / "out" / "1.1.0" / "index.html")
     changes = document.get_element_by_id("changes").text_content()
     assert "Compared with release 1.0.0" in changes and "Reports added: 1" in changes
-    assert "killed civilians in Lattakia" in changes
+    assert "Civilians killed in Lattakia, as of 2020-03-10" in changes
     first = dom(published / "out" / "1.0.0" / "index.html")
     assert "The first release" in first.get_element_by_id("changes").text_content()
 

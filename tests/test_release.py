@@ -16,7 +16,6 @@ from frictionless import validate
 from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
 from pipeline.publish import PublishBusy, publish
 from pipeline.publish.release import publish_lock
-from pipeline.publish.versions import next_version
 from releases import release_in_one_process
 
 
@@ -70,18 +69,6 @@ def test_adding_a_report_is_a_minor_release_and_diff_names_it(two_releases):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Lattakia" in result.stdout and "Reports added" in result.stdout
-
-
-def test_version_rule_follows_the_data_package_recipe():
-    fields = {"figures": {"figure_id": "string", "low": "integer"}}
-    table = pd.DataFrame({"figure_id": ["a"]})
-    same = {"figures": table}
-    more = {"figures": pd.DataFrame({"figure_id": ["a", "b"]})}
-    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "lower": "integer"}}, same, same) == "2.0.0"
-    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "low": "number"}}, same, same) == "2.0.0"
-    assert next_version("1.2.3", fields, fields, same, more) == "1.3.0"
-    assert next_version("1.2.3", fields, fields, same, same) == "1.2.4"
-    assert next_version(None, {}, fields, {}, same) == "1.0.0"
 
 
 def test_a_second_publish_waits_then_refuses_clearly(tmp_path):
