@@ -1,9 +1,9 @@
 """What changed between two releases: the machine-readable diff and its Markdown.
 
-Releases are compared by whole columns (figures joined on their id), reading
-only the columns the diff names, so a release of a million figures costs
-seconds; Python objects are made only for the figures and reports listed.
-Tables may be pandas or Arrow.
+Releases are compared by whole Arrow columns (figures matched on their id),
+reading only the columns the diff names, so a release of a million figures
+costs seconds; Python objects are made only for the figures and reports
+listed. Tables may be pandas or Arrow.
 
 Figures are listed place by place, then series by series (what was counted,
 who, since when), each series by date, and named as a person would write them
@@ -14,6 +14,7 @@ added and another removed.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -39,94 +40,98 @@ SECTIONS = [  # (kind, heading) in the order the changelog lists them
 NO_CHANGES = "No changes: no figure or report was added, changed or removed."
 
 
-def _columns(table, names: list[str]) -> pd.DataFrame:
-    """Columns of a pandas or Arrow table as pandas, dates as ISO text; a column the table lacks is empty."""
-    present = [name for name in names if name in (table.columns if isinstance(table, pd.DataFrame)
-                                                  else table.column_names)]
+def _arrow(table, names: list[str]) -> pa.Table:
+    """Columns ``names`` of a pandas or Arrow table as Arrow: bounds as integers, the rest (dates too) as
+    text; a column the table lacks is empty."""
     if isinstance(table, pd.DataFrame):
-        frame = table[present].reset_index(drop=True)
-    else:
-        arrays = [pc.cast(column, pa.string()) if pa.types.is_date32(column.type) else column
-                  for column in table.select(present).columns]
-        frame = pd.DataFrame({name: array.to_pandas() for name, array in zip(present, arrays)})
-    return frame.reindex(columns=names)
+        table = pa.Table.from_pandas(table[[name for name in names if name in table.columns]], preserve_index=False)
+    columns = {}
+    for name in names:
+        column = table.column(name) if name in table.column_names else pa.nulls(table.num_rows)
+        columns[name] = pc.cast(column, pa.int64() if name in BOUNDS else pa.string())
+    return pa.table(columns)
 
 
-def _rank(values: pd.Series, vocabulary: tuple[str, ...]) -> pd.Series:
+def _rank(codes: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa.ChunkedArray:
     """Each code's place in its vocabulary (a code outside it after every one)."""
-    return values.map({code: rank for rank, code in enumerate(vocabulary)}).fillna(len(vocabulary))
+    return pc.fill_null(pc.index_in(codes, value_set=pa.array(vocabulary)), len(vocabulary))
 
 
-def _figures(figures) -> pd.DataFrame:
-    """Figures indexed by id in reading order: by place, then what was counted and who (in the
-    vocabularies' order: killed, injured, displaced, ...), since when, then date."""
-    frame = _columns(figures, DIFF_COLUMNS)
-    order = pd.DataFrame({"place": frame["location"].fillna("").str.casefold(),
-                          "metric": _rank(frame["metric"], METRICS),
-                          "population": _rank(frame["population"], POPULATIONS),
-                          "period": frame["period_start"].fillna(""), "as_of": frame["as_of"],
-                          "figure_id": frame["figure_id"]})
-    frame = frame.iloc[order.sort_values(list(order.columns), kind="stable").index].set_index("figure_id")
-    for name in BOUNDS:
-        frame[name] = frame[name].astype("Int64")
-    return frame
+def _figures(figures) -> pa.Table:
+    """Figures in reading order: by place, then what was counted and who (in the vocabularies' order:
+    killed, injured, displaced, ...), since when, then date."""
+    frame = _arrow(figures, DIFF_COLUMNS)
+    order = pa.table({"place": pc.utf8_lower(pc.fill_null(frame["location"], "")),
+                      "metric": _rank(frame["metric"], METRICS), "population": _rank(frame["population"], POPULATIONS),
+                      "period": pc.fill_null(frame["period_start"], ""), "as_of": frame["as_of"],
+                      "figure_id": frame["figure_id"]})
+    return frame.take(pc.sort_indices(order, sort_keys=[(name, "ascending") for name in order.column_names]))
 
 
-def _labels(frame: pd.DataFrame) -> list[str]:
-    periods = [start if isinstance(start, str) and start else None for start in frame["period_start"]]
-    return [labels.figure(*parts) for parts in
-            zip(frame["metric"], frame["population"], frame["location"], periods, frame["as_of"])]
+def _listed(figures: pa.Table, rows) -> list[dict]:
+    """The figures at ``rows``, each with its id, its label and its bounds (only these become Python objects)."""
+    listed = []
+    for row in figures.take(pa.array(rows, pa.int64())).to_pylist():
+        label = labels.figure(row["metric"], row["population"], row["location"], row["period_start"] or None,
+                              row["as_of"])
+        listed.append({"figure_id": row["figure_id"], "figure": label, **{name: row[name] for name in BOUNDS}})
+    return listed
 
 
-def _bounds(frame: pd.DataFrame) -> list[dict]:
-    return [{name: None if pd.isna(value) else int(value) for name, value in zip(BOUNDS, values)}
-            for values in zip(*(frame[name] for name in BOUNDS))]
+def _not_in(ids: pa.ChunkedArray, others: pa.ChunkedArray) -> np.ndarray:
+    return np.flatnonzero(~pc.is_in(ids, value_set=others.combine_chunks()).to_numpy(zero_copy_only=False))
 
 
-def _reports(table, ids: set[str]) -> list[dict]:
+def _reports(table, ids: pa.Array) -> list[dict]:
     """The reports ``ids`` of ``table``, in date order, each with what names it for a reader."""
-    frame = _columns(table, REPORT_COLUMNS)
-    frame = frame[frame["report_id"].isin(ids)].sort_values(REPORT_ORDER, kind="stable")
-    return [{name: None if pd.isna(value) else str(value) for name, value in zip(REPORT_COLUMNS, row)}
-            for row in zip(*(frame[name] for name in REPORT_COLUMNS))]
+    frame = _arrow(table, REPORT_COLUMNS)
+    frame = frame.filter(pc.is_in(frame["report_id"], value_set=ids))
+    return frame.sort_by([(name, "ascending") for name in REPORT_ORDER]).to_pylist()
 
 
 def _report_changes(old: dict, new: dict) -> dict[str, list[dict]]:
-    new_ids = set(_columns(new["reports"], ["report_id"])["report_id"])
-    old_ids = set(_columns(old["reports"], ["report_id"])["report_id"]) if "reports" in old else set()
+    after = _arrow(new["reports"], ["report_id"])["report_id"].combine_chunks()
+    before = _arrow(old["reports"], ["report_id"])["report_id"].combine_chunks() if "reports" in old else \
+        pa.array([], pa.string())
     edited = edited_reports(old["reports"], new["reports"]) if "reports" in old else pa.table(
         {"report_id": pa.array([], pa.string()), "previous_report_id": pa.array([], pa.string())})
     previous_of = dict(zip(edited.column("report_id").to_pylist(), edited.column("previous_report_id").to_pylist()))
-    corrected = _reports(new["reports"], set(previous_of))
+    corrected = _reports(new["reports"], pa.array(list(previous_of), pa.string()))
     for report in corrected:
         report["previous_report_id"] = previous_of[report["report_id"]]
+    known = pa.concat_arrays([before, pa.array(list(previous_of), pa.string())])  # held before, or corrections
+    kept = pa.concat_arrays([after, pa.array(list(previous_of.values()), pa.string())])  # held now, or corrected
+    added = after.filter(pc.invert(pc.is_in(after, value_set=known)))
+    removed = before.filter(pc.invert(pc.is_in(before, value_set=kept)))
     return {
-        "reports_added": _reports(new["reports"], new_ids - old_ids - set(previous_of)),
+        "reports_added": _reports(new["reports"], added),
         "reports_corrected": corrected,
-        "reports_removed": _reports(old["reports"], old_ids - new_ids - set(previous_of.values())) if old_ids else [],
+        "reports_removed": _reports(old["reports"], removed) if "reports" in old else [],
     }
 
 
 def diff_releases(old: dict, new: dict) -> dict:
     """Figures added, removed and changed, and reports added, corrected and removed."""
     after = _figures(new["figures"])
-    before = _figures(old["figures"]) if "figures" in old else after.iloc[0:0]
-    added = after[~after.index.isin(before.index)]
-    removed = before[~before.index.isin(after.index)]
-    common = after.index[after.index.isin(before.index)]
-    was, now = before.loc[common, BOUNDS], after.loc[common, BOUNDS]
-    differs = pd.Series(False, index=common)
-    for name in BOUNDS:
-        differs |= (was[name].fillna(-1) != now[name].fillna(-1)).to_numpy()
-    changed = common[differs.to_numpy()]
-    changed_after, changed_before = after.loc[changed], before.loc[changed]
+    before = _figures(old["figures"]) if "figures" in old else after.slice(0, 0)
+    ids, earlier = after["figure_id"], before["figure_id"]
+    where = pc.index_in(ids, value_set=earlier.combine_chunks())  # each figure's row in the old release
+    common = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
+    was = before.take(where.drop_null()).select(BOUNDS)
+    now = after.take(pa.array(common, pa.int64())).select(BOUNDS)
+    differs = np.zeros(len(common), dtype=bool)
+    for name in BOUNDS:  # bounds are never negative: -1 stands for an open high, which differs from any number
+        differs |= pc.not_equal(pc.fill_null(was[name], -1), pc.fill_null(now[name], -1)).to_numpy(
+            zero_copy_only=False)
+    changed = common[differs]
+    old_rows = where.take(pa.array(changed, pa.int64())).to_numpy(zero_copy_only=False)
     return {
-        "figures_added": [{"figure_id": f, "figure": label, **bounds}
-                          for f, label, bounds in zip(added.index, _labels(added), _bounds(added))],
-        "figures_removed": [{"figure_id": f, "figure": label} for f, label in zip(removed.index, _labels(removed))],
-        "figures_changed": [{"figure_id": f, "figure": label, "old": old_bounds, "new": new_bounds}
-                            for f, label, old_bounds, new_bounds in zip(
-                                changed, _labels(changed_after), _bounds(changed_before), _bounds(changed_after))],
+        "figures_added": _listed(after, _not_in(ids, earlier)),
+        "figures_removed": [{"figure_id": f["figure_id"], "figure": f["figure"]}
+                            for f in _listed(before, _not_in(earlier, ids))],
+        "figures_changed": [{"figure_id": now_["figure_id"], "figure": now_["figure"],
+                             "old": {name: was_[name] for name in BOUNDS}, "new": {name: now_[name] for name in BOUNDS}}
+                            for was_, now_ in zip(_listed(before, old_rows), _listed(after, changed))],
         **_report_changes(old, new),
     }
 

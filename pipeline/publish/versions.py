@@ -122,7 +122,8 @@ def edited_reports(old_reports: pd.DataFrame | pa.Table, new_reports: pd.DataFra
     old_ids, old_paths = _strings(old_reports, "report_id"), _strings(old_reports, "path")
     moved = pc.and_(pc.invert(pc.is_in(new_ids, value_set=old_ids)), pc.is_in(new_paths, value_set=old_paths))
     edited = pa.table({"report_id": new_ids.filter(moved), "path": new_paths.filter(moved)})
-    before = pa.table({"previous_report_id": old_ids, "path": old_paths})
+    held = pc.is_in(old_paths, value_set=edited.column("path").combine_chunks())
+    before = pa.table({"previous_report_id": old_ids.filter(held), "path": old_paths.filter(held)})
     return edited.join(before, "path").select(["report_id", "previous_report_id"]).sort_by("report_id")
 
 
@@ -140,7 +141,7 @@ def _from_edited(new: dict, old: dict) -> dict[str, pa.Array]:
 
 def _data_added(old: dict, new: dict) -> bool:
     """A table, or a row that no edited report explains, is new."""
-    from_edited = _from_edited(new, old)
+    from_edited = None  # found when a table first has new rows
     for table, rows in new.items():
         if table not in old:
             if rows.num_rows if isinstance(rows, pa.Table) else len(rows):
@@ -151,6 +152,9 @@ def _data_added(old: dict, new: dict) -> bool:
             continue
         keys = _strings(rows, key)
         added = pc.invert(pc.is_in(keys, value_set=_strings(old[table], key)))
+        if not pc.any(added).as_py():
+            continue
+        from_edited = from_edited or _from_edited(new, old)
         for columns, names in ((NAMES_REPORTS, from_edited["reports"]), (NAMES_CLAIMS, from_edited["claims"])):
             for column in columns:
                 if len(names) and _has(rows, column):
