@@ -62,7 +62,8 @@ def _figures(figures) -> pa.Table:
     killed, injured, displaced, ...), since when, then date."""
     frame = _arrow(figures, DIFF_COLUMNS)
     order = pa.table({"place": pc.utf8_lower(pc.fill_null(frame["location"], "")),
-                      "metric": _rank(frame["metric"], METRICS), "population": _rank(frame["population"], POPULATIONS),
+                      "metric": _rank(frame["metric"], METRICS),
+                      "population": _rank(frame["population"], POPULATIONS),
                       "period": pc.fill_null(frame["period_start"], ""), "as_of": frame["as_of"],
                       "figure_id": frame["figure_id"]})
     return frame.take(pc.sort_indices(order, sort_keys=[(name, "ascending") for name in order.column_names]))
@@ -138,9 +139,9 @@ def diff_releases(old: dict, new: dict) -> dict:
 
 def report_label(report: dict) -> str:
     """A report as the changelog and the page name it: publisher, title, date and file."""
-    title = " ".join((report.get("title") or "untitled report").split())
-    return f"{report.get('publisher') or 'unknown publisher'}, {title} ({report.get('published')}), " \
-           f"file {report.get('path')}"
+    publisher, title = (" ".join((report.get(name) or default).split()) for name, default in
+                        (("publisher", "unknown publisher"), ("title", "untitled report")))  # one line each
+    return f"{publisher}, {title} ({report.get('published')}), file {report.get('path')}"
 
 
 def _range(bounds: dict) -> str:

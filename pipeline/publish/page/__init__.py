@@ -82,10 +82,9 @@ def _environment() -> Environment:
     environment.filters["number"] = _number
     environment.filters["size"] = _size
     environment.filters["plain"] = labels.plain  # every code a reader sees: "MEDIUM_TO_HIGH" -> "medium to high"
-    environment.globals["counted"] = labels.counted
-    environment.globals.update(change_sections=SECTIONS, no_changes=NO_CHANGES)
     environment.globals.update(claims_per_figure=MAX_CLAIMS_PER_FIGURE, min_chart_dates=MIN_CHART_DATES,
-                               changes_listed=MAX_CHANGES_LISTED)
+                               changes_listed=MAX_CHANGES_LISTED, counted=labels.counted, change_sections=SECTIONS,
+                               no_changes=NO_CHANGES)
     return environment
 
 

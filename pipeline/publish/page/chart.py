@@ -37,11 +37,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 # Marker and colour per grade of the claim's source; disputing claims (denials
 # and parties to the conflict) are a cross whatever their grade.
 GRADE_STYLE = {
-    "HIGH": {"marker": "o", "color": "#1a6b3c", "label": "HIGH"},
-    "MEDIUM": {"marker": "s", "color": "#c26a00", "label": "MEDIUM"},
-    "LOW": {"marker": "^", "color": "#8a2432", "label": "LOW"},
+    "HIGH": {"marker": "o", "color": "#1a6b3c"},
+    "MEDIUM": {"marker": "s", "color": "#c26a00"},
+    "LOW": {"marker": "^", "color": "#8a2432"},
 }
-UNGRADED_STYLE = {"marker": "D", "color": "#555555", "label": "ungraded"}
+UNGRADED_STYLE = {"marker": "D", "color": "#555555"}
 DISPUTE_STYLE = {"marker": "X", "color": "#b00020"}
 LINE_COLOR = "#1f3b73"
 BAND_COLOR = "#9db4e0"
