@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -68,7 +69,29 @@ def _instance_home() -> Path:
     return home
 
 
-def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")  # a file name may hold them; a terminal would obey them
+
+
+def _shown(text: str) -> str:
+    return CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _quarantine_lines(summary: dict, release: Path, raw: Path) -> list[str]:
+    """The inputs set aside: where the table is, the first few with their reason, how many more."""
+    if not summary["quarantined"]:
+        return []
+    lines = [f"  quarantined, with the reason for each (all {summary['quarantined']} in "
+             f"{release / 'quarantine.csv'}):"]
+    for entry in summary["quarantined_first"]:
+        row = f" (row {entry['row']})" if entry["row"] is not None else ""
+        lines.append(f"    {_shown(str(raw / entry['path']))}{row}: {_shown(entry['reason'])}")
+    more = summary["quarantined"] - len(summary["quarantined_first"])
+    if more:
+        lines.append(f"    and {more} more")
+    return lines
+
+
+def _summary(summary: dict, read: dict, run_id: str, raw: Path) -> list[str]:
     lines = []
     if summary["waited_seconds"]:
         lines.append(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
@@ -78,8 +101,11 @@ def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
     else:
         lines.append(f"Nothing changed since release {summary['version']} ({summary['path']}); "
                      "nothing new published")
+    release = Path(summary["path"])
+    lines.append(f"  release page: {release / 'index.html'}")
     lines.append(f"  reports read: {summary['reports']}  claims extracted: {summary['claims']}  "
                  f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
+    lines += _quarantine_lines(summary, release, raw)
     lines.append(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
                  f"removed since the last run: {read.get('reports_removed')}")
     lines.append(f"  Dagster run {run_id} recorded in {os.environ['DAGSTER_HOME']}")
@@ -127,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
                      if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
     read = {key: entry.value for event in result.asset_materializations_for_node("reports")
             for key, entry in event.metadata.items()}
-    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id)), flush=True)
+    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id, Path(args.raw))), flush=True)
     if failed_checks:
         print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
         return 1
@@ -237,9 +263,21 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _not_releases(command: str, *folders: str) -> bool:
+    """Say on stderr which of ``folders`` is not a release, and what to run instead."""
+    from pipeline.release_folders import not_a_release
+
+    problems = [problem for problem in (not_a_release(Path(folder), command) for folder in folders) if problem]
+    for problem in problems:
+        print(f"{command}: {problem}", file=sys.stderr)
+    return bool(problems)
+
+
 def _verify(args: argparse.Namespace) -> int:
     from pipeline.publish.verify import verify_release
 
+    if _not_releases("figures verify", args.release):
+        return 2
     problems = verify_release(Path(args.release), Path(args.raw) if args.raw else None)
     for problem in problems:
         print(f"FAILED {problem}")
@@ -254,12 +292,16 @@ def _diff(args: argparse.Namespace) -> int:
     from pipeline.publish.changes import changelog_markdown, diff_releases
     from pipeline.publish.read import read_release
 
+    if _not_releases("figures diff", args.old, args.new):
+        return 2
     try:
         old, new = read_release(Path(args.old)), read_release(Path(args.new))
+        changes = diff_releases(old.tables, new.tables)
     except (OSError, ValueError, KeyError) as error:
-        print(f"figures diff: cannot read a release: {error}", file=sys.stderr)
+        what = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) and error.filename else error
+        print(f"figures diff: cannot read a release ({what}); figures verify names what is wrong with it",
+              file=sys.stderr)
         return 2
-    changes = diff_releases(old.tables, new.tables)
     if args.json:
         print(json.dumps(changes, indent=2, ensure_ascii=False))
     else:

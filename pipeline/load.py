@@ -5,7 +5,9 @@
     tables["figures"]
 
 ``source`` is the folder that holds the release folders and ``LATEST`` (the
-pipeline's output folder), on disk or served over http(s). From an address,
+pipeline's output folder), on disk or served over http(s), or one release
+folder itself (``data/published/1.1.0``, or an address ending in a version),
+which loads that release. From an address,
 ``LATEST``, ``index.json`` and ``SHA256SUMS`` and the tables are downloaded
 into a cache folder (``$XDG_CACHE_HOME/crisis-figures``, else
 ``~/.cache/crisis-figures``); release folders never change, so a cached file
@@ -25,7 +27,8 @@ import tempfile
 import urllib.parse
 from pathlib import Path
 
-VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+from pipeline.release_folders import VERSION, is_release, latest_in
+
 SUM_LINE = re.compile(r"^([0-9a-f]{64})  ([A-Za-z0-9][A-Za-z0-9._-]*)$")
 SUMS_NAME = "SHA256SUMS"
 TIMEOUT_SECONDS = 60
@@ -64,10 +67,23 @@ def _sha256_file(path: Path) -> str:
 class _Local:
     """A release folder's parent on disk: files are read where they are."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, shown: Path | None = None):
+        if not root.exists():
+            raise LoadError(f"{root} does not exist")
         if not root.is_dir():
             raise LoadError(f"{root} is not a folder")
-        self.root = root
+        self.root, self.root_name = root, str(shown or root)
+
+    def latest(self) -> str:
+        """The version LATEST names; without LATEST, the newest release folder."""
+        named = self.text("LATEST", required=False)
+        if named is not None:
+            return named.strip()
+        latest = latest_in(self.root)
+        if latest is None:
+            raise LoadError(f"{self.root_name} is not a release or a folder of releases: it holds no "
+                            f"{SUMS_NAME} and no release folder (such as 1.0.0)")
+        return latest
 
     def text(self, name: str, required: bool = True) -> str | None:
         path = self.root / name
@@ -94,7 +110,7 @@ class _Remote:
         import urllib.error  # noqa: F401  only a remote source needs them; `import pipeline` stays light
         import urllib.request  # noqa: F401
 
-        self.address = address if address.endswith("/") else address + "/"
+        self.address = self.root_name = address if address.endswith("/") else address + "/"
         split = urllib.parse.urlsplit(self.address)
         label = re.sub(r"[^A-Za-z0-9.-]+", "_", split.netloc + split.path).strip("_")[:60]
         self.cache = cache_dir / f"{label}-{hashlib.sha256(self.address.encode()).hexdigest()[:12]}"
@@ -117,6 +133,9 @@ class _Remote:
             Path(handle.name).unlink(missing_ok=True)
             raise
         return digest.hexdigest()
+
+    def latest(self) -> str:
+        return self.text("LATEST").strip()
 
     def text(self, name: str, required: bool = True) -> str | None:
         """A small file that may change (LATEST, index.json): always fetched fresh."""
@@ -147,6 +166,23 @@ class _Remote:
         return target
 
 
+def _store(text: str, cache_dir: Path) -> tuple[_Local | _Remote, str | None]:
+    """Where the releases are, and the release folder ``text`` names itself (None for a folder of releases).
+
+    A release folder on disk holds SHA256SUMS; an address names one when its last part is a version.
+    """
+    if _is_remote(text):
+        parts = urllib.parse.urlsplit(text)
+        head, _, last = parts.path.rstrip("/").rpartition("/")
+        if VERSION.match(last):
+            return _Remote(urllib.parse.urlunsplit(parts._replace(path=head + "/")), cache_dir), last
+        return _Remote(text, cache_dir), None
+    path = Path(text)
+    if is_release(path):
+        return _Local(path.resolve().parent, shown=path.parent), path.resolve().name
+    return _Local(path), None
+
+
 def _parse_sums(text: str, version: str) -> dict[str, str]:
     listed = {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -157,9 +193,10 @@ def _parse_sums(text: str, version: str) -> dict[str, str]:
     return listed
 
 
-def _release_sums(store, version: str) -> dict[str, str]:
-    """The release's SHA256SUMS, checked against index.json where the folder has one."""
-    index_text = store.text("index.json", required=False)
+def _release_sums(store, version: str, indexed: bool = True) -> dict[str, str]:
+    """The release's SHA256SUMS, checked against index.json where the folder has one (and ``indexed``:
+    a release folder renamed out of its output folder is named in no index)."""
+    index_text = store.text("index.json", required=False) if indexed else None
     recorded = None
     if index_text is not None:
         try:
@@ -198,13 +235,17 @@ def load(source: str | os.PathLike, version: str | None = None, cache_dir: str |
     Raises ``ChecksumError`` naming the file when bytes do not match, and
     ``LoadError`` when the release or a file cannot be found.
     """
-    text = os.fspath(source)
-    store = _Remote(text, Path(cache_dir) if cache_dir else default_cache()) if _is_remote(text) else _Local(Path(text))
-    if version is None:
-        version = store.text("LATEST").strip()
-    if not VERSION.match(version):
+    store, folder = _store(os.fspath(source), Path(cache_dir) if cache_dir else default_cache())
+    if folder is not None:
+        if version is not None and version != folder:
+            raise LoadError(f"{source} is release {folder}, not {version}; to load another, "
+                            f"name the folder that holds them ({store.root_name})")
+        version = folder
+    elif version is None:
+        version = store.latest()
+    if folder is None and not VERSION.match(version):
         raise LoadError(f"{version!r} is not a release version (MAJOR.MINOR.PATCH)")
-    listed = _release_sums(store, version)
+    listed = _release_sums(store, version, indexed=VERSION.match(version) is not None)
     available = sorted(name.removesuffix(".parquet") for name in listed if name.endswith(".parquet"))
     wanted = available if tables is None else list(tables)
     missing = [name for name in wanted if name not in available]

@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, SAMPLE_RAW
+from releases import published_in_one_process, small_sample
 
 CLAIM_FIELDS = {"path", "claim_id", "report_id", "metric", "value", "high", "qualifier", "population",
                 "stance", "count_type", "attributed_to", "location", "event_date", "date_precision", "period_start",
@@ -71,7 +72,9 @@ def test_extract_reports_unreadable_files_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr and "bad.md" in result.stderr
 
 
-def test_verify_fails_on_a_folder_without_checksums(tmp_path):
-    result = figures("verify", str(tmp_path))
+def test_verify_fails_on_a_release_without_checksums(tmp_path):
+    release = published_in_one_process(small_sample(tmp_path / "raw"), tmp_path / "out")
+    (release / "SHA256SUMS").unlink()
+    result = figures("verify", str(release))
     assert result.returncode == 1
     assert "SHA256SUMS is missing" in result.stdout

@@ -150,6 +150,34 @@ def test_the_default_cache_follows_xdg_cache_home(served, tmp_path, monkeypatch)
     assert default_cache().parts[-2:] == (".cache", "crisis-figures")
 
 
+def test_a_release_folder_itself_loads_that_release(out, tmp_path):
+    older = pipeline.load(out / "1.0.0")
+    assert len(older["figures"]) == len(pd.read_parquet(out / "1.0.0" / "figures.parquet"))
+    assert len(older["figures"]) != len(pipeline.load(out)["figures"])  # not the latest
+    assert len(pipeline.load(str(out / "1.1.0") + "/", version="1.1.0")["reports"]) == \
+        len(pd.read_parquet(out / "1.1.0" / "reports.parquet"))
+    with pytest.raises(LoadError, match=r"is release 1.0.0, not 1.1.0; .*name the folder that holds them"):
+        pipeline.load(out / "1.0.0", version="1.1.0")
+    copied = tmp_path / "downloaded release"  # out of its output folder, under a name of its own
+    shutil.copytree(out / "1.0.0", copied)
+    assert len(pipeline.load(copied)["claims"]) == len(older["claims"])
+
+
+def test_an_address_ending_in_a_version_loads_that_release(served, tmp_path):
+    server, _ = served
+    tables = pipeline.load(server.url + "1.0.0/", cache_dir=tmp_path / "cache", tables=["figures"])
+    assert len(tables["figures"]) == len(pipeline.load(server.url, version="1.0.0", cache_dir=tmp_path / "cache",
+                                                       tables=["figures"])["figures"])
+    assert "/releases/1.0.0/SHA256SUMS" in server.requests and "/releases/LATEST" not in server.requests
+
+
+def test_a_folder_holding_no_release_says_so(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "report.md").write_text("Some text.", encoding="utf-8")
+    with pytest.raises(LoadError, match="raw is not a release or a folder of releases"):
+        pipeline.load(tmp_path / "raw")
+
+
 def test_an_unreachable_address_or_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(LoadError, match="does not exist|not a folder"):
         pipeline.load(tmp_path / "nothing")

@@ -4,9 +4,11 @@ Releases come from real `figures run`s on the bundled sample; pages are read
 back from headless Chromium's DOM and screenshots (Debian package `chromium`).
 Without Chromium these tests skip on a developer's machine and fail in CI.
 """
+import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,7 @@ from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
 from pipeline import stages
 from pipeline.publish import publish
 from pipeline.publish.page import file_entries, release_page
+from pipeline.publish.page.chart import Point, series_svg
 from pipeline.publish.read import read_release
 
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -201,16 +204,70 @@ def test_each_figure_lists_its_claims_with_quote_publisher_date_link_and_rule(pu
     rules = {r.text_content().removeprefix("Rule: ") for r in document.xpath("//p[@class='rule'][starts-with(., 'Rule')]")}
     assert set(figures["method"]) <= rules
     cites = " ".join(c.text_content() for c in document.xpath("//p[@class='cite']"))
-    assert "OCHA" in cites and "2020-02-13" in cites and "HIGH" in cites
+    assert "OCHA" in cites and "2020-02-13" in cites and "graded high" in cites
 
 
 def test_release_page_shows_what_changed_against_the_previous_release(published, dom):
     document = dom(published / "out" / "1.1.0" / "index.html")
     changes = document.get_element_by_id("changes").text_content()
     assert "Compared with release 1.0.0" in changes and "Reports added: 1" in changes
-    assert "killed civilians in Lattakia" in changes
+    assert "Civilians killed in Lattakia, as of 2020-03-10" in changes
     first = dom(published / "out" / "1.0.0" / "index.html")
     assert "The first release" in first.get_element_by_id("changes").text_content()
+
+
+SNAKE_CASE = re.compile(r"\b[A-Za-z]+_[A-Za-z_]+\b")  # a code or column name written as words never has one
+GRADE_CODE = re.compile(r"\b(?:LOW|MEDIUM|HIGH)\b")
+TICK_DATE = ("%d %b", "%b %Y", "%Y")  # 29 Jan, Sep 2019, 2020
+
+
+def reader_text(document: lxml.html.HtmlElement) -> str:
+    """What a reader reads as the page's own words: not code, charts, quotes from reports or file names."""
+    document = lxml.html.fromstring(lxml.html.tostring(document))
+    for element in document.xpath("//style | //svg | //code | //pre | //blockquote | //a[@class='download'] | //title"):
+        element.drop_tree()
+    return document.text_content()
+
+
+def test_the_release_page_writes_words_where_the_tables_hold_codes(published, dom):
+    document = dom(published / "out" / "1.1.0" / "index.html")
+    text = reader_text(document)
+    assert not SNAKE_CASE.findall(text) and not GRADE_CODE.findall(text)
+    assert "medium to high" in text  # a figure whose sources are graded medium and high
+    headings = [h.text_content() for h in document.xpath("//article[contains(@class, 'series')]/h3")]
+    assert "People displaced · northwest Syria · since 2019-12-01" in headings
+    assert "Civilians killed · Idleb" in headings
+    cites = " ".join(c.text_content() for c in document.xpath("//p[@class='cite']"))
+    assert "graded high" in cites and "(at least)" in cites and "at_least" not in cites
+    assert not SNAKE_CASE.findall(reader_text(dom(published / "out" / "index.html")))
+
+
+def tick_dates(svg: lxml.html.HtmlElement) -> list[str]:
+    return [text.text_content() for text in svg.xpath(".//*[starts-with(@id, 'xtick_')]//*[local-name()='text']")]
+
+
+def reads_as_a_date(label: str) -> bool:
+    for form in TICK_DATE:
+        try:
+            dt.datetime.strptime(label, form)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def test_chart_date_ticks_read_as_dates_on_the_page_and_for_any_span(published, dom):
+    charts = dom(published / "out" / "1.1.0" / "index.html").xpath("//figure[@class='chart']/svg")
+    assert charts
+    for chart in charts:
+        ticks = tick_dates(chart)
+        assert len(ticks) >= 3 and all(reads_as_a_date(tick) for tick in ticks), ticks
+    spans = [("2021-03-30", "2021-03-31", "2021-04-01"), ("2021-01-05", "2021-01-20", "2021-02-14"),
+             ("2019-05-01", "2019-11-20", "2020-03-02"), ("2014-06-01", "2017-01-01", "2022-08-30")]
+    for dates in spans:
+        svg = series_svg("chart-test", [Point(day, 10, 12, 14, False) for day in dates], [])
+        ticks = tick_dates(lxml.html.fromstring(svg))
+        assert len(ticks) >= 3 and all(reads_as_a_date(tick) for tick in ticks), (dates, ticks)
 
 
 def test_pages_load_nothing_from_the_network(published):

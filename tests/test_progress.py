@@ -21,8 +21,8 @@ from releases import small_sample
 from runs import copies_of_the_sample, run_environment
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything but newline and tab
-SUMMARY_STARTS = ("Published release", "Nothing changed since release", "  reports read:", "  reports new:",
-                  "  Dagster run")
+SUMMARY_STARTS = ("Published release", "Nothing changed since release", "  release page:", "  reports read:",
+                  "  reports new:", "  Dagster run")
 
 
 def figures_run(raw, out, home, *options, **environment):
@@ -87,7 +87,7 @@ def test_piped_output_is_plain_lines_with_counts_and_no_control_characters(sampl
 def test_quiet_prints_only_the_summary(sample_runs):
     _, _, quiet, _ = sample_runs
     assert quiet.returncode == 0 and quiet.stderr == ""
-    assert [line.startswith(SUMMARY_STARTS) for line in quiet.stdout.splitlines()] == [True] * 4
+    assert [line.startswith(SUMMARY_STARTS) for line in quiet.stdout.splitlines()] == [True] * 5
 
 
 def test_a_new_dagster_home_gets_telemetry_off_so_no_banner_is_shown(sample_runs):

@@ -46,9 +46,11 @@ def test_adding_a_report_gives_a_minor_release_naming_new_figures(tmp_path):
     second = release_from(raw, tmp_path / "out")
     assert second.version == "1.1.0"
     changes = json.loads((second.path / "changes.json").read_text())
-    assert any("killed civilians in Lattakia" in added["figure"] for added in changes["figures_added"])
+    assert any(added["figure"].startswith("Civilians killed in Lattakia, as of 2020-03-05")
+               for added in changes["figures_added"])
     assert "Lattakia" in (second.path / "CHANGELOG.md").read_text()
-    assert len(changes["reports_added"]) == 1
+    [report] = changes["reports_added"]
+    assert (report["path"], report["published"]) == ("2020-03-05-new.md", "2020-03-05")
 
 
 def test_tampered_byte_makes_verify_fail_and_name_the_file(tmp_path):

@@ -1,5 +1,6 @@
 """Releases people can cite, verify and diff: formats, versions, safety."""
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,7 +17,6 @@ from frictionless import validate
 from conftest import ROOT, SAMPLE_RAW, TODAY, write_report
 from pipeline.publish import PublishBusy, publish
 from pipeline.publish.release import publish_lock
-from pipeline.publish.versions import next_version
 from releases import release_in_one_process
 
 
@@ -42,14 +42,30 @@ def test_datapackage_passes_frictionless_validate(two_releases):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
-def test_duckdb_reads_every_release_by_glob(two_releases):
+def readme_duckdb_statements(out) -> list[str]:
+    """The README's DuckDB example, its statements run against ``out`` instead of data/published."""
+    block = re.search(r"In DuckDB:\n\n```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    code = "\n".join(line for line in block.group(1).splitlines() if not line.startswith("--"))
+    return [statement.strip().replace("data/published", str(out)) for statement in code.split(";") if statement.strip()]
+
+
+def test_the_readme_duckdb_example_reads_the_latest_release_or_every_release_with_its_version(two_releases, tmp_path):
     root, first, second = two_releases
-    glob = str(root / "out" / "*" / "figures.parquet")
-    counts = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()[0][0]
-    expected = len(pd.read_parquet(first.path / "figures.parquet")) + len(pd.read_parquet(second.path / "figures.parquet"))
-    assert counts == expected
-    best = duckdb.sql(f"SELECT max(best) FROM read_parquet('{glob}') WHERE metric = 'displaced'").fetchall()[0][0]
-    assert best >= 900000
+    out = tmp_path / "out"
+    shutil.copytree(root / "out", out)
+    (out / ".staging-half-written").mkdir()  # a publish under way: its files are not whole yet
+    (out / ".staging-half-written" / "figures.parquet").write_bytes(b"PAR1 cut short")
+    set_latest, latest, every = readme_duckdb_statements(out)
+    connection = duckdb.connect()
+    connection.execute(set_latest)
+    newest = connection.sql(latest).df()
+    assert len(newest) == len(pd.read_parquet(second.path / "figures.parquet")) == newest["figure_id"].nunique()
+    rows = connection.sql(every).df()
+    assert list(rows.columns[:2]) == ["version", "figure_id"] and "filename" not in rows.columns
+    assert list(dict.fromkeys(rows["version"])) == [first.version, second.version]
+    assert len(rows) == len(pd.read_parquet(first.path / "figures.parquet")) + len(newest)
+    assert not rows.duplicated(["version", "figure_id"]).any()
+    assert rows.duplicated("figure_id").any()  # the same figure in both releases: told apart by version
 
 
 def test_hxl_tools_read_the_figures(two_releases):
@@ -70,18 +86,6 @@ def test_adding_a_report_is_a_minor_release_and_diff_names_it(two_releases):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Lattakia" in result.stdout and "Reports added" in result.stdout
-
-
-def test_version_rule_follows_the_data_package_recipe():
-    fields = {"figures": {"figure_id": "string", "low": "integer"}}
-    table = pd.DataFrame({"figure_id": ["a"]})
-    same = {"figures": table}
-    more = {"figures": pd.DataFrame({"figure_id": ["a", "b"]})}
-    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "lower": "integer"}}, same, same) == "2.0.0"
-    assert next_version("1.2.3", fields, {"figures": {"figure_id": "string", "low": "number"}}, same, same) == "2.0.0"
-    assert next_version("1.2.3", fields, fields, same, more) == "1.3.0"
-    assert next_version("1.2.3", fields, fields, same, same) == "1.2.4"
-    assert next_version(None, {}, fields, {}, same) == "1.0.0"
 
 
 def test_a_second_publish_waits_then_refuses_clearly(tmp_path):

@@ -21,6 +21,15 @@ from pipeline.tablestore import TableFolder
 
 GROUP = "crisis_figures"
 CACHE_FOLDER = "extraction_cache"
+QUARANTINE_NAMED = 5  # inputs the run's summary names, with their reason; the rest are counted
+
+
+def _first_quarantined(quarantine) -> list[dict]:
+    """The first quarantined inputs (the table is in path order): path, row of a feed, reason."""
+    first = quarantine.head(QUARANTINE_NAMED)
+    rows = first["row"].astype("Int64").to_numpy(dtype=object, na_value=None)
+    return [{"path": path, "row": None if row is None else int(row), "reason": reason}
+            for path, row, reason in zip(first["path"], rows, first["reason"])]
 
 
 def _cache_root(context: dg.AssetExecutionContext, settings: PipelineSettings) -> Path:
@@ -193,6 +202,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "figures": len(tables["figures"]),
         "events": len(tables["events"]),
         "quarantined": len(tables["quarantine"]),
+        "quarantined_first": _first_quarantined(tables["quarantine"]),
         "waited_seconds": round(published.waited_seconds, 1),
     }
     context.add_output_metadata({

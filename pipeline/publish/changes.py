@@ -1,84 +1,147 @@
 """What changed between two releases: the machine-readable diff and its Markdown.
 
-Releases are compared by whole columns (figures joined on their id), reading
-only the columns the diff names, so a release of a million figures costs
-seconds; Python objects are made only for the figures listed as changed.
-Tables may be pandas or Arrow.
+Releases are compared by whole Arrow columns (figures matched on their id),
+reading only the columns the diff names, so a release of a million figures
+costs seconds; Python objects are made only for the figures and reports
+listed. Tables may be pandas or Arrow.
+
+Figures are listed place by place, then series by series (what was counted,
+who, since when), each series by date, and named as a person would write them
+("Civilians killed in Idleb, as of 2020-02-06"). Reports are named by
+publisher, title, date and file, in date order; a report edited in place
+(the same file, other bytes) is listed as corrected, not as one report
+added and another removed.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.publish import labels
+from pipeline.publish.versions import edited_reports
+from schemas.vocab import METRICS, POPULATIONS
+
 BOUNDS = ["low", "best", "high"]
 LABEL_COLUMNS = ["metric", "population", "location", "period_start", "as_of"]
 DIFF_COLUMNS = ["figure_id", *LABEL_COLUMNS, *BOUNDS]
+REPORT_COLUMNS = ["report_id", "path", "publisher", "title", "published"]
+COMPARED = {"figures": DIFF_COLUMNS, "reports": REPORT_COLUMNS}  # what the diff reads of each release
+REPORT_ORDER = ["published", "publisher", "title", "path", "report_id"]
+SECTIONS = [  # (kind, heading) in the order the changelog lists them
+    ("figures_added", "Figures added (low / best / high)"),
+    ("figures_changed", "Figures changed (old -> new low / best / high)"),
+    ("figures_removed", "Figures removed"),
+    ("reports_added", "Reports added"),
+    ("reports_corrected", "Reports corrected (the same file, edited)"),
+    ("reports_removed", "Reports removed"),
+]
+NO_CHANGES = "No changes: no figure or report was added, changed or removed."
 
 
-def _columns(table, names: list[str]) -> pd.DataFrame:
-    """Columns of a pandas or Arrow table as pandas, dates as ISO text."""
+def _arrow(table, names: list[str]) -> pa.Table:
+    """Columns ``names`` of a pandas or Arrow table as Arrow: bounds as integers, the rest (dates too) as
+    text; a column the table lacks is empty."""
     if isinstance(table, pd.DataFrame):
-        return table[names].reset_index(drop=True)
-    arrays = [pc.cast(column, pa.string()) if pa.types.is_date32(column.type) else column
-              for column in table.select(names).columns]
-    return pd.DataFrame({name: array.to_pandas() for name, array in zip(names, arrays)})
+        table = pa.Table.from_pandas(table[[name for name in names if name in table.columns]], preserve_index=False)
+    columns = {}
+    for name in names:
+        column = table.column(name) if name in table.column_names else pa.nulls(table.num_rows)
+        columns[name] = pc.cast(column, pa.int64() if name in BOUNDS else pa.string())
+    return pa.table(columns)
 
 
-def _figures(figures) -> pd.DataFrame:
-    """Figures indexed by id: their label parts and bounds (nullable integers)."""
-    frame = _columns(figures, DIFF_COLUMNS).set_index("figure_id")
-    for name in BOUNDS:
-        frame[name] = frame[name].astype("Int64")
-    return frame
+def _rank(codes: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa.ChunkedArray:
+    """Each code's place in its vocabulary (a code outside it after every one)."""
+    return pc.fill_null(pc.index_in(codes, value_set=pa.array(vocabulary)), len(vocabulary))
 
 
-def _labels(frame: pd.DataFrame) -> list[str]:
-    periods = [f" since {start}" if isinstance(start, str) else "" for start in frame["period_start"]]
-    return [f"{metric} {population} in {location}{period} as of {as_of}" for metric, population, location, period, as_of
-            in zip(frame["metric"], frame["population"], frame["location"], periods, frame["as_of"])]
+def _figures(figures) -> pa.Table:
+    """Figures in reading order: by place, then what was counted and who (in the vocabularies' order:
+    killed, injured, displaced, ...), since when, then date."""
+    frame = _arrow(figures, DIFF_COLUMNS)
+    order = pa.table({"place": pc.utf8_lower(pc.fill_null(frame["location"], "")),
+                      "metric": _rank(frame["metric"], METRICS),
+                      "population": _rank(frame["population"], POPULATIONS),
+                      "period": pc.fill_null(frame["period_start"], ""), "as_of": frame["as_of"],
+                      "figure_id": frame["figure_id"]})
+    return frame.take(pc.sort_indices(order, sort_keys=[(name, "ascending") for name in order.column_names]))
 
 
-def _bounds(frame: pd.DataFrame) -> list[dict]:
-    return [{name: None if pd.isna(value) else int(value) for name, value in zip(BOUNDS, values)}
-            for values in zip(*(frame[name] for name in BOUNDS))]
+def _listed(figures: pa.Table, rows) -> list[dict]:
+    """The figures at ``rows``, each with its id, its label and its bounds (only these become Python objects)."""
+    listed = []
+    for row in figures.take(pa.array(rows, pa.int64())).to_pylist():
+        label = labels.figure(row["metric"], row["population"], row["location"], row["period_start"] or None,
+                              row["as_of"])
+        listed.append({"figure_id": row["figure_id"], "figure": label, **{name: row[name] for name in BOUNDS}})
+    return listed
 
 
-def _ids(table, column: str) -> set[str]:
-    if isinstance(table, pd.DataFrame):
-        return set(table[column])
-    return set(table.column(column).to_pylist())
+def _not_in(ids: pa.ChunkedArray, others: pa.ChunkedArray) -> np.ndarray:
+    return np.flatnonzero(~pc.is_in(ids, value_set=others.combine_chunks()).to_numpy(zero_copy_only=False))
 
 
-def _sorted(frame: pd.DataFrame, ids) -> pd.DataFrame:
-    return frame.loc[sorted(ids)]
+def _reports(table, ids: pa.Array) -> list[dict]:
+    """The reports ``ids`` of ``table``, in date order, each with what names it for a reader."""
+    frame = _arrow(table, REPORT_COLUMNS)
+    frame = frame.filter(pc.is_in(frame["report_id"], value_set=ids))
+    return frame.sort_by([(name, "ascending") for name in REPORT_ORDER]).to_pylist()
+
+
+def _report_changes(old: dict, new: dict) -> dict[str, list[dict]]:
+    after = _arrow(new["reports"], ["report_id"])["report_id"].combine_chunks()
+    before = _arrow(old["reports"], ["report_id"])["report_id"].combine_chunks() if "reports" in old else \
+        pa.array([], pa.string())
+    edited = edited_reports(old["reports"], new["reports"]) if "reports" in old else pa.table(
+        {"report_id": pa.array([], pa.string()), "previous_report_id": pa.array([], pa.string())})
+    previous_of = dict(zip(edited.column("report_id").to_pylist(), edited.column("previous_report_id").to_pylist()))
+    corrected = _reports(new["reports"], pa.array(list(previous_of), pa.string()))
+    for report in corrected:
+        report["previous_report_id"] = previous_of[report["report_id"]]
+    known = pa.concat_arrays([before, pa.array(list(previous_of), pa.string())])  # held before, or corrections
+    kept = pa.concat_arrays([after, pa.array(list(previous_of.values()), pa.string())])  # held now, or corrected
+    added = after.filter(pc.invert(pc.is_in(after, value_set=known)))
+    removed = before.filter(pc.invert(pc.is_in(before, value_set=kept)))
+    return {
+        "reports_added": _reports(new["reports"], added),
+        "reports_corrected": corrected,
+        "reports_removed": _reports(old["reports"], removed) if "reports" in old else [],
+    }
 
 
 def diff_releases(old: dict, new: dict) -> dict:
-    """Figures added, removed and changed, and reports added or removed."""
+    """Figures added, removed and changed, and reports added, corrected and removed."""
     after = _figures(new["figures"])
-    before = _figures(old["figures"]) if "figures" in old else after.iloc[0:0]
-    added = _sorted(after, after.index.difference(before.index))
-    removed = _sorted(before, before.index.difference(after.index))
-    common = after.index.intersection(before.index)
-    was, now = before.loc[common, BOUNDS], after.loc[common, BOUNDS]
-    differs = pd.Series(False, index=common)
-    for name in BOUNDS:
-        differs |= (was[name].fillna(-1) != now[name].fillna(-1)).to_numpy()
-    changed = sorted(common[differs.to_numpy()])
-    changed_after, changed_before = after.loc[changed], before.loc[changed]
-    old_reports = _ids(old["reports"], "report_id") if "reports" in old else set()
-    new_reports = _ids(new["reports"], "report_id")
+    before = _figures(old["figures"]) if "figures" in old else after.slice(0, 0)
+    ids, earlier = after["figure_id"], before["figure_id"]
+    where = pc.index_in(ids, value_set=earlier.combine_chunks())  # each figure's row in the old release
+    common = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
+    was = before.take(where.drop_null()).select(BOUNDS)
+    now = after.take(pa.array(common, pa.int64())).select(BOUNDS)
+    differs = np.zeros(len(common), dtype=bool)
+    for name in BOUNDS:  # bounds are never negative: -1 stands for an open high, which differs from any number
+        differs |= pc.not_equal(pc.fill_null(was[name], -1), pc.fill_null(now[name], -1)).to_numpy(
+            zero_copy_only=False)
+    changed = common[differs]
+    old_rows = where.take(pa.array(changed, pa.int64())).to_numpy(zero_copy_only=False)
     return {
-        "figures_added": [{"figure_id": f, "figure": label, **bounds}
-                          for f, label, bounds in zip(added.index, _labels(added), _bounds(added))],
-        "figures_removed": [{"figure_id": f, "figure": label} for f, label in zip(removed.index, _labels(removed))],
-        "figures_changed": [{"figure_id": f, "figure": label, "old": old_bounds, "new": new_bounds}
-                            for f, label, old_bounds, new_bounds in zip(changed, _labels(changed_after),
-                                                                        _bounds(changed_before), _bounds(changed_after))],
-        "reports_added": sorted(new_reports - old_reports),
-        "reports_removed": sorted(old_reports - new_reports),
+        "figures_added": _listed(after, _not_in(ids, earlier)),
+        "figures_removed": [{"figure_id": f["figure_id"], "figure": f["figure"]}
+                            for f in _listed(before, _not_in(earlier, ids))],
+        "figures_changed": [{"figure_id": now_["figure_id"], "figure": now_["figure"],
+                             "old": {name: was_[name] for name in BOUNDS}, "new": {name: now_[name] for name in BOUNDS}}
+                            for was_, now_ in zip(_listed(before, old_rows), _listed(after, changed))],
+        **_report_changes(old, new),
     }
+
+
+def report_label(report: dict) -> str:
+    """A report as the changelog and the page name it: publisher, title, date and file."""
+    publisher, title = (" ".join((report.get(name) or default).split()) for name, default in
+                        (("publisher", "unknown publisher"), ("title", "untitled report")))  # one line each
+    return f"{publisher}, {title} ({report.get('published')}), file {report.get('path')}"
 
 
 def _range(bounds: dict) -> str:
@@ -86,19 +149,24 @@ def _range(bounds: dict) -> str:
     return f"{bounds['low']:,} / {bounds['best']:,} / {high}"
 
 
+def _item(kind: str, change: dict) -> str:
+    if kind == "figures_added":
+        return f"{change['figure']}: {_range(change)}"
+    if kind == "figures_changed":
+        return f"{change['figure']}: {_range(change['old'])} -> {_range(change['new'])}"
+    if kind == "figures_removed":
+        return change["figure"]
+    return report_label(change)
+
+
 def changelog_markdown(version: str, previous: str | None, changes: dict) -> str:
     lines = [f"# Release {version}", ""]
     lines.append(f"Compared with {previous}." if previous else "First release.")
     lines.append("")
-    sections = [
-        ("Figures added (low / best / high)", [f"- {c['figure']}: {_range(c)}" for c in changes["figures_added"]]),
-        ("Figures changed (old -> new low / best / high)",
-         [f"- {c['figure']}: {_range(c['old'])} -> {_range(c['new'])}" for c in changes["figures_changed"]]),
-        ("Figures removed", [f"- {c['figure']}" for c in changes["figures_removed"]]),
-        ("Reports added", [f"- {r}" for r in changes["reports_added"]]),
-        ("Reports removed", [f"- {r}" for r in changes["reports_removed"]]),
-    ]
-    for title, items in sections:
+    listed = [(title, changes.get(kind, []), kind) for kind, title in SECTIONS]
+    for title, items, kind in listed:
         if items:
-            lines += [f"## {title}", "", *items, ""]
+            lines += [f"## {title}", "", *(f"- {_item(kind, item)}" for item in items), ""]
+    if not any(items for _, items, _ in listed):
+        lines += [NO_CHANGES, ""]
     return "\n".join(lines).rstrip() + "\n"

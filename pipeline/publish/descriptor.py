@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandera.pandas as pdr
 
 from pipeline.publish.formats import LIST_SEPARATOR
-from pipeline.publish.versions import ROW_KEYS
+from pipeline.publish.versions import row_key
 from schemas import TABLES
 
 TITLES = {
@@ -49,8 +49,8 @@ def schema_fields() -> dict[str, dict[str, str]]:
 
 def _schema(table: str, columns: dict) -> dict:
     schema = {"fields": [_field(name, column) for name, column in columns.items()], "missingValues": [""]}
-    if ROW_KEYS.get(table):
-        schema["primaryKey"] = [ROW_KEYS[table]]
+    if row_key(table):
+        schema["primaryKey"] = [row_key(table)]
     if table == "claims":
         schema["foreignKeys"] = [{"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}]
     if table == "events":

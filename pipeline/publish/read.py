@@ -9,8 +9,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.publish.versions import ROW_KEYS
-
 
 @dataclass
 class Release:
@@ -42,16 +40,28 @@ def _fields(folder: Path) -> dict[str, dict[str, str]]:
     return {r["name"]: {f["name"]: f["type"] for f in r["schema"]["fields"]} for r in package["resources"]}
 
 
+def table_names(folder: Path) -> list[str]:
+    """The tables the release holds, as its ``release.json`` lists them."""
+    return sorted(read_manifest(folder).get("tables", {}))
+
+
 def read_release(folder: Path) -> Release:
-    tables = {name: read_table(folder / f"{name}.parquet") for name in ROW_KEYS if (folder / f"{name}.parquet").exists()}
+    """Every table the release lists, as pandas (one whose file is missing is left out: verify names it)."""
+    tables = {name: read_table(folder / f"{name}.parquet") for name in table_names(folder)
+              if (folder / f"{name}.parquet").exists()}
     return Release(folder, read_manifest(folder), _fields(folder), tables)
 
 
 def read_columns(folder: Path, columns: dict[str, list[str]]) -> Release:
     """A release with only the named columns of the named tables, as Arrow tables (dates stay dates).
 
-    What comparing releases needs, without reading quotes, texts or lists.
+    What comparing releases needs, without reading quotes, texts or lists. A table the
+    release does not hold is left out, and so is a column its table lacks (an older release).
     """
-    tables = {name: pq.read_table(folder / f"{name}.parquet", columns=names)
-              for name, names in columns.items() if (folder / f"{name}.parquet").exists()}
+    tables = {}
+    for name, names in columns.items():
+        file = folder / f"{name}.parquet"
+        if file.exists():
+            present = set(pq.read_schema(file).names)
+            tables[name] = pq.read_table(file, columns=[column for column in names if column in present])
     return Release(folder, read_manifest(folder), _fields(folder), tables)

@@ -37,7 +37,7 @@ from typing import Callable, Iterable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.publish.changes import DIFF_COLUMNS, changelog_markdown, diff_releases
+from pipeline.publish.changes import COMPARED, changelog_markdown, diff_releases
 from pipeline.publish.descriptor import datapackage, schema_fields
 from pipeline.publish.formats import arrow_csv_chunks, parquet_bytes, plain, release_table
 from pipeline.publish.hxl import hxl_csv_chunks
@@ -45,7 +45,7 @@ from pipeline.publish.page import catalog_page, file_entries, release_page
 from pipeline.publish.page.catalog import catalog_entries, change_counts
 from schemas.reference import load_gazetteer
 from pipeline.publish.read import read_columns, read_manifest
-from pipeline.publish.versions import ROW_KEYS, next_version, releases
+from pipeline.publish.versions import compared_columns, next_version, releases
 from schemas import TABLES
 
 LOCK_NAME = ".publish.lock"
@@ -158,11 +158,9 @@ def _data_as_of(reports: pa.Table) -> str | None:
     return newest.isoformat() if newest is not None else None
 
 
-def _compared_columns() -> dict[str, list[str]]:
-    """What the version and the changelog read of the previous release."""
-    columns = {table: [key] for table, key in ROW_KEYS.items() if key}
-    columns["figures"] = DIFF_COLUMNS
-    return columns
+def _compared_columns(tables: list[str]) -> dict[str, list[str]]:
+    """What the version and the changelog read of the previous release, for each table of this one."""
+    return {table: list(dict.fromkeys([*compared_columns(table), *COMPARED.get(table, [])])) for table in tables}
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -220,7 +218,7 @@ def publish(tables: dict, out_dir: Path, provenance: dict,
             shutil.rmtree(staging)
             _update_pointers(out_dir)  # a no-op unless the catalog is missing or out of date
             return Published(previous, out_dir / previous, created=False, waited_seconds=waited)
-        old = read_columns(out_dir / previous, _compared_columns()) if previous else None
+        old = read_columns(out_dir / previous, _compared_columns(sorted(tables))) if previous else None
         version = next_version(previous, old.fields if old else {}, schema_fields(), old.tables if old else {}, tables)
         changes = diff_releases(old.tables if old else {}, tables)
         del old

@@ -15,11 +15,13 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.publish.read import read_release
+from pipeline.release_folders import not_a_release
 
 SUM_LINE = re.compile(r"^([0-9a-f]{64})  (\S.*)$")
 # The tables whose rows name claims: (table, its row id, the columns listing claim ids).
 CLAIM_LISTS = (("figures", "figure_id", ("claim_ids", "disputed_by")), ("events", "event_id", ("claim_ids",)))
 RAW_BATCH = 500        # reports re-read at a time
+REFERENCED = ("reports", "claims", "figures")  # the tables whose rows name each other
 PARALLEL_FROM = 2_000  # smaller releases are re-read in this process: starting workers costs more
 
 
@@ -145,14 +147,17 @@ def check_content_hashes(release) -> list[str]:
 
 
 def verify_release(folder: Path, raw_dir: Path | None = None, workers: int = 1) -> list[str]:
-    if not folder.is_dir():
-        return [f"{folder} is not a folder"]
+    problem = not_a_release(folder, "figures verify")
+    if problem:
+        return [problem]
     problems = check_checksums(folder)
     try:
         release = read_release(folder)
     except (OSError, ValueError, KeyError) as error:
         return problems + [f"release cannot be read: {error}"]
     problems += check_content_hashes(release)
+    if not all(name in release.tables for name in REFERENCED):
+        return problems  # a table is missing: named above; what refers to it cannot be checked
     problems += check_references(release.tables)
     if raw_dir is not None and raw_dir.is_dir():
         problems += check_raw_reports(release.tables, raw_dir, workers)

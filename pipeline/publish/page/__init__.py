@@ -19,8 +19,11 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, matching, series_view,
-                                        sources_view, table_rows)
+from pipeline.publish import labels
+from pipeline.publish.changes import NO_CHANGES, SECTIONS, report_label
+from pipeline.publish.page.catalog import CHANGE_KINDS, change_counts
+from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, series_view, sources_view,
+                                        table_rows)
 
 TEMPLATES = Path(__file__).parent / "templates"
 TABLE_ORDER = ["figures", "claims", "reports", "sources", "quarantine"]
@@ -28,7 +31,7 @@ MAX_CHANGES_LISTED = 50
 FILE_NOTES = {
     "figures": "reconciled figures: low, best, high, the rule that set them, the claims behind them",
     "claims": "one row per figure a report states, with its quote and where it stands in the text",
-    "reports": "one row per report read (report_id is the SHA-256 of the raw file)",
+    "reports": Markup("one row per report read (<code>report_id</code> is the SHA-256 of the raw file)"),
     "sources": "originators of claims and the reliability grade used for each",
     "quarantine": "inputs set aside, with the reason",
     "figures_hxl.csv": "the figures with HXL hashtags, for HXL tools",
@@ -78,8 +81,10 @@ def _environment() -> Environment:
                               finalize=_finalize, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters["number"] = _number
     environment.filters["size"] = _size
+    environment.filters["plain"] = labels.plain  # every code a reader sees: "MEDIUM_TO_HIGH" -> "medium to high"
     environment.globals.update(claims_per_figure=MAX_CLAIMS_PER_FIGURE, min_chart_dates=MIN_CHART_DATES,
-                               changes_listed=MAX_CHANGES_LISTED)
+                               changes_listed=MAX_CHANGES_LISTED, counted=labels.counted, change_sections=SECTIONS,
+                               no_changes=NO_CHANGES)
     return environment
 
 
@@ -113,19 +118,13 @@ def _capped(items: list, limit: int = MAX_CHANGES_LISTED) -> dict:
     return {"items": items[:limit], "more": max(len(items) - limit, 0), "total": len(items)}
 
 
-def _change_lists(changes: dict, reports) -> dict[str, dict]:
-    """What changed, each list in reading order and capped; added reports with their title and publisher."""
-    lists = {}
-    for kind in ("figures_added", "figures_changed", "figures_removed"):
-        lists[kind] = _capped(sorted(changes.get(kind, []), key=lambda item: (item["figure"], item["figure_id"])))
-    for kind in ("reports_added", "reports_removed"):
-        lists[kind] = _capped(sorted(changes.get(kind, [])))
-    shown = set(lists["reports_added"]["items"])
-    known = matching(reports, "report_id", shown, ["report_id", "publisher", "title", "published"])
-    described = {rid: f"{publisher}, {title} ({published})" for rid, publisher, title, published in
-                 zip(known["report_id"], known["publisher"], known["title"], known["published"])}
-    lists["reports_added"]["items"] = [{"id": rid, "text": described.get(rid)} for rid in lists["reports_added"]["items"]]
-    lists["reports_removed"]["items"] = [{"id": rid, "text": None} for rid in lists["reports_removed"]["items"]]
+def _change_lists(changes: dict) -> dict[str, dict]:
+    """What changed, each list capped, in the diff's order; reports named as the changelog names them."""
+    lists = {kind: _capped(changes.get(kind, [])) for kind in CHANGE_KINDS}
+    for kind in CHANGE_KINDS:
+        if kind.startswith("reports_"):
+            lists[kind]["items"] = [{"id": report["report_id"], "text": report_label(report)}
+                                    for report in lists[kind]["items"]]
     return lists
 
 
@@ -138,9 +137,9 @@ def release_page(manifest: dict, changes: dict, tables: dict, files: list[FileEn
     view = series_view(tables)
     counts = {"reports": table_rows(tables["reports"]), "claims": table_rows(tables["claims"]),
               "figures": table_rows(tables["figures"]), "quarantined inputs": table_rows(tables["quarantine"])}
-    change_lists = _change_lists(changes, tables["reports"])
     html = _environment().get_template("release.html").render(
-        manifest=manifest, counts=counts, changes=change_lists, files=files, view=view,
+        manifest=manifest, counts=counts, changes=_change_lists(changes), change_counts=change_counts(changes),
+        files=files, view=view,
         sources=sources_view(tables["sources"]), sources_total=table_rows(tables["sources"]),
         previous_page=previous_page)
     return html.encode("utf-8")

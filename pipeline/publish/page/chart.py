@@ -37,11 +37,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 # Marker and colour per grade of the claim's source; disputing claims (denials
 # and parties to the conflict) are a cross whatever their grade.
 GRADE_STYLE = {
-    "HIGH": {"marker": "o", "color": "#1a6b3c", "label": "HIGH"},
-    "MEDIUM": {"marker": "s", "color": "#c26a00", "label": "MEDIUM"},
-    "LOW": {"marker": "^", "color": "#8a2432", "label": "LOW"},
+    "HIGH": {"marker": "o", "color": "#1a6b3c"},
+    "MEDIUM": {"marker": "s", "color": "#c26a00"},
+    "LOW": {"marker": "^", "color": "#8a2432"},
 }
-UNGRADED_STYLE = {"marker": "D", "color": "#555555", "label": "ungraded"}
+UNGRADED_STYLE = {"marker": "D", "color": "#555555"}
 DISPUTE_STYLE = {"marker": "X", "color": "#b00020"}
 LINE_COLOR = "#1f3b73"
 BAND_COLOR = "#9db4e0"
@@ -49,6 +49,14 @@ CONFLICT_COLOR = "#b00020"
 SIZE_INCHES = (5.6, 3.1)
 VALUE_CELLS = 250  # claims are drawn once per date and 1/250 of the value axis: under a pixel of the plot
 FONT_SIZE = 11
+# Each date tick reads as a date on its own, at the scale the locator chose: years ("2020"), months
+# ("Sep 2019") or days ("29 Jan", "5 Feb"). ConciseDateFormatter's own formats print a day as its
+# bare number ("29 Feb 05 09 13") and leave month and year to an offset label beside the axis;
+# the page writes a series' first and last dates above its chart instead. Ticks fall on whole days
+# (a short series gets a tick per day), so the formatter's finer levels (hours, minutes, seconds)
+# never show; they are listed because it takes six.
+TICK_FORMATS = ["%Y", "%b %Y", "%-d %b", "%H:%M", "%H:%M", "%S.%f"]
+MIN_TICKS = 3
 
 
 @dataclass(frozen=True)
@@ -145,10 +153,12 @@ def _ceiling(points: list[Point], claims: list[ClaimPoint]) -> float:
     return max(max(values, default=0) * 1.12, 1)
 
 
-def _style_axes(axes, ceiling: float) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+def _style_axes(axes, ceiling: float, days: float) -> None:
+    """Axes of a series spanning ``days``: a tick per day for a short one, else 3 to 6 at round dates."""
+    locator = mdates.DayLocator() if days < MIN_TICKS else mdates.AutoDateLocator(minticks=MIN_TICKS, maxticks=6)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))  # dates are above
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator, formats=TICK_FORMATS, zero_formats=TICK_FORMATS, show_offset=False))
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(_count))
     axes.margins(x=0.04)
@@ -173,7 +183,8 @@ def series_svg(chart_id: str, points: list[Point], claims: list[ClaimPoint]) -> 
         axes = figure.subplots()
         ceiling = _ceiling(points, claims)
         _draw(axes, points, claims, ceiling / VALUE_CELLS)
-        _style_axes(axes, ceiling)
+        dates = _days([p.as_of for p in points])
+        _style_axes(axes, ceiling, float(dates.max() - dates.min()) if len(dates) else 0.0)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = METADATA.sub("", PROLOG.sub("", buffer.getvalue(), count=1), count=1)
