@@ -22,13 +22,16 @@ from markupsafe import Markup
 from pipeline.publish import labels
 from pipeline.publish.changes import NO_CHANGES, SECTIONS, report_label
 from pipeline.publish.page.catalog import CHANGE_KINDS, change_counts
+from pipeline.publish.page.events_view import events_view
 from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, series_view, sources_view,
                                         table_rows)
 
 TEMPLATES = Path(__file__).parent / "templates"
-TABLE_ORDER = ["figures", "claims", "reports", "sources", "quarantine"]
+TABLE_ORDER = ["figures", "events", "event_months", "claims", "reports", "sources", "quarantine"]
 MAX_CHANGES_LISTED = 50
 FILE_NOTES = {
+    "events": "one row per incident (a strike, a blast, a massacre): low, best, high, date, place, the claims behind it",
+    "event_months": "the events' low, best and high summed by month and governorate, beside a reported total",
     "figures": "reconciled figures: low, best, high, the rule that set them, the claims behind them",
     "claims": "one row per figure a report states, with its quote and where it stands in the text",
     "reports": Markup("one row per report read (<code>report_id</code> is the SHA-256 of the raw file)"),
@@ -136,10 +139,11 @@ def release_page(manifest: dict, changes: dict, tables: dict, files: list[FileEn
     """
     view = series_view(tables)
     counts = {"reports": table_rows(tables["reports"]), "claims": table_rows(tables["claims"]),
-              "figures": table_rows(tables["figures"]), "quarantined inputs": table_rows(tables["quarantine"])}
+              "figures": table_rows(tables["figures"]), "events": table_rows(tables["events"]),
+              "quarantined inputs": table_rows(tables["quarantine"])}
     html = _environment().get_template("release.html").render(
         manifest=manifest, counts=counts, changes=_change_lists(changes), change_counts=change_counts(changes),
-        files=files, view=view,
+        files=files, view=view, events=events_view(tables),
         sources=sources_view(tables["sources"]), sources_total=table_rows(tables["sources"]),
         previous_page=previous_page)
     return html.encode("utf-8")

@@ -20,7 +20,7 @@ def change_counts(changes: dict) -> dict[str, int]:
 
 def _counts(manifest: dict) -> dict[str, int | None]:
     tables = manifest.get("tables", {})
-    return {name: tables.get(name, {}).get("rows") for name in ("reports", "claims", "figures", "quarantine")}
+    return {name: tables.get(name, {}).get("rows") for name in ("reports", "claims", "figures", "events", "quarantine")}
 
 
 def catalog_entries(out_dir: Path, index: list[dict], manifests: dict[str, dict]) -> list[dict]:

@@ -43,6 +43,16 @@ def monthly_deaths(months: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
+def _month_labels(months: list[str]) -> list[str]:
+    """'Jul' for a month, with its year below it at the first tick and at each new year."""
+    labels, year = [], None
+    for month in months:
+        period = pd.Period(month, "M")
+        labels.append(period.strftime("%b") + (f"\n{period.year}" if period.year != year else ""))
+        year = period.year
+    return labels
+
+
 def events_svg(months: pd.DataFrame) -> str | None:
     """The chart as an ``<svg>`` element (same input, same bytes), or None with no deaths to draw."""
     deaths = monthly_deaths(months)
@@ -62,7 +72,7 @@ def events_svg(months: pd.DataFrame) -> str | None:
             bottom += deaths[area].to_numpy()
         step = max(1, int(np.ceil(len(deaths) / MONTH_TICKS)))
         ticks = positions[::step]
-        axes.set_xticks(ticks, [pd.Period(month, "M").strftime("%b %Y") for month in deaths.index[::step]])
+        axes.set_xticks(ticks, _month_labels(list(deaths.index[::step])))
         axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         axes.yaxis.set_major_formatter(FuncFormatter(_count))
         axes.set_ylabel("deaths counted in events")
