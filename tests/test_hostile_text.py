@@ -85,7 +85,7 @@ def _model():
 
 HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\") <b>Idlib</b>\x1b[2J\tupdate\u2028 \u202eevil"
 HOSTILE_PUBLISHER = "@Council\x07 of <i>Idlib</i>"
-HOSTILE_BODY = ("=SUM(1+1) <script>alert(1)</script> At least 12 civilians were killed in Idlib\r on Monday,"
+HOSTILE_BODY = ("=SUM(1+1) <script>alert(1)</script> At least 12 civilians were killed in Idlib\r since Monday,"
                 " \"quoted\", \x1b[31mred\x7f and\u2028 more, the council said.\n"
                 "-5 is no count, but 40 people were wounded in Sarmin\x0b on Tuesday.\n")
 
@@ -113,7 +113,7 @@ def test_a_hostile_report_round_trips_in_parquet_and_stays_inert_in_every_csv(ho
     for quote, start, end in zip(hostile_claims["quote"], hostile_claims["start"], hostile_claims["end"]):
         assert quote == body[start:end]
     assert any(quote.startswith("=SUM(1+1) <script>") and "\r" in quote for quote in hostile_claims["quote"])
-    for name in ("reports", "claims", "figures", "sources", "quarantine", "figures_hxl"):
+    for name in ("reports", "claims", "events", "event_months", "figures", "sources", "quarantine", "figures_hxl"):
         data = (folder / f"{name}.csv").read_bytes()
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)

@@ -33,7 +33,7 @@ BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND"]  # no host resolves: offline
 HOSTILE_TITLE = '<script>document.title="owned"</script> Lattakia & <b>bold</b>'
 HOSTILE_BODY = ('Witnesses wrote "<img src=x onerror=alert(1)>" and =HYPERLINK("http://evil.example") on a wall. '
-                'At least 21 civilians were killed in Lattakia <script>document.title="owned"</script> on Monday.')
+                'At least 21 civilians were killed in Lattakia <script>document.title="owned"</script> since Monday.')
 
 
 def in_ci() -> bool:
@@ -142,7 +142,8 @@ def test_release_page_shows_version_counts_and_every_file_with_its_checksum(publ
               for li in document.get_element_by_id("counts").iter("li")}
     tables = manifest["tables"]
     assert counts == {"reports": tables["reports"]["rows"], "claims": tables["claims"]["rows"],
-                      "figures": tables["figures"]["rows"], "quarantined inputs": tables["quarantine"]["rows"]}
+                      "figures": tables["figures"]["rows"], "events": tables["events"]["rows"],
+                      "quarantined inputs": tables["quarantine"]["rows"]}
     listed = sums(folder)
     rows = {row.get("data-file"): row for row in document.xpath("//table[contains(@class, 'files')]//tr[@data-file]")}
     assert set(rows) == set(listed) - {"index.html"} and "figures.parquet" in rows and "figures_hxl.csv" in rows
@@ -200,7 +201,8 @@ def test_each_figure_lists_its_claims_with_quote_publisher_date_link_and_rule(pu
         assert document.xpath(f"//li[@id='{href[1:]}']/blockquote"), href
     assert set(claims.loc[claims["claim_id"].isin(figures["claim_ids"].explode()), "quote"]) <= set(quotes)
     links = set(document.xpath("//p[@class='cite']/a/@href"))
-    assert set(reports.loc[reports["report_id"].isin(claims["report_id"]), "url"]) <= links
+    behind = claims["claim_id"].isin(pd.concat([figures["claim_ids"].explode(), figures["disputed_by"].explode()]))
+    assert set(reports.loc[reports["report_id"].isin(claims.loc[behind, "report_id"]), "url"]) <= links
     rules = {r.text_content().removeprefix("Rule: ") for r in document.xpath("//p[@class='rule'][starts-with(., 'Rule')]")}
     assert set(figures["method"]) <= rules
     cites = " ".join(c.text_content() for c in document.xpath("//p[@class='cite']"))
@@ -211,7 +213,7 @@ def test_release_page_shows_what_changed_against_the_previous_release(published,
     document = dom(published / "out" / "1.1.0" / "index.html")
     changes = document.get_element_by_id("changes").text_content()
     assert "Compared with release 1.0.0" in changes and "Reports added: 1" in changes
-    assert "Civilians killed in Lattakia, as of 2020-03-10" in changes
+    assert "Civilians killed in Lattakia since 2020-03-09, as of 2020-03-10" in changes
     first = dom(published / "out" / "1.0.0" / "index.html")
     assert "The first release" in first.get_element_by_id("changes").text_content()
 

@@ -68,7 +68,7 @@ def test_a_terminal_shows_a_bar_per_step_with_counts_and_rate(sample_runs):
     terminal, _, _, _ = sample_runs
     assert "\r" in terminal and "█" in terminal
     assert re.search(r"reports: reading +100%\|█+\| 4/4 reports \[[0-9:]+<[0-9:]+, +[0-9.]+ reports/s", terminal)
-    assert re.search(r"release: publishing +100%\|█+\| 5/5 tables", terminal)
+    assert re.search(r"release: publishing +100%\|█+\| 7/7 tables", terminal)
     assert "Published release 1.0.0" in terminal
 
 

@@ -38,7 +38,7 @@ def test_same_inputs_publish_nothing_new_and_same_bytes(tmp_path):
     assert (first.path / "SHA256SUMS").read_bytes() == (other.path / "SHA256SUMS").read_bytes()
 
 
-def test_adding_a_report_gives_a_minor_release_naming_new_figures(tmp_path):
+def test_adding_a_report_gives_a_minor_release_naming_new_figures_and_events(tmp_path):
     raw = copy_sample(tmp_path)
     release_from(raw, tmp_path / "out")
     write_report(raw, "2020-03-05-new.md", "At least 21 civilians were killed in Lattakia on Thursday.",
@@ -46,8 +46,7 @@ def test_adding_a_report_gives_a_minor_release_naming_new_figures(tmp_path):
     second = release_from(raw, tmp_path / "out")
     assert second.version == "1.1.0"
     changes = json.loads((second.path / "changes.json").read_text())
-    assert any(added["figure"].startswith("Civilians killed in Lattakia, as of 2020-03-05")
-               for added in changes["figures_added"])
+    assert [added["event"] for added in changes["events_added"]] == ["Civilians killed in Lattakia on 2020-03-05"]
     assert "Lattakia" in (second.path / "CHANGELOG.md").read_text()
     [report] = changes["reports_added"]
     assert (report["path"], report["published"]) == ("2020-03-05-new.md", "2020-03-05")

@@ -26,18 +26,22 @@ from schemas.vocab import METRICS, POPULATIONS
 BOUNDS = ["low", "best", "high"]
 LABEL_COLUMNS = ["metric", "population", "location", "period_start", "as_of"]
 DIFF_COLUMNS = ["figure_id", *LABEL_COLUMNS, *BOUNDS]
+EVENT_COLUMNS = ["event_id", "metric", "population", "location", "event_date", *BOUNDS]
 REPORT_COLUMNS = ["report_id", "path", "publisher", "title", "published"]
-COMPARED = {"figures": DIFF_COLUMNS, "reports": REPORT_COLUMNS}  # what the diff reads of each release
+COMPARED = {"figures": DIFF_COLUMNS, "events": EVENT_COLUMNS, "reports": REPORT_COLUMNS}  # what the diff reads
 REPORT_ORDER = ["published", "publisher", "title", "path", "report_id"]
 SECTIONS = [  # (kind, heading) in the order the changelog lists them
     ("figures_added", "Figures added (low / best / high)"),
     ("figures_changed", "Figures changed (old -> new low / best / high)"),
     ("figures_removed", "Figures removed"),
+    ("events_added", "Events added (low / best / high)"),
+    ("events_changed", "Events changed (old -> new low / best / high)"),
+    ("events_removed", "Events removed"),
     ("reports_added", "Reports added"),
     ("reports_corrected", "Reports corrected (the same file, edited)"),
     ("reports_removed", "Reports removed"),
 ]
-NO_CHANGES = "No changes: no figure or report was added, changed or removed."
+NO_CHANGES = "No changes: no figure, event or report was added, changed or removed."
 
 
 def _arrow(table, names: list[str]) -> pa.Table:
@@ -57,25 +61,38 @@ def _rank(codes: pa.ChunkedArray, vocabulary: tuple[str, ...]) -> pa.ChunkedArra
     return pc.fill_null(pc.index_in(codes, value_set=pa.array(vocabulary)), len(vocabulary))
 
 
-def _figures(figures) -> pa.Table:
-    """Figures in reading order: by place, then what was counted and who (in the vocabularies' order:
+def _in_order(frame: pa.Table, id_column: str, date_column: str, period: pa.ChunkedArray | None) -> pa.Table:
+    """Rows in reading order: by place, then what was counted and who (in the vocabularies' order:
     killed, injured, displaced, ...), since when, then date."""
-    frame = _arrow(figures, DIFF_COLUMNS)
     order = pa.table({"place": pc.utf8_lower(pc.fill_null(frame["location"], "")),
                       "metric": _rank(frame["metric"], METRICS),
                       "population": _rank(frame["population"], POPULATIONS),
-                      "period": pc.fill_null(frame["period_start"], ""), "as_of": frame["as_of"],
-                      "figure_id": frame["figure_id"]})
+                      "period": pc.fill_null(period, "") if period is not None else pc.fill_null(frame[date_column], ""),
+                      "date": frame[date_column], id_column: frame[id_column]})
     return frame.take(pc.sort_indices(order, sort_keys=[(name, "ascending") for name in order.column_names]))
 
 
-def _listed(figures: pa.Table, rows) -> list[dict]:
-    """The figures at ``rows``, each with its id, its label and its bounds (only these become Python objects)."""
+def _figures(figures) -> pa.Table:
+    frame = _arrow(figures, DIFF_COLUMNS)
+    return _in_order(frame, "figure_id", "as_of", frame["period_start"])
+
+
+def _events(events) -> pa.Table:
+    return _in_order(_arrow(events, EVENT_COLUMNS), "event_id", "event_date", None)
+
+
+def _listed(rows_table: pa.Table, rows) -> list[dict]:
+    """The figures or events at ``rows``, each with its id, its label and its bounds (only these become
+    Python objects)."""
     listed = []
-    for row in figures.take(pa.array(rows, pa.int64())).to_pylist():
-        label = labels.figure(row["metric"], row["population"], row["location"], row["period_start"] or None,
-                              row["as_of"])
-        listed.append({"figure_id": row["figure_id"], "figure": label, **{name: row[name] for name in BOUNDS}})
+    for row in rows_table.take(pa.array(rows, pa.int64())).to_pylist():
+        if "figure_id" in row:
+            label = labels.figure(row["metric"], row["population"], row["location"], row["period_start"] or None,
+                                  row["as_of"])
+            listed.append({"figure_id": row["figure_id"], "figure": label, **{name: row[name] for name in BOUNDS}})
+        else:
+            label = labels.event(row["metric"], row["population"], row["location"], row["event_date"])
+            listed.append({"event_id": row["event_id"], "event": label, **{name: row[name] for name in BOUNDS}})
     return listed
 
 
@@ -111,12 +128,10 @@ def _report_changes(old: dict, new: dict) -> dict[str, list[dict]]:
     }
 
 
-def diff_releases(old: dict, new: dict) -> dict:
-    """Figures added, removed and changed, and reports added, corrected and removed."""
-    after = _figures(new["figures"])
-    before = _figures(old["figures"]) if "figures" in old else after.slice(0, 0)
-    ids, earlier = after["figure_id"], before["figure_id"]
-    where = pc.index_in(ids, value_set=earlier.combine_chunks())  # each figure's row in the old release
+def _row_changes(kind: str, id_column: str, after: pa.Table, before: pa.Table) -> dict[str, list[dict]]:
+    """``kind``_added, _removed and _changed (in low, best or high) between two tables in reading order."""
+    ids, earlier = after[id_column], before[id_column]
+    where = pc.index_in(ids, value_set=earlier.combine_chunks())  # each row's place in the old release
     common = np.flatnonzero(where.is_valid().to_numpy(zero_copy_only=False))
     was = before.take(where.drop_null()).select(BOUNDS)
     now = after.take(pa.array(common, pa.int64())).select(BOUNDS)
@@ -126,13 +141,26 @@ def diff_releases(old: dict, new: dict) -> dict:
             zero_copy_only=False)
     changed = common[differs]
     old_rows = where.take(pa.array(changed, pa.int64())).to_numpy(zero_copy_only=False)
+    label = kind[:-1]  # "figure", "event"
     return {
-        "figures_added": _listed(after, _not_in(ids, earlier)),
-        "figures_removed": [{"figure_id": f["figure_id"], "figure": f["figure"]}
-                            for f in _listed(before, _not_in(earlier, ids))],
-        "figures_changed": [{"figure_id": now_["figure_id"], "figure": now_["figure"],
+        f"{kind}_added": _listed(after, _not_in(ids, earlier)),
+        f"{kind}_removed": [{id_column: item[id_column], label: item[label]}
+                            for item in _listed(before, _not_in(earlier, ids))],
+        f"{kind}_changed": [{id_column: now_[id_column], label: now_[label],
                              "old": {name: was_[name] for name in BOUNDS}, "new": {name: now_[name] for name in BOUNDS}}
                             for was_, now_ in zip(_listed(before, old_rows), _listed(after, changed))],
+    }
+
+
+def diff_releases(old: dict, new: dict) -> dict:
+    """Figures and events added, removed and changed, and reports added, corrected and removed."""
+    figures_after = _figures(new["figures"])
+    figures_before = _figures(old["figures"]) if "figures" in old else figures_after.slice(0, 0)
+    events_after = _events(new["events"]) if "events" in new else _events(pd.DataFrame(columns=EVENT_COLUMNS))
+    events_before = _events(old["events"]) if "events" in old else events_after.slice(0, 0)
+    return {
+        **_row_changes("figures", "figure_id", figures_after, figures_before),
+        **_row_changes("events", "event_id", events_after, events_before),
         **_report_changes(old, new),
     }
 
@@ -150,12 +178,13 @@ def _range(bounds: dict) -> str:
 
 
 def _item(kind: str, change: dict) -> str:
-    if kind == "figures_added":
-        return f"{change['figure']}: {_range(change)}"
-    if kind == "figures_changed":
-        return f"{change['figure']}: {_range(change['old'])} -> {_range(change['new'])}"
-    if kind == "figures_removed":
-        return change["figure"]
+    label = change.get("figure") or change.get("event")
+    if kind.endswith("_added") and label:
+        return f"{label}: {_range(change)}"
+    if kind.endswith("_changed"):
+        return f"{label}: {_range(change['old'])} -> {_range(change['new'])}"
+    if kind.endswith("_removed") and label:
+        return label
     return report_label(change)
 
 

@@ -44,3 +44,8 @@ def figure(metric: str, population: str, location: str, period_start: str | None
     """A figure: its series and the day it stands at."""
     return f"{quantity(metric, population, location, period_start)}, as of {as_of}"
 
+
+
+def event(metric: str, population: str, location: str, event_date: str) -> str:
+    """An event: who was counted and what befell them, where and when ("Civilians killed in Saraqib on 2020-01-15")."""
+    return f"{counted(metric, population)} in {location} on {event_date}"

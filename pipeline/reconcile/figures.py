@@ -251,7 +251,8 @@ def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str
     figures = pd.DataFrame({**{name: pd.Series(values, dtype=object) for name, values in text.items()},
                             **{name: pd.Series(values) for name, values in numbers.items()}})
     # published in the order of metric, place, population, period start (stocks first), date
-    series_order = annotated.series.sort_values(["metric", "place_key", "population", "kind", "period_key"]).index
+    series_order = annotated.series.assign(flow=annotated.series["kind"] == "flow").sort_values(
+        ["metric", "place_key", "population", "flow", "period_key"]).index  # stocks first
     series_rank = np.empty(len(series_order), dtype=np.int64)
     series_rank[series_order.to_numpy()] = np.arange(len(series_order))
     return figures.take(order(series_rank[dates.series], dates.day)).reset_index(drop=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-CHANGE_KINDS = ("figures_added", "figures_changed", "figures_removed", "reports_added", "reports_corrected",
-                "reports_removed")
+CHANGE_KINDS = ("figures_added", "figures_changed", "figures_removed", "events_added", "events_changed",
+                "events_removed", "reports_added", "reports_corrected", "reports_removed")
 PAGE_NAME = "index.html"
 
 
