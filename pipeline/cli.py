@@ -91,6 +91,18 @@ def _quarantine_lines(summary: dict, release: Path, raw: Path) -> list[str]:
     return lines
 
 
+def _nothing_published(summary: dict, raw: Path) -> list[str]:
+    """Why a run published nothing, and every input it set aside (no release holds them)."""
+    if not summary["files"]:
+        return [f"Nothing published: {_shown(str(raw))} holds no files. Put reports there and run again."]
+    lines = [f"Nothing published: no report in {_shown(str(raw))} could be read; all {summary['quarantined']} "
+             "inputs were quarantined. Mend or replace them and run again; the latest release stays as it was:"]
+    for entry in summary["quarantined_first"]:
+        row = f" (row {entry['row']})" if entry["row"] is not None else ""
+        lines.append(f"    {_shown(str(raw / entry['path']))}{row}: {_shown(entry['reason'])}")
+    return lines
+
+
 def _summary(summary: dict, read: dict, run_id: str, raw: Path) -> list[str]:
     lines = []
     if summary["waited_seconds"]:
@@ -153,7 +165,11 @@ def _run(args: argparse.Namespace) -> int:
                      if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed]
     read = {key: entry.value for event in result.asset_materializations_for_node("reports")
             for key, entry in event.metadata.items()}
-    print("\n".join(_summary(result.output_for_node("release"), read, result.run_id, Path(args.raw))), flush=True)
+    summary = result.output_for_node("release")
+    if summary["path"] is None:
+        print("\n".join(_nothing_published(summary, Path(args.raw))), file=sys.stderr, flush=True)
+        return 1
+    print("\n".join(_summary(summary, read, result.run_id, Path(args.raw))), flush=True)
     if failed_checks:
         print(f"figures run: asset checks failed: {', '.join(failed_checks)}", file=sys.stderr)
         return 1

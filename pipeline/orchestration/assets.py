@@ -24,9 +24,10 @@ CACHE_FOLDER = "extraction_cache"
 QUARANTINE_NAMED = 5  # inputs the run's summary names, with their reason; the rest are counted
 
 
-def _first_quarantined(quarantine) -> list[dict]:
-    """The first quarantined inputs (the table is in path order): path, row of a feed, reason."""
-    first = quarantine.head(QUARANTINE_NAMED)
+def _first_quarantined(quarantine, limit: int | None = QUARANTINE_NAMED) -> list[dict]:
+    """The first quarantined inputs (the table is in path order; all with no ``limit``): path, row of a feed,
+    reason."""
+    first = quarantine if limit is None else quarantine.head(limit)
     rows = first["row"].astype("Int64").to_numpy(dtype=object, na_value=None)
     return [{"path": path, "row": None if row is None else int(row), "reason": reason}
             for path, row, reason in zip(first["path"], rows, first["reason"])]
@@ -181,10 +182,13 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
             progress: dg.ResourceParam[Progress]) -> dict:
     """A versioned release folder under the output folder: Parquet and CSV tables,
     datapackage.json, provenance, changelog and SHA256SUMS. Unchanged content
-    publishes nothing new."""
+    publishes nothing new; a raw folder where no report could be read (empty, or every
+    file quarantined) publishes nothing, and the summary names every input set aside."""
     started = cpu_seconds()
     tables, provenance = stages.release_inputs(reports, claims, events, figures, settings.raw_path,
                                                settings.overrides_path)
+    if not len(tables["reports"]):
+        return _nothing_to_publish(context, tables["quarantine"], len(provenance["inputs"]))
 
     def waiting() -> None:
         progress.say(f"waiting for another publish into {settings.out_path} to end")
@@ -215,4 +219,14 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
     })
     del tables
     give_back_freed_memory()
+    return summary
+
+
+def _nothing_to_publish(context: dg.AssetExecutionContext, quarantine, files: int) -> dict:
+    """No report to publish: a release of nothing would hide the last good one behind LATEST."""
+    summary = {"version": None, "path": None, "created": False, "files": files, "reports": 0, "claims": 0,
+               "figures": 0, "events": 0, "quarantined": len(quarantine),
+               "quarantined_first": _first_quarantined(quarantine, limit=None), "waited_seconds": 0.0}
+    context.add_output_metadata({"new_release": False, "quarantined": len(quarantine), "raw_files": files,
+                                 "nothing_published": "no report could be read from the raw folder"})
     return summary

@@ -236,6 +236,8 @@ def release_verifies(release: dict, reports: TableFolder, progress: dg.ResourceP
     read column by column as Arrow, a figure's claim ids dictionary-encoded: no table becomes
     Python objects but the rows found wrong, and the report texts are read once, batch by batch.
     """
+    if release["path"] is None:
+        return dg.AssetCheckResult(passed=True, metadata={"checked": "no release: no report could be read"})
     folder = Path(release["path"])
     with progress.task("checks", "release", total=reports.rows("texts"), unit="texts read") as task:
         problems = check_checksums(folder)
