@@ -1,22 +1,46 @@
-"""Find gazetteer places in text and normalise them to country and admin areas."""
+"""Find places in text and normalise them to country, admin areas and coordinates.
+
+Our gazetteer (``schemas/gazetteer.yaml``: OCHA's names of Syria's
+governorates, the regions reports speak of, towns we list) comes first.
+A name the sentence's structure marks as a place (``place_names.py``) that
+it lacks is looked up in GeoNames (``schemas/geonames.py``), in any script:
+a town there is placed in one of our areas through the GeoNames code of its
+first-level area, and keeps its coordinates. A name no gazetteer knows is
+kept as written. A place word inside the name of a body ("Syria Civil
+Defence", "Aleppo Media Center") is no place.
+"""
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
+from collections import Counter
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.place_names import PlaceName, body_names, names_no_place, place_names
 from pipeline.extract.trie import WordFinder
-from schemas.reference import Place, load_gazetteer
+from schemas import geonames
+from schemas.reference import Place, load_gazetteer, load_sources
+
+Countries = Callable[[], Sequence[str]]  # the report's countries (ISO alpha-3), most likely first, read when needed
+NO_COUNTRIES: Countries = tuple
+# What joins a town to the area holding it: "Sarmin in Idlib", "Kafr Nabl, in southern Idlib province".
+INSIDE = re.compile(r"(?:,\s*|\s+)(?:in\s+)?(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central"
+                    r"|south|north|east|west|(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+)*$", re.IGNORECASE)
+DOMINANT = 10  # a name several places bear is the most populous one only if it is this many times the next
+ABROAD_POPULATION = 15_000  # the least population of a town outside the report's countries it may name
+NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country are one town
 
 
 class PlaceMention(NamedTuple):
-    """A place as a sentence names it (a NamedTuple: several times cheaper to build than a frozen dataclass)."""
+    """A place as a sentence names it; ``place`` is None where no gazetteer knows it."""
 
     start: int
     end: int
     text: str
-    place: Place
+    place: Place | None
 
 
 @lru_cache(maxsize=1)
@@ -25,31 +49,211 @@ def _place_names() -> WordFinder:
     return WordFinder.listing(sorted(load_gazetteer().places), joiners="_-")
 
 
-def _mention(text: str, lower: str, start: int, end: int) -> PlaceMention:
-    return PlaceMention(start, end, text[start:end], load_gazetteer().places[lower[start:end]])
+@lru_cache(maxsize=1)
+def _source_names() -> WordFinder:
+    """The source registry's names and aliases of several words (a place inside one names no place)."""
+    return WordFinder.listing(sorted({name.lower() for name in load_sources().spellings if " " in name.strip()}),
+                              joiners="_-")
 
 
-def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
-    """Every gazetteer place ``text`` names, in order; ``lower`` is ``lowered(text)`` if at hand."""
-    lower = lowered(text) if lower is None else lower
-    places = load_gazetteer().places
-    return [PlaceMention(start, end, text[start:end], places[lower[start:end]])
-            for start, end in _place_names().spans(lower)]
+@lru_cache(maxsize=1)
+def _country_names() -> WordFinder:
+    return WordFinder.listing(sorted(name.lower() for name in geonames.country_names()), joiners="_-")
 
 
-def first_place(text: str, lower: str | None = None) -> PlaceMention | None:
-    """The first place a text names: what a report is about when a sentence names none."""
-    lower = lowered(text) if lower is None else lower
-    span = _place_names().first(lower)
-    return None if span is None else _mention(text, lower, *span)
+@lru_cache(maxsize=1)
+def _crosswalk() -> tuple[dict[tuple[str, str], str], frozenset[int]]:
+    """GeoNames' first-level area codes -> our adm1 names, and the GeoNames towns our areas are named after.
+
+    Derived, not listed: each name and town of an area of ours that lies in one
+    governorate is looked up in GeoNames within its country, and a GeoNames
+    code takes the governorate most of them fall in. The town an area is named
+    after (Aleppo, Idlib) stands for the area: "حلب" is Aleppo as "Aleppo" is.
+    """
+    gazetteer = load_gazetteer()
+    votes: Counter = Counter()
+    named_after: dict[int, str] = {}
+    for name, place in sorted(gazetteer.places.items()):
+        if len(place.adm1) != 1:
+            continue
+        hit = next((g for g in geonames.places_named(name) if g.adm0 == place.adm0), None)
+        if hit is not None:
+            votes[hit.adm0, hit.admin1_code, place.adm1[0]] += 1
+            if name in gazetteer.area_names[place]:
+                named_after[hit.geonameid] = place.adm1[0]
+    codes: dict[tuple[str, str], str] = {}
+    for (adm0, code, adm1), _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        codes.setdefault((adm0, code), adm1)
+    return codes, frozenset(g for g, adm1 in named_after.items() if adm1 in codes.values())
+
+
+def _geo_place(hit: geonames.GeoPlace) -> Place:
+    codes, named_after = _crosswalk()
+    adm1 = codes.get((hit.adm0, hit.admin1_code))
+    area = load_gazetteer().places.get(adm1.lower()) if adm1 else None
+    if area is not None and hit.geonameid in named_after:
+        return area
+    return Place(adm1 or hit.name, hit.adm0, (adm1,) if adm1 else (), latitude=hit.latitude, longitude=hit.longitude)
+
+
+def _geonames_hit(name: str, countries: Countries) -> geonames.GeoPlace | None:
+    """The GeoNames place ``name`` names: the most populous in the first of the report's countries that
+    has one; else the only one, or one far more populous than any other of that name."""
+    hits = geonames.places_named(name)
+    if not hits:
+        return None
+    known = countries()
+    for country in known:
+        inside = next((hit for hit in hits if hit.adm0 == country), None)
+        if inside is not None:
+            return inside
+    if known:  # a place abroad that a report names in passing is a known one, not a village of the same name
+        hits = tuple(hit for hit in hits if hit.population >= ABROAD_POPULATION)
+        if not hits:
+            return None
+    top = hits[0]
+    # GeoNames may hold one town twice ("Al-Junaynah" and "El Geneina Fort"): a near namesake is no rival.
+    rivals = [hit for hit in hits[1:] if hit.adm0 != top.adm0
+              or abs(hit.latitude - top.latitude) + abs(hit.longitude - top.longitude) > NEARBY_DEGREES]
+    return top if not rivals or top.population >= DOMINANT * max(rivals[0].population, 1) else None
+
+
+def _town(written: str, place: Place) -> Place:
+    """A town our gazetteer lists, with the coordinates GeoNames has for it in the same governorate."""
+    codes, _ = _crosswalk()
+    hit = next((g for g in geonames.places_named(written)
+                if g.adm0 == place.adm0 and (codes.get((g.adm0, g.admin1_code)),) == place.adm1), None)
+    return place if hit is None else dataclasses.replace(place, latitude=hit.latitude, longitude=hit.longitude)
+
+
+def resolve_name(name: str, countries: Countries) -> Place | None:
+    """``lookup_name`` with the report's countries read only if several towns bear the name."""
+    gazetteer = load_gazetteer()
+    key = name.strip().lower()
+    ours = gazetteer.places.get(key)
+    if ours is not None:
+        return _town(name.strip(), ours) if key in gazetteer.towns else ours
+    country = geonames.country_named(name)
+    if country is not None:
+        return Place(country[1], country[0], ())
+    hit = _geonames_hit(name, countries)
+    return None if hit is None else _geo_place(hit)
+
+
+def lookup_name(name: str | None, countries: Sequence[str] = ()) -> Place | None:
+    """The place ``name`` names, in any script ("Idlib", "Idleb", "إدلب", "Sarmin", "سرمين", "Alep").
+
+    Our gazetteer first, then a country, then a GeoNames town: where several
+    bear the name, the one in the first of ``countries`` (ISO alpha-3 codes,
+    most likely first) that has one, else one far more populous than the
+    rest. A Syrian town's adm1 is its governorate as our gazetteer names it.
+    """
+    if not name or not name.strip():
+        return None
+    return resolve_name(name.strip(), (lambda: countries) if countries else NO_COUNTRIES)
 
 
 @lru_cache(maxsize=1024)
 def lookup_place(name: str | None) -> Place | None:
-    """A place named in metadata (e.g. front matter ``location``), if the gazetteer knows it."""
+    """A place named in our gazetteer (e.g. front matter ``location``), if it knows it."""
     if not name:
         return None
     return load_gazetteer().places.get(name.strip().lower())
+
+
+def _in_body(text: str, lower: str, start: int, end: int, bodies: list[tuple[int, int]]) -> bool:
+    return body_names(text, start, end) != end or any(s <= start and end <= e for s, e in bodies)
+
+
+def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
+    """Every place of our gazetteer ``text`` names, in order, but none inside the name of a body."""
+    lower = lowered(text) if lower is None else lower
+    gazetteer = load_gazetteer()
+    spans = _place_names().spans(lower)
+    if not spans:
+        return []
+    bodies = _source_names().spans(lower)
+    found = []
+    for start, end in spans:
+        if not _in_body(text, lower, start, end, bodies):
+            key = lower[start:end]
+            place = gazetteer.places[key]
+            found.append(PlaceMention(start, end, text[start:end],
+                                      _town(text[start:end], place) if key in gazetteer.towns else place))
+    return found
+
+
+def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | None:
+    """A name the structure marks as a place, resolved where a gazetteer knows it."""
+    place = resolve_name(name.text, countries)
+    if place is not None:
+        return PlaceMention(name.start, name.end, name.text, place)
+    first = name.text.split(" ")[0]
+    if first.endswith("s") and first[:-1].lower() in load_gazetteer().places:
+        return None  # "Syrias": "Syria's" with its apostrophe lost
+    if not name.only_if_known and not names_no_place(text, name):
+        return PlaceMention(name.start, name.end, name.text, None)
+    words = name.text.split(" ")
+    for size in range(len(words) - 1, 0, -1):  # a headline's name runs into its verb: "In Sarmin Kill 12"
+        text = " ".join(words[:size])
+        place = resolve_name(text, countries)
+        if place is not None:
+            return PlaceMention(name.start, name.start + len(text), text, place)
+    return None
+
+
+def _within(town: Place | None, area: Place) -> bool:
+    return town is None or (town.adm0 == area.adm0 and set(town.adm1) <= set(area.adm1 or town.adm1))
+
+
+def _joined(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town named with the area holding it ("Kafr Nabl in southern Idlib") is one place: the town, placed in
+    the area where no gazetteer knows it or places it elsewhere."""
+    joined: list[PlaceMention] = []
+    for mention in mentions:
+        town = joined[-1] if joined else None
+        if (town is not None and mention.place is not None and INSIDE.fullmatch(text, town.end, mention.start)
+                and (town.place is None or town.place.latitude is not None)):
+            if not _within(town.place, mention.place):
+                area = mention.place
+                joined[-1] = town._replace(place=Place(area.name, area.adm0, area.adm1))
+            elif town.place is None:
+                joined[-1] = town._replace(place=mention.place)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def sentence_places(text: str, lower: str | None = None, countries: Countries = NO_COUNTRIES) -> list[PlaceMention]:
+    """Every place a sentence names, in order: our gazetteer's, then names its structure marks as places."""
+    lower = lowered(text) if lower is None else lower
+    ours = find_places(text, lower)
+    taken = [(m.start, m.end) for m in ours]
+    mentions = list(ours)
+    for name in place_names(text):
+        if any(s < name.end and name.start < e for s, e in taken):
+            continue
+        mention = _named(text, name, countries)
+        if mention is not None:
+            mentions.append(mention)
+    if len(mentions) == len(ours):
+        return ours
+    return _joined(text, sorted(mentions))
+
+
+def report_countries(text: str, lower: str, location: str | None) -> tuple[str, ...]:
+    """The countries a report is about, most likely first: its metadata place's, then those its text names most."""
+    counted = Counter(m.place.adm0 for m in find_places(text, lower))
+    counted.update(geonames.country_named(lower[s:e])[0] for s, e in _country_names().spans(lower))
+    first = lookup_name(location)
+    ranked = sorted(counted, key=lambda adm0: (-counted[adm0], adm0))
+    return tuple(dict.fromkeys(([first.adm0] if first else []) + ranked))
+
+
+def first_place(text: str, lower: str | None = None, countries: Countries = NO_COUNTRIES) -> PlaceMention | None:
+    """The first place a text names that a gazetteer knows: what a report is about when a sentence names none."""
+    known = [m for m in sentence_places(text, lower, countries) if m.place is not None]
+    return known[0] if known else None
 
 
 def nearest_place(mentions: list[PlaceMention], position: int) -> PlaceMention | None:
