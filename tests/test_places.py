@@ -87,6 +87,14 @@ def test_a_small_town_abroad_is_not_taken_for_a_place_the_reports_countries_lack
     assert lookup_name("Kusadasi", ["SYR"]).adm0 == "TUR"
 
 
+def test_a_neighbourhood_is_never_a_town_abroad():
+    # a Jordanian town of note bears the name, but a neighbourhood is part of a town the report is about
+    context = ReportContext(published=dt.date(2021, 3, 9), location="Daraa")
+    assert place_of("Six people were killed by shells in al-Karak neighbourhood.", context) == \
+        ("al-Karak", "Dar'a", "SYR", "Dar'a")
+    assert place_of("Shelling of al-Karak killed 6 people.", context)[2] == "JOR"
+
+
 def test_equally_likely_namesakes_with_no_country_to_choose_are_left_unplaced():
     # two towns of one name, neither far larger, and nothing saying which country: kept as written only
     location, place, adm0, adm1 = place_of("Gunmen attacked a checkpoint in Springfield, killing 3 guards.")

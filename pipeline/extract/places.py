@@ -31,8 +31,10 @@ INSIDE = re.compile(r"(?:,\s*|\s+)(?:in\s+)?(?:the\s+)?(?:(?:rural|southern|nort
                     r"|south|north|east|west|(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+)*$", re.IGNORECASE)
 # What joins a country or area to a place it holds: "Syria's northwestern Idlib", "Syrias third city of Homs".
 OWNED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}$")
-DOMINANT = 10  # a name several places bear is the most populous one only if it is this many times the next
+DOMINANT = 5  # a name several places bear is the most populous one only if it is this many times the next
 ABROAD_POPULATION = 15_000  # the least population of a town outside the report's countries it may name
+# Words after a name that make it a part of a town the report is about, never a town abroad.
+QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|camp|square|street)\b", re.IGNORECASE)
 NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country are one town
 
 
@@ -112,9 +114,9 @@ def _geo_place(hit: geonames.GeoPlace) -> Place:
     return Place(adm1 or hit.name, hit.adm0, (adm1,) if adm1 else (), latitude=hit.latitude, longitude=hit.longitude)
 
 
-def _geonames_hit(name: str, countries: Countries) -> geonames.GeoPlace | None:
+def _geonames_hit(name: str, countries: Countries, abroad: bool = True) -> geonames.GeoPlace | None:
     """The GeoNames place ``name`` names: the most populous in the first of the report's countries that
-    has one; else the only one, or one far more populous than any other of that name."""
+    has one; else (unless not ``abroad``) the only one, or one far more populous than any other of that name."""
     hits = geonames.places_named(name)
     if not hits:
         return None
@@ -123,6 +125,8 @@ def _geonames_hit(name: str, countries: Countries) -> geonames.GeoPlace | None:
         inside = next((hit for hit in hits if hit.adm0 == country), None)
         if inside is not None:
             return inside
+    if known and not abroad:
+        return None
     if known:  # a place abroad that a report names in passing is a town of note named as it is written
         hits = tuple(hit for hit in geonames.places_named(name, exact=True) if hit.population >= ABROAD_POPULATION)
         if not hits:
@@ -142,8 +146,8 @@ def _town(written: str, place: Place) -> Place:
     return place if hit is None else dataclasses.replace(place, latitude=hit.latitude, longitude=hit.longitude)
 
 
-def resolve_name(name: str, countries: Countries) -> Place | None:
-    """``lookup_name`` with the report's countries read only if several towns bear the name."""
+def resolve_name(name: str, countries: Countries, abroad: bool = True) -> Place | None:
+    """``lookup_name`` with the report's countries read only when needed; a town outside them only if ``abroad``."""
     gazetteer = load_gazetteer()
     key = name.strip().lower()
     ours = gazetteer.places.get(key)
@@ -152,7 +156,7 @@ def resolve_name(name: str, countries: Countries) -> Place | None:
     country = geonames.country_named(name)
     if country is not None:
         return Place(country[1], country[0], ())
-    hit = _geonames_hit(name, countries)
+    hit = _geonames_hit(name, countries, abroad)
     return None if hit is None else _geo_place(hit)
 
 
@@ -201,8 +205,9 @@ def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
 
 
 def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | None:
-    """A name the structure marks as a place, resolved where a gazetteer knows it."""
-    place = resolve_name(name.text, countries)
+    """A name the structure marks as a place, resolved where a gazetteer knows it; a neighbourhood
+    ("the al-Qarvan district") is looked for in the report's countries only."""
+    place = resolve_name(name.text, countries, abroad=not QUARTER.match(text, name.end))
     if place is not None:
         return PlaceMention(name.start, name.end, name.text, place)
     if not name.only_if_known and not names_no_place(text, name):
