@@ -18,14 +18,16 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.credit_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
+from pipeline.extract.lowercase import lowered
 
+# Matched on lower-cased text (several times faster than matching case-insensitively).
 INTRODUCERS = re.compile(
     r"\b(?:in|near|outside|around|inside|at|from|into|across|through|towards?|(?:on|to) the outskirts of"
     r"|(?:town|village|city|district|province|governorate|region|camp|neighbou?rhood|suburb)s? of"
     r"|(?:strikes?|raids?|attacks?|assaults?|offensive|bombings?|shelling|bombardment|siege|capture"
     r"|battle|fighting) (?:on|of|for))\s+"
-    r"(?-i:(?:rural|central|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?",
-    re.IGNORECASE)
+    r"(?:(?P<side>rural|central|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?")
+NAME_START = re.compile(r"[^\W\d_a-z]|(?:al|el|ad|ed|ar|er|as|es|at|et|an|en|az|ez|ash|esh)[- ][A-Z]")
 WORD = re.compile(r"[^\W\d_][\w'’‘ʿ]*(?:-[\w'’‘ʿ]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
 # Lower-case particles inside Arabic names ("al-Shughur", "ez-Zor", "Maarat al Numan").
@@ -88,8 +90,7 @@ MODIFIED_NOUNS = frozenset("""regime forces government army troops militia milit
     officials police""".split())
 # A place after these describes a body ("the Observatory based in Britain", "a group banned in Russia"),
 # not where figures happen.
-DESCRIBES_BODY = re.compile(r"\b(?:based|headquartered|registered|banned|outlawed|%s)\s+$" % "|".join(sorted(BODY_WORDS)),
-                            re.IGNORECASE)
+DESCRIBES_BODY = frozenset({"based", "headquartered", "registered", "banned", "outlawed"}) | BODY_WORDS
 
 
 def names_no_place(text: str, name: "PlaceName") -> bool:
@@ -101,26 +102,43 @@ def names_no_place(text: str, name: "PlaceName") -> bool:
 
 
 class PlaceName(NamedTuple):
-    """A name the sentence's structure marks as a place; ``only_if_known``: keep it only if a gazetteer knows it."""
+    """A name the sentence's structure marks as a place; ``possessive``: written with "'s" ("in Atareb's market")."""
 
     start: int
     end: int
     text: str
-    only_if_known: bool
+    possessive: bool
 
 
-def _title_cased(text: str) -> bool:
+def title_cased(text: str) -> bool:
     """A headline in title case, where capitals mark no names ("Air Strikes Hit Market")."""
     words = WORD.findall(text)
     return len(words) >= 6 and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
 
 
-def place_names(text: str) -> list[PlaceName]:
-    """Every name in ``text`` that follows a word introducing a place, in order."""
+def _describes_body(text: str, at: int) -> bool:
+    """Whether the word before ``at`` makes what follows describe a body ("based in", "Observatory in")."""
+    before = text[max(0, at - 24):at].split()
+    return bool(before) and before[-1].lower() in DESCRIBES_BODY
+
+
+def _name_starts(text: str, lower: str) -> list[int]:
+    """Where a name may start after a word introducing a place ("in northern Qarvalinj", "in North Qarvalinj")."""
+    starts = []
+    for introducer in INTRODUCERS.finditer(lower):
+        at = introducer.end()
+        side = introducer.start("side")
+        if side >= 0 and not text[side:at].islower():
+            at = side  # "in North Korea": the side is part of the name
+        if NAME_START.match(text, at) and not _describes_body(text, introducer.start()):
+            starts.append(at)
+    return starts
+
+
+def place_names(text: str, lower: str | None = None) -> list[PlaceName]:
+    """Every name in ``text`` that follows a word introducing a place, in order; ``lower`` is ``lowered(text)``."""
     found: list[PlaceName] = []
-    headline = None
-    starts = [introducer.end() for introducer in INTRODUCERS.finditer(text)
-              if not DESCRIBES_BODY.search(text, max(0, introducer.start() - 40), introducer.start())]
+    starts = _name_starts(text, lowered(text) if lower is None else lower)
     while starts:
         at = starts.pop(0)
         words = _words_at(text, at)
@@ -137,9 +155,7 @@ def place_names(text: str) -> list[PlaceName]:
         possessive = POSSESSIVE.search(words[-1].group())
         if possessive:
             end -= len(possessive.group())
-        if headline is None:
-            headline = _title_cased(text)
-        found.append(PlaceName(start, end, text[start:end], bool(possessive) or headline))
+        found.append(PlaceName(start, end, text[start:end], bool(possessive)))
     return found
 
 

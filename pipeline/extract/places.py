@@ -15,11 +15,11 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import Callable, NamedTuple, Sequence
 
 from pipeline.extract.lowercase import lowered
-from pipeline.extract.place_names import PlaceName, body_names, names_no_place, place_names
+from pipeline.extract.place_names import PlaceName, body_names, names_no_place, place_names, title_cased
 from pipeline.extract.trie import WordFinder
 from schemas import geonames
 from schemas.reference import Place, load_gazetteer, load_sources
@@ -35,6 +35,10 @@ DOMINANT = 5  # a name several places bear is the most populous one only if it i
 ABROAD_POPULATION = 15_000  # the least population of a town outside the report's countries it may name
 # Words after a name that make it a part of a town the report is about, never a town abroad.
 QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|camp|square|street)\b", re.IGNORECASE)
+# A place beside another capitalised name, or after one and "in"/"of", may be part of a body's name.
+NEXT_TO_NAME = re.compile(r"[ -][A-Z]")
+NAME_BEFORE = re.compile(r"[A-Z]\w*(?: (?:in|of|for))? $")
+BODY_REACH = 80  # characters either side of a place within which a body's name holding it is looked for
 NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country are one town
 
 
@@ -120,6 +124,8 @@ def _geonames_hit(name: str, countries: Countries, abroad: bool = True) -> geona
     hits = geonames.places_named(name)
     if not hits:
         return None
+    if len(hits) == 1 and hits[0].population >= ABROAD_POPULATION and geonames.places_named(name, exact=True):
+        return hits[0]  # a town of note no other place shares its name with, wherever the report is
     known = countries()
     for country in known:
         inside = next((hit for hit in hits if hit.adm0 == country), None)
@@ -138,6 +144,7 @@ def _geonames_hit(name: str, countries: Countries, abroad: bool = True) -> geona
     return top if not rivals or top.population >= DOMINANT * max(rivals[0].population, 1) else None
 
 
+@lru_cache(maxsize=1024)
 def _town(written: str, place: Place) -> Place:
     """A town our gazetteer lists, with the coordinates GeoNames has for it in the same governorate."""
     codes, _ = geonames_areas()
@@ -181,27 +188,31 @@ def lookup_place(name: str | None) -> Place | None:
     return load_gazetteer().places.get(name.strip().lower())
 
 
-def _in_body(text: str, lower: str, start: int, end: int, bodies: list[tuple[int, int]]) -> bool:
-    return body_names(text, start, end) != end or any(s <= start and end <= e for s, e in bodies)
+def _in_body(text: str, lower: str, start: int, end: int, bodies: Callable[[], list[tuple[int, int]]]) -> bool:
+    """Whether the place at ``start:end`` is part of a body's name; ``bodies`` gives the registry's names
+    found in ``text``, read only for a place next to another name ("Syria Civil Defence", "... in Syria")."""
+    if body_names(text, start, end) != end:
+        return True
+    beside = NEXT_TO_NAME.match(text, end) or NAME_BEFORE.search(text, max(0, start - BODY_REACH), start)
+    return beside is not None and any(s <= start and end <= e for s, e in bodies())
 
 
 def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
     """Every place of our gazetteer ``text`` names, in order, but none inside the name of a body."""
     lower = lowered(text) if lower is None else lower
-    gazetteer = load_gazetteer()
     spans = _place_names().spans(lower)
     if not spans:
         return []
-    bodies = _source_names().spans(lower)
-    found = []
-    forms = _gazetteer_forms()
-    for start, end in spans:
-        if not _in_body(text, lower, start, end, bodies):
-            key = forms[lower[start:end]]
-            place = gazetteer.places[key]
-            found.append(PlaceMention(start, end, text[start:end],
-                                      _town(text[start:end], place) if key in gazetteer.towns else place))
-    return found
+    bodies = cache(partial(_source_names().spans, lower))
+    return [_ours(text, lower, start, end) for start, end in spans if not _in_body(text, lower, start, end, bodies)]
+
+
+def _ours(text: str, lower: str, start: int, end: int) -> PlaceMention:
+    """The mention of our gazetteer's place at ``start:end``; a town with its coordinates."""
+    gazetteer = load_gazetteer()
+    key = _gazetteer_forms()[lower[start:end]]
+    place = gazetteer.places[key]
+    return PlaceMention(start, end, text[start:end], _town(text[start:end], place) if key in gazetteer.towns else place)
 
 
 def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | None:
@@ -210,8 +221,13 @@ def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | N
     place = resolve_name(name.text, countries, abroad=not QUARTER.match(text, name.end))
     if place is not None:
         return PlaceMention(name.start, name.end, name.text, place)
-    if not name.only_if_known and not names_no_place(text, name):
+    # Kept as written unless only a gazetteer could tell it is a place: a possessive ("in Qarvalinj's
+    # crackdown" may be a person's) or a name in a headline's capitals ("In Sarmin Kill 12").
+    headline = title_cased(text)
+    if not (name.possessive or headline or names_no_place(text, name)):
         return PlaceMention(name.start, name.end, name.text, None)
+    if not headline:
+        return None
     words = name.text.split(" ")
     for size in range(len(words) - 1, 0, -1):  # a headline's name runs into its verb: "In Sarmin Kill 12"
         text = " ".join(words[:size])
@@ -261,7 +277,7 @@ def sentence_places(text: str, lower: str | None = None, countries: Countries = 
     ours = find_places(text, lower)
     taken = [(m.start, m.end) for m in ours]
     mentions = list(ours)
-    for name in place_names(text):
+    for name in place_names(text, lower):
         if any(s < name.end and name.start < e for s, e in taken):
             continue
         mention = _named(text, name, countries)
@@ -272,7 +288,8 @@ def sentence_places(text: str, lower: str | None = None, countries: Countries = 
 
 def report_countries(text: str, lower: str, location: str | None) -> tuple[str, ...]:
     """The countries a report is about, most likely first: its metadata place's, then those its text names most."""
-    counted = Counter(m.place.adm0 for m in find_places(text, lower))
+    forms, places = _gazetteer_forms(), load_gazetteer().places
+    counted = Counter(places[forms[lower[s:e]]].adm0 for s, e in _place_names().spans(lower))
     counted.update(geonames.country_named(lower[s:e])[0] for s, e in _country_names().spans(lower))
     first = lookup_name(location)
     ranked = sorted(counted, key=lambda adm0: (-counted[adm0], adm0))
@@ -280,9 +297,23 @@ def report_countries(text: str, lower: str, location: str | None) -> tuple[str, 
 
 
 def first_place(text: str, lower: str | None = None, countries: Countries = NO_COUNTRIES) -> PlaceMention | None:
-    """The first place a text names that a gazetteer knows: what a report is about when a sentence names none."""
-    known = [m for m in sentence_places(text, lower, countries) if m.place is not None]
-    return known[0] if known else None
+    """The first place a text names that a gazetteer knows: what a report is about when a sentence names none.
+
+    Names the structure marks are looked for only before our gazetteer's first place.
+    """
+    lower = lowered(text) if lower is None else lower
+    ours, position = None, 0
+    while ours is None and (match := _place_names().search(lower, position)) is not None:
+        start, end = match.span("phrase")
+        window = max(0, start - BODY_REACH)  # a body's name holding the place lies within reach of it
+        bodies = lambda: [(window + s, window + e) for s, e in _source_names().spans(lower[window:end + BODY_REACH])]
+        ours = None if _in_body(text, lower, start, end, bodies) else (start, end)
+        position = end
+    end = len(text) if ours is None else ours[0]
+    known = [m for m in sentence_places(text[:end], lower[:end], countries) if m.place is not None]
+    if known:
+        return known[0]
+    return None if ours is None else _ours(text, lower, *ours)
 
 
 def nearest_place(mentions: list[PlaceMention], position: int) -> PlaceMention | None:
