@@ -210,3 +210,17 @@ def test_a_body_named_with_a_place_does_not_hide_the_place_the_figure_happened()
 def test_a_possessive_that_lost_its_apostrophe_still_names_the_place():
     assert place_of("Since Syrias war began 500 schools were hit and 90 teachers killed.")[1:3] == ("Syria", "SYR")
     assert place_of("Hamas said 5 people were killed.")[0] is None  # a movement, not Hama's
+
+
+def test_a_place_in_a_later_clause_after_the_figure_is_not_the_figures():
+    text = "Aid reached the town of Sarmin. Twelve people were killed in the raid, and the envoy arrived in Geneva."
+    assert place_of(text)[0] == "Sarmin"  # the place the report names first, as for a sentence naming none
+    assert place_of("Twelve people were killed in the raid in Geneva.")[0] == "Geneva"
+
+
+def test_a_name_after_another_name_and_in_is_a_place_only_if_a_gazetteer_knows_it():
+    assert place_of("A grant from the Fund for Children in Qarvalinj helped, and 12 people were killed.")[0] \
+        is None
+    assert place_of("A grant from a fund for children in Qarvalinj helped, and 12 people were killed.")[0] \
+        == "Qarvalinj"
+    assert place_of("The Red Cross said 12 people were killed in a strike in Sarmin.")[0] == "Sarmin"

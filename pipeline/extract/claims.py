@@ -198,10 +198,14 @@ class _Sentence:
     def place_of(self, position: int) -> tuple:
         """The place fields of a figure at ``position``: the place named nearest it. A place no gazetteer
         knows is kept as written, in the area the sentence or the report places the figure otherwise."""
-        nearest = nearest_place(self.places, position)
+        # A name the structure marks as a place, after the figure in another clause, is not the figure's
+        # ("denying that any civilians had fled, and Erdogan nodded at Moscow").
+        places = [m for m in self.places
+                  if not (m.marked and m.start > position and NEW_CLAUSE.search(self.text, position, m.start))]
+        nearest = nearest_place(places, position)
         if nearest is None or nearest.place is not None:
             return _place_fields(nearest, self.lead_place, self.context, self.countries)
-        known = nearest_place([mention for mention in self.places if mention.place is not None], position)
+        known = nearest_place([mention for mention in places if mention.place is not None], position)
         _, place, adm0, adm1, _, _, _ = _place_fields(known, self.lead_place, self.context, self.countries)
         return nearest.text, place, adm0, adm1, None, None, None
 

@@ -102,18 +102,28 @@ def names_no_place(text: str, name: "PlaceName") -> bool:
 
 
 class PlaceName(NamedTuple):
-    """A name the sentence's structure marks as a place; ``possessive``: written with "'s" ("in Atareb's market")."""
+    """A name the sentence's structure marks as a place.
+
+    ``doubtful``: it may be no place, and is one only if a gazetteer knows it: written with "'s" ("in
+    Qarvalinj's crackdown" may be a person's), or after a name and "in" ("Aid to the Church in Need").
+    """
 
     start: int
     end: int
     text: str
-    possessive: bool
+    doubtful: bool
 
 
 def title_cased(text: str) -> bool:
     """A headline in title case, where capitals mark no names ("Air Strikes Hit Market")."""
     words = WORD.findall(text)
     return len(words) >= 6 and sum(word[0].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _after_name(text: str, at: int) -> bool:
+    """Whether the introducer before ``at`` follows a capitalised word that does not open the sentence."""
+    before = text[max(0, at - 60):at].split()
+    return len(before) >= 3 and before[-2][:1].isupper() and before[-2].isalpha() and before[-3][-1:] not in ".:;"
 
 
 def _describes_body(text: str, at: int) -> bool:
@@ -155,7 +165,7 @@ def place_names(text: str, lower: str | None = None) -> list[PlaceName]:
         possessive = POSSESSIVE.search(words[-1].group())
         if possessive:
             end -= len(possessive.group())
-        found.append(PlaceName(start, end, text[start:end], bool(possessive)))
+        found.append(PlaceName(start, end, text[start:end], bool(possessive) or _after_name(text, at)))
     return found
 
 

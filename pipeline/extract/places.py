@@ -43,12 +43,14 @@ NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country 
 
 
 class PlaceMention(NamedTuple):
-    """A place as a sentence names it; ``place`` is None where no gazetteer knows it."""
+    """A place as a sentence names it; ``place`` is None where no gazetteer knows it; ``marked``: found by
+    the sentence's structure, not as a name of our gazetteer."""
 
     start: int
     end: int
     text: str
     place: Place | None
+    marked: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -220,12 +222,12 @@ def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | N
     ("the al-Qarvan district") is looked for in the report's countries only."""
     place = resolve_name(name.text, countries, abroad=not QUARTER.match(text, name.end))
     if place is not None:
-        return PlaceMention(name.start, name.end, name.text, place)
-    # Kept as written unless only a gazetteer could tell it is a place: a possessive ("in Qarvalinj's
-    # crackdown" may be a person's) or a name in a headline's capitals ("In Sarmin Kill 12").
+        return PlaceMention(name.start, name.end, name.text, place, True)
+    # Kept as written unless only a gazetteer could tell it is a place: a doubtful name, or one
+    # in a headline's capitals ("In Sarmin Kill 12").
     headline = title_cased(text)
-    if not (name.possessive or headline or names_no_place(text, name)):
-        return PlaceMention(name.start, name.end, name.text, None)
+    if not (name.doubtful or headline or names_no_place(text, name)):
+        return PlaceMention(name.start, name.end, name.text, None, True)
     if not headline:
         return None
     words = name.text.split(" ")
@@ -233,7 +235,7 @@ def _named(text: str, name: PlaceName, countries: Countries) -> PlaceMention | N
         text = " ".join(words[:size])
         place = resolve_name(text, countries)
         if place is not None:
-            return PlaceMention(name.start, name.start + len(text), text, place)
+            return PlaceMention(name.start, name.start + len(text), text, place, True)
     return None
 
 
