@@ -179,6 +179,7 @@ def test_a_name_runs_over_the_particles_of_arabic_names():
     "Nine were killed at the Qarvalinj Media Center.",
     "The monitor based in Britain said nine were killed.",
     "Nine people were killed by a militia banned in Qarvalinj.",
+    "Nine people were killed by a militia (banned in Qarvalinj).",
     "Nine soldiers from Division 30 were killed.",
 ])
 def test_a_month_nationality_person_party_acronym_or_body_after_in_is_no_place(text):
@@ -224,3 +225,9 @@ def test_a_name_after_another_name_and_in_is_a_place_only_if_a_gazetteer_knows_i
     assert place_of("A grant from a fund for children in Qarvalinj helped, and 12 people were killed.")[0] \
         == "Qarvalinj"
     assert place_of("The Red Cross said 12 people were killed in a strike in Sarmin.")[0] == "Sarmin"
+
+
+def test_a_country_named_as_the_owner_of_a_town_gives_way_to_the_town():
+    assert place_of("Five people died in Syria's divided northeastern city of Qamishli.")[:2] == \
+        ("Qamishli", "Al-Hasakeh")
+    assert place_of("Five people died in Syria's Sarmin.")[:2] == ("Sarmin", "Idleb")

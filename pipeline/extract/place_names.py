@@ -27,6 +27,8 @@ INTRODUCERS = re.compile(
     r"|(?:strikes?|raids?|attacks?|assaults?|offensive|bombings?|shelling|bombardment|siege|capture"
     r"|battle|fighting) (?:on|of|for))\s+"
     r"(?:(?P<side>rural|central|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?")
+# After a place's possessive, the name of a place it holds: "Idlib's Maarat al-Numan", "Syria's northern Sarmin".
+OWNED_NAME = re.compile(r" (?:[a-z][\w-]* ){0,2}(?=[A-Z])")
 NAME_START = re.compile(r"[^\W\d_a-z]|(?:al|el|ad|ed|ar|er|as|es|at|et|an|en|az|ez|ash|esh)[- ][A-Z]")
 WORD = re.compile(r"[^\W\d_][\w'’‘ʿ]*(?:-[\w'’‘ʿ]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -129,7 +131,7 @@ def _after_name(text: str, at: int) -> bool:
 def _describes_body(text: str, at: int) -> bool:
     """Whether the word before ``at`` makes what follows describe a body ("based in", "Observatory in")."""
     before = text[max(0, at - 24):at].split()
-    return bool(before) and before[-1].lower() in DESCRIBES_BODY
+    return bool(before) and before[-1].strip("([,\"'").lower() in DESCRIBES_BODY
 
 
 def _name_starts(text: str, lower: str) -> list[int]:
@@ -156,6 +158,9 @@ def place_names(text: str, lower: str | None = None) -> list[PlaceName]:
             continue
         if text.startswith(" and ", words[-1].end()):
             starts.insert(0, words[-1].end() + 5)  # "near Sarmin and Binnish": both are places
+        owned = OWNED_NAME.match(text, words[-1].end()) if POSSESSIVE.search(words[-1].group()) else None
+        if owned:
+            starts.insert(0, owned.end())  # "in Syria's Sarmin": a place the place named holds
         names = [POSSESSIVE.sub("", word.group()).lower() for word in words]
         if len(words) > MAX_WORDS or names[0] in NO_PLACE or names[0] in NOT_NAMES or names[0] in ROLE_WORDS:
             continue

@@ -29,8 +29,9 @@ NO_COUNTRIES: Countries = tuple
 # What joins a town to the area holding it: "Sarmin in Idlib", "Kafr Nabl, in southern Idlib province".
 INSIDE = re.compile(r"(?:,\s*|\s+)(?:in\s+)?(?:the\s+)?(?:(?:rural|southern|northern|eastern|western|central"
                     r"|south|north|east|west|(?:north|south)[- ]?(?:east|west)(?:ern)?)\s+)*$", re.IGNORECASE)
-# What joins a country or area to a place it holds: "Syria's northwestern Idlib", "Syrias third city of Homs".
-OWNED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}$")
+# What joins a country or area to a place it holds: "Syria's northwestern Idlib", "Syrias divided
+# northeastern city of Qamishli".
+OWNED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,4}$")
 DOMINANT = 5  # a name several places bear is the most populous one only if it is this many times the next
 ABROAD_POPULATION = 15_000  # the least population of a town outside the report's countries it may name
 # Words after a name that make it a part of a town the report is about, never a town abroad.
