@@ -24,7 +24,7 @@ from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import (
-    Countries, PlaceMention, first_place, nearest_place, report_countries, resolve_name, sentence_places,
+    Countries, FigurePlaces, PlaceMention, first_place, report_countries, resolve_name, sentence_places,
 )
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
@@ -190,22 +190,18 @@ class _Sentence:
         return metrics[-1] if metrics else None
 
     @property
-    def places(self) -> list[PlaceMention]:
+    def places(self) -> FigurePlaces:
         if self._places is None:
-            self._places = sentence_places(self.text, self.lower, self.countries)
+            self._places = FigurePlaces(self.text, sentence_places(self.text, self.lower, self.countries))
         return self._places
 
     def place_of(self, position: int) -> tuple:
         """The place fields of a figure at ``position``: the place named nearest it. A place no gazetteer
         knows is kept as written, in the area the sentence or the report places the figure otherwise."""
-        # A name the structure marks as a place, after the figure in another clause, is not the figure's
-        # ("denying that any civilians had fled, and Erdogan nodded at Moscow").
-        places = [m for m in self.places
-                  if not (m.marked and m.start > position and NEW_CLAUSE.search(self.text, position, m.start))]
-        nearest = nearest_place(places, position)
+        nearest = self.places.nearest(position)
         if nearest is None or nearest.place is not None:
             return _place_fields(nearest, self.lead_place, self.context, self.countries)
-        known = nearest_place([mention for mention in places if mention.place is not None], position)
+        known = self.places.nearest(position, known=True)
         _, place, adm0, adm1, _, _, _ = _place_fields(known, self.lead_place, self.context, self.countries)
         return nearest.text, place, adm0, adm1, None, None, None
 

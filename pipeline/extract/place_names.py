@@ -15,6 +15,7 @@ Defence") is a body, never a place.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import NamedTuple
 
 from pipeline.extract.credit_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
@@ -150,17 +151,17 @@ def _name_starts(text: str, lower: str) -> list[int]:
 def place_names(text: str, lower: str | None = None) -> list[PlaceName]:
     """Every name in ``text`` that follows a word introducing a place, in order; ``lower`` is ``lowered(text)``."""
     found: list[PlaceName] = []
-    starts = _name_starts(text, lowered(text) if lower is None else lower)
+    starts = deque(_name_starts(text, lowered(text) if lower is None else lower))
     while starts:
-        at = starts.pop(0)
+        at = starts.popleft()
         words = _words_at(text, at)
         if not words or (found and at < found[-1].end):
             continue
         if text.startswith(" and ", words[-1].end()):
-            starts.insert(0, words[-1].end() + 5)  # "near Sarmin and Binnish": both are places
+            starts.appendleft(words[-1].end() + 5)  # "near Sarmin and Binnish": both are places
         owned = OWNED_NAME.match(text, words[-1].end()) if POSSESSIVE.search(words[-1].group()) else None
         if owned:
-            starts.insert(0, owned.end())  # "in Syria's Sarmin": a place the place named holds
+            starts.appendleft(owned.end())  # "in Syria's Sarmin": a place the place named holds
         names = [POSSESSIVE.sub("", word.group()).lower() for word in words]
         if len(words) > MAX_WORDS or names[0] in NO_PLACE or names[0] in NOT_NAMES or names[0] in ROLE_WORDS:
             continue

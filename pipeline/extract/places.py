@@ -39,6 +39,8 @@ QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|district|camp|square|str
 # A place beside another capitalised name, or after one and "in"/"of", may be part of a body's name.
 NEXT_TO_NAME = re.compile(r"[ -][A-Z]")
 NAME_BEFORE = re.compile(r"[A-Z]\w*(?: (?:in|of|for))? $")
+# Where a new clause begins ("killed 12, and the envoy flew to Geneva").
+CLAUSE_BREAK = re.compile(r";|,\s+(?:which|who|and|but|while|whereas|although)\b")
 BODY_REACH = 80  # characters either side of a place within which a body's name holding it is looked for
 NEARBY_DEGREES = 0.1  # namesakes closer than this (about 10 km) in one country are one town
 
@@ -245,7 +247,10 @@ def _within(town: Place | None, area: Place) -> bool:
 
 
 def _owns(text: str, holder: PlaceMention, mention: PlaceMention) -> bool:
-    """Whether ``holder`` is named as the owner of ``mention``: "Syria's Idlib", or "Syrias Idlib"."""
+    """Whether ``holder`` is a country named as the owner of ``mention``: "Syria's Idlib", or "Syrias Idlib".
+    A region's possessive keeps its scope ("northwest Syria's Idlib region" may count the region)."""
+    if holder.place.adm1:
+        return False
     possessive = text.startswith(("'s", "’s"), holder.end) or holder.text.lower() in _lost_apostrophes()
     return possessive and OWNED.match(text, holder.end, mention.start) is not None
 
@@ -278,11 +283,12 @@ def sentence_places(text: str, lower: str | None = None, countries: Countries = 
     """Every place a sentence names, in order: our gazetteer's, then names its structure marks as places."""
     lower = lowered(text) if lower is None else lower
     ours = find_places(text, lower)
-    taken = [(m.start, m.end) for m in ours]
+    ends = [m.end for m in ours]  # our places do not overlap: their ends are in order too
     mentions = list(ours)
     for name in place_names(text, lower):
-        if any(s < name.end and name.start < e for s, e in taken):
-            continue
+        at = bisect.bisect_right(ends, name.start)  # the first of ours ending after the name starts
+        if at < len(ours) and ours[at].start < name.end:
+            continue  # our gazetteer names it
         mention = _named(text, name, countries)
         if mention is not None:
             mentions.append(mention)
@@ -317,6 +323,38 @@ def first_place(text: str, lower: str | None = None, countries: Countries = NO_C
     if known:
         return known[0]
     return None if ours is None else _ours(text, lower, *ours)
+
+
+class FigurePlaces:
+    """The places one sentence names, and which of them a figure in it takes.
+
+    The figure takes the place named nearest it, but a name the structure marks
+    as a place in a later clause than the figure is not the figure's ("denying
+    that any civilians had fled, and Erdogan nodded at Moscow"). Each lookup is a
+    few binary searches, however many places and figures a sentence holds.
+    """
+
+    def __init__(self, text: str, mentions: list[PlaceMention]):
+        self.mentions = mentions
+        self.ours = [m for m in mentions if not m.marked]
+        self.marked = [m for m in mentions if m.marked]
+        self.marked_known = [m for m in self.marked if m.place is not None]
+        breaks = list(CLAUSE_BREAK.finditer(text)) if self.marked else []
+        self.break_starts = [b.start() for b in breaks]
+        self.break_ends = [b.end() for b in breaks]
+
+    def nearest(self, position: int, known: bool = False) -> PlaceMention | None:
+        """The place a figure at ``position`` takes; with ``known``, the nearest a gazetteer knows."""
+        marked = self.marked_known if known else self.marked
+        candidates = [m for m in (nearest_place(self.ours, position),) if m is not None]
+        at = bisect.bisect_left(marked, position, key=lambda m: m.start)
+        if at > 0:
+            candidates.append(marked[at - 1])
+        if at < len(marked):
+            first_break = bisect.bisect_left(self.break_starts, position)
+            if first_break == len(self.break_ends) or self.break_ends[first_break] > marked[at].start:
+                candidates.append(marked[at])
+        return nearest_place(sorted(candidates, key=lambda m: m.start), position)
 
 
 def nearest_place(mentions: list[PlaceMention], position: int) -> PlaceMention | None:
