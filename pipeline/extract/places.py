@@ -305,6 +305,12 @@ def report_countries(text: str, lower: str, location: str | None) -> tuple[str, 
     return tuple(dict.fromkeys(([first.adm0] if first else []) + ranked))
 
 
+def _bodies_near(lower: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The registry's names found within reach of the place at ``start:end`` (a body's name holding it)."""
+    window = max(0, start - BODY_REACH)
+    return [(window + s, window + e) for s, e in _source_names().spans(lower[window:end + BODY_REACH])]
+
+
 def first_place(text: str, lower: str | None = None, countries: Countries = NO_COUNTRIES) -> PlaceMention | None:
     """The first place a text names that a gazetteer knows: what a report is about when a sentence names none.
 
@@ -314,9 +320,7 @@ def first_place(text: str, lower: str | None = None, countries: Countries = NO_C
     ours, position = None, 0
     while ours is None and (match := _place_names().search(lower, position)) is not None:
         start, end = match.span("phrase")
-        window = max(0, start - BODY_REACH)  # a body's name holding the place lies within reach of it
-        bodies = lambda: [(window + s, window + e) for s, e in _source_names().spans(lower[window:end + BODY_REACH])]
-        ours = None if _in_body(text, lower, start, end, bodies) else (start, end)
+        ours = None if _in_body(text, lower, start, end, partial(_bodies_near, lower, start, end)) else (start, end)
         position = end
     end = len(text) if ours is None else ours[0]
     known = [m for m in sentence_places(text[:end], lower[:end], countries) if m.place is not None]
