@@ -25,11 +25,24 @@ class ClaimSchema(pa.DataFrameModel):
     attributed_to: Series[str] = pa.Field(
         nullable=True, description="Who the report credits for the figure; empty for the publisher"
     )
-    location: Series[str] = pa.Field(nullable=True, description="Place as written in the report")
-    place: Series[str] = pa.Field(nullable=True, description="Gazetteer name of the place")
+    location: Series[str] = pa.Field(
+        nullable=True, description="Place as written in the report, kept even when no gazetteer knows it"
+    )
+    place: Series[str] = pa.Field(
+        nullable=True, description="Gazetteer name of the place: our area holding it, else its GeoNames name"
+    )
     adm0: Series[str] = pa.Field(nullable=True, description="ISO 3166-1 alpha-3 country code")
     adm1: Series[str] = pa.Field(
         nullable=True, description="First-level admin areas covered, ';'-joined"
+    )
+    adm2: Series[str] = pa.Field(
+        nullable=True, description="Second-level admin area, where the gazetteer knows it"
+    )
+    latitude: Series[float] = pa.Field(
+        nullable=True, ge=-90, le=90, description="Latitude of the place (WGS 84), where a gazetteer has it"
+    )
+    longitude: Series[float] = pa.Field(
+        nullable=True, ge=-180, le=180, description="Longitude of the place (WGS 84), where a gazetteer has it"
     )
     period_start: Series[str] = pa.Field(
         nullable=True,

@@ -12,9 +12,14 @@ HERE = Path(__file__).parent
 
 @dataclass(frozen=True)
 class Place:
+    """A place as claims record it: an area of our gazetteer, or a town placed in one (with coordinates)."""
+
     name: str
     adm0: str
     adm1: tuple[str, ...]
+    adm2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -26,9 +31,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places: dict[str, Place]  # lower-cased name or variant -> place
+    places: dict[str, Place]  # lower-cased name, variant or town -> the area holding it
     pcodes: dict[str, str]
-    spellings: tuple[str, ...]  # every name and variant as written
+    spellings: tuple[str, ...]  # every name, variant and town as written
+    towns: frozenset[str] = frozenset()  # lower-cased names of towns (settlements inside an area)
+    # lower-cased names and variants that name an area itself, by the area they name
+    area_names: dict[Place, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -50,12 +58,18 @@ def load_gazetteer(path: Path = HERE / "gazetteer.yaml") -> Gazetteer:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     places: dict[str, Place] = {}
     spellings: list[str] = []
+    towns: set[str] = set()
+    area_names: dict[Place, tuple[str, ...]] = {}
     for entry in data["places"]:
         place = Place(entry["name"], entry["adm0"], tuple(entry["adm1"]))
-        for name in [entry["name"], *entry["variants"]]:
+        names = [entry["name"], *entry["variants"]]
+        area_names[place] = tuple(name.lower() for name in names)
+        for name in [*names, *entry.get("towns", [])]:
             places[name.lower()] = place
             spellings.append(name)
-    return Gazetteer(places=places, pcodes=dict(data["adm1_pcodes"]), spellings=tuple(spellings))
+        towns.update(town.lower() for town in entry.get("towns", []))
+    return Gazetteer(places=places, pcodes=dict(data["adm1_pcodes"]), spellings=tuple(spellings),
+                     towns=frozenset(towns), area_names=area_names)
 
 
 @lru_cache(maxsize=None)

@@ -43,7 +43,8 @@ def claim_row(**overrides) -> dict:
         "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
         "attributed_to": None,
-        "location": None, "place": None, "adm0": None, "adm1": None, "period_start": None,
+        "location": None, "place": None, "adm0": None, "adm1": None, "adm2": None, "latitude": None,
+        "longitude": None, "period_start": None,
         "period_end": "2020-02-01", "period_text": None, "quote": "Three people were killed, the council said.",
         "start": 0, "end": 44, "number_text": "Three",
     }

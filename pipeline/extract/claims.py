@@ -23,7 +23,9 @@ from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, z
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
-from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
+from pipeline.extract.places import (
+    Countries, FigurePlaces, PlaceMention, first_place, report_countries, resolve_name, sentence_places,
+)
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
 
@@ -64,6 +66,9 @@ class Claim:
     place: str | None
     adm0: str | None
     adm1: str | None
+    adm2: str | None
+    latitude: float | None
+    longitude: float | None
     period_start: str | None
     period_end: str | None
     period_text: str | None
@@ -80,7 +85,7 @@ class Claim:
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
     "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "attributed_to", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude", "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 
@@ -124,26 +129,31 @@ def _population(found: Attachment, explicit: str | None) -> str:
 
 
 def _place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
-                  context: ReportContext):
+                  context: ReportContext, countries: Countries) -> tuple:
+    """location, place, adm0, adm1, adm2, latitude, longitude: the sentence's place, else the report's
+    metadata place, else the first place the report names; a place no gazetteer knows is kept as written."""
     if mention is None and context.location:
-        known = lookup_place(context.location)
+        known = resolve_name(context.location, countries)
         if known is not None:
-            return context.location, known.name, known.adm0, ";".join(known.adm1) or None
+            return (context.location.strip(), known.name, known.adm0, ";".join(known.adm1) or None, known.adm2,
+                    known.latitude, known.longitude)
     mention = mention or fallback()
     if mention is None:
-        return None, None, None, None
+        written = context.location.strip() if context.location and context.location.strip() else None
+        return written, None, None, None, None, None, None
     place = mention.place
-    return mention.text, place.name, place.adm0, ";".join(place.adm1) or None
+    return (mention.text, place.name, place.adm0, ";".join(place.adm1) or None, place.adm2,
+            place.latitude, place.longitude)
 
 
 class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None]):
+                 lead_place: Callable[[], PlaceMention | None], countries: Countries):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
-        self.context, self.lead_place = context, lead_place
+        self.context, self.lead_place, self.countries = context, lead_place, countries
         self._period = self._credited = self._places = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -180,10 +190,20 @@ class _Sentence:
         return metrics[-1] if metrics else None
 
     @property
-    def places(self) -> list[PlaceMention]:
+    def places(self) -> FigurePlaces:
         if self._places is None:
-            self._places = find_places(self.text, self.lower)
+            self._places = FigurePlaces(self.text, sentence_places(self.text, self.lower, self.countries))
         return self._places
+
+    def place_of(self, position: int) -> tuple:
+        """The place fields of a figure at ``position``: the place named nearest it. A place no gazetteer
+        knows is kept as written, in the area the sentence or the report places the figure otherwise."""
+        nearest = self.places.nearest(position)
+        if nearest is None or nearest.place is not None:
+            return _place_fields(nearest, self.lead_place, self.context, self.countries)
+        known = self.places.nearest(position, known=True)
+        _, place, adm0, adm1, _, _, _ = _place_fields(known, self.lead_place, self.context, self.countries)
+        return nearest.text, place, adm0, adm1, None, None, None
 
     @property
     def period(self):
@@ -229,13 +249,13 @@ class _Sentence:
     def claim(self, mention: "_Mention", population: str) -> Claim:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
         local = mention.number_start - self.start
-        written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
+        written, place, adm0, adm1, adm2, latitude, longitude = self.place_of(local)
         start, end, period_text = self.period_of(local)
         return Claim(
             metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
             hedge=mention.hedge, population=population, stance=mention.stance,
             attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
-            adm1=adm1, period_start=start.isoformat() if start else None,
+            adm1=adm1, adm2=adm2, latitude=latitude, longitude=longitude, period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=mention.number_text, number_start=mention.number_start,
             generic=mention.generic,
@@ -325,13 +345,15 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
-    # The place a report names first, for a figure whose sentence names none; looked for only then.
-    lead_place = cache(partial(first_place, text, lower))
+    # The countries the report is about (to tell apart towns of one name), and the place it names
+    # first (for a figure whose sentence names none): each read only when needed.
+    countries = cache(partial(report_countries, text, lower, context.location))
+    lead_place = cache(partial(first_place, text, lower, countries))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place)
+        sentence = _Sentence(text, lower, start, end, context, lead_place, countries)
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")

@@ -22,8 +22,8 @@ from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
 from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
 from pipeline.ingest.text import TEXT_SUFFIXES, FrontMatterLoader, decode_text, split_front_matter
+from pipeline.extract.places import lookup_name
 from pipeline.validate import quarantine_frame
-from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "has_url", "published",
@@ -31,7 +31,7 @@ REPORT_COLUMNS = [
 ]
 FEED_CLAIM_COLUMNS = [
     "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "attributed_to", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude", "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
@@ -169,7 +169,7 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
 
 def _feed_claim(report_id: str, record: dict) -> dict:
     claim = record["claim"]
-    place = load_gazetteer().places.get(claim["location"].lower())
+    place = lookup_name(claim["location"])
     key = f"{report_id}:row{record['row']}:{claim['metric']}"
     return {
         "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
@@ -177,7 +177,8 @@ def _feed_claim(report_id: str, record: dict) -> dict:
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
         "attributed_to": claim["attributed_to"], "location": claim["location"],
         "place": place.name if place else None, "adm0": place.adm0 if place else None,
-        "adm1": ";".join(place.adm1) or None if place else None,
+        "adm1": ";".join(place.adm1) or None if place else None, "adm2": place.adm2 if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "period_start": claim["period_start"], "period_end": claim["period_end"], "period_text": None,
         "quote": record["quote"], "start": record["start"], "end": record["end"],
         "number_text": record["fields"]["value"],
