@@ -1,0 +1,425 @@
+"""Who a credited name is: one originator, with its grade, however a report words it.
+
+``identify`` is the one place a name becomes an originator, for the extractor
+(a claim's credit, else its report's publisher) and for reconciliation (any
+name, publishers included). In order:
+
+- the source registry (``schemas/sources.yaml``): a name, acronym, alias,
+  former name or person it lists, also with a descriptor after it ("SANA news
+  agency", "UNICEF spokesman") or a person after a registered body's title
+  ("UNHCR spokesman Ron Redmond");
+- a state's body (``schemas/state_bodies.yaml``): "Kenyan police", "Burma's
+  government", "the Ministry of Health of Iraq", "Turkey" (a country named for
+  its government), "Moscow" (its capital); named after its country ("Qatari
+  Ministry of Interior") unless a registered source stands for it;
+- a kind of body named without a country ("police", "the interior ministry",
+  "officials", "a monitor", "state media") is resolved against the report's
+  country, when the caller knows it: the body of that country, or the source
+  the registry names for that kind in reports on that country. A titled
+  person ("Health Minister Jane Okafor") is a ministry only when the title
+  names the country;
+- any other name is its own originator, normalised: no leading article, no
+  possessive, and no capital that only opens a sentence ("Local officials").
+
+Joint credits ("rescue workers and a war monitor") name every body: their
+originator is each part's originator, in alphabetical order, joined by "; "
+(``JOINT``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, Protocol, Sequence
+
+from pipeline.extract.credit_phrases import is_name_word
+from pipeline.extract.credit_words import BODY_HEADS, CONNECTORS, MODIFIERS, ROLE_WORDS
+from pipeline.extract.source_names import joint_parts
+from schemas.reference import Source, load_sources, load_state_bodies, name_key
+
+JOINT = "; "
+GRADES = ("LOW", "MEDIUM", "HIGH")
+
+
+class ReportPlace(Protocol):
+    """What a report says of its place, asked only when a name needs it."""
+
+    def country(self) -> str | None:
+        """The ISO 3166-1 alpha-3 code of the country the report is about."""
+
+    def names(self, source: str) -> bool:
+        """Whether the report names a registered source by a name of its own ("Syrian Civil Defence")."""
+
+
+class Where(NamedTuple):
+    """The report's country, and the registered sources it names that a generic name may stand for."""
+
+    country: str | None
+    named: frozenset[str] = frozenset()
+
+# Words after a body that only say who spoke or what was issued: "SANA news agency", "army spokesman".
+SPEAKER_WORDS = frozenset("""spokesman spokeswoman spokesperson spokespeople official officials source sources
+    statement statements report reports figures figure data tally toll count estimate estimates bulletin
+    communique update chief head commander director officer officers reporter reporters correspondent
+    representative envoy channel website account news agency says said minister worker workers volunteer
+    volunteers member members state media television tv radio newspaper daily group organisation organization
+    service""".split())
+# Words that open a description of a body without changing which body it is ("a local civil defence official").
+OPENERS = frozenset("local senior top unnamed anonymous".split())
+# Titles before a person's name ("Health Minister Jane Okafor", "army spokesman Joel Mbeki", "Lt. Col. X").
+TITLES = ROLE_WORDS | frozenset("""secretary-general under-secretary-general lieutenant colonel major general
+    brigadier sergeant admiral marshal commissioner ambassador envoy premier clergyman rebel
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj. sgt sgt.
+    cpl cpl. adm adm. gov gov. sen sen. rep rep.""".split())
+# Of those, the ones that only address or rank a person, and say nothing of the body they speak for.
+RANKS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj.
+    sgt sgt. cpl cpl. adm adm. lieutenant colonel major general brigadier sergeant admiral marshal""".split())
+COMMON_WORDS = BODY_HEADS | MODIFIERS | ROLE_WORDS
+BRACKETED = re.compile(r"(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)")
+ASK = Where("?")  # the report's place is wanted but not yet looked for
+
+
+@dataclass(frozen=True)
+class Originator:
+    """A claim's originator: its canonical name, grade, party status, and whether the registry grades it."""
+
+    name: str
+    reliability: str
+    party: bool
+    registered: bool  # graded in schemas/sources.yaml
+    known: bool = False  # the registry or the table of state bodies says who it is
+
+
+class _NeedsCountry:
+    """The name resolves only with the report's country."""
+
+
+NEEDS_COUNTRY = _NeedsCountry()
+
+
+def _registered(source: Source) -> Originator:
+    return Originator(source.name, source.reliability, source.party, True, True)
+
+
+def _unregistered(name: str) -> Originator:
+    return Originator(name, load_sources().default_reliability, False, False)
+
+
+def _words(name: str) -> list[str]:
+    return " ".join(name.replace('"', " ").replace("“", " ").replace("”", " ").split()).split()
+
+
+def _display(words: list[str]) -> str:
+    """A name the registry lacks, as its originator: no article or possessive, no capital opening a sentence."""
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    words = [re.sub(r"['’]s$", "", word) if len(word) > 3 else word for word in words]
+    if words and words[0][1:].islower() and words[0].lower() in COMMON_WORDS \
+            and not any(word[:1].isupper() for word in words[1:]):
+        words = [words[0].lower(), *words[1:]]  # "Local officials" opening a sentence; not "Committee for X"
+    return " ".join(words)
+
+
+def _lost_apostrophe(words: list[str]) -> list[str]:
+    """'ISISs statement': an acronym's possessive whose apostrophe was lost."""
+    return [word[:-1] if len(word) > 3 and word.endswith("s") and word[:-1].isalpha() and word[:-1].isupper()
+            else word for word in words]
+
+
+def _split_person(words: list[str]) -> tuple[list[str], list[str]]:
+    """(title, person) of "Health Minister Jane Okafor", "Brig. Gen. Richard Blanchette"; (words, [])
+    when no name follows a title."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].lower().rstrip(",") in TITLES:
+            rest = words[index + 1:]
+            if rest[0][:1].isupper() and rest[0].lower().rstrip(".") not in TITLES \
+                    and all(is_name_word(word) or word.lower() in CONNECTORS for word in rest):
+                return words[:index + 1], rest
+            return words, []
+    return words, []
+
+
+def _registry(words: list[str]) -> Source | None:
+    """The registered source the words name, also with descriptors after it ("SANA news agency")
+    or a place it acts in ("NATO in Afghanistan")."""
+    registry = load_sources()
+    for end in range(len(words), 0, -1):
+        found = registry.lookup(" ".join(words[:end]))
+        if found is not None:
+            return found
+        if words[end - 1].lower() in ("in", "at") and end > 1:
+            continue  # "NATO in Afghanistan": the words from "in" on say where
+        if words[end - 1].lower().rstrip(",") not in SPEAKER_WORDS and "in" not in map(str.lower, words[:end]) \
+                and "at" not in map(str.lower, words[:end]):
+            return None
+    return None
+
+
+def _registered_prefix(title: list[str]) -> Source | None:
+    """The registered body a person's title opens with: "BBC World Affairs correspondent"; not when
+    another country's office follows ("At the UN British Foreign Secretary X", commas lost)."""
+    registry = load_sources()
+    for end in range(len(title) - 1, 0, -1):
+        found = registry.lookup(" ".join(title[:end]))
+        if found is not None:
+            return None if _country_at([name_key(title[end])])[0] is not None else found
+    return None
+
+
+def _generic(words: list[str], where: Where | None) -> Source | None | _NeedsCountry:
+    """The source a kind of body ("a monitor") names in a report on its country, or in one that
+    names the source itself ("civil defence" where the report names the White Helmets)."""
+    generic = load_sources().generic
+    while words and words[0].lower() in OPENERS:
+        words = words[1:]
+    for end in range(len(words), 0, -1):
+        pairs = generic.get(name_key(" ".join(words[:end])))
+        if pairs:
+            if where is ASK:
+                return NEEDS_COUNTRY
+            if where is None:
+                return None
+            return next((source for code, source in pairs if code == where.country or source.name in where.named),
+                        None)
+        if words[end - 1].lower() not in SPEAKER_WORDS:
+            return None
+    return None
+
+
+def _country_at(keys: list[str]) -> tuple[str | None, int]:
+    """The country named by the first words (a name, an adjective, "Syrias" for "Syria's"), and how many."""
+    names = load_state_bodies().names
+    for size in range(min(4, len(keys)), 0, -1):
+        phrase = " ".join(keys[:size])
+        code = names.get(phrase) or (names.get(phrase[:-1]) if phrase.endswith("s") and size == 1 else None)
+        if code is not None:
+            return code, size
+    return None, 0
+
+
+def _kind(keys: list[str]) -> str | None:
+    """The kind of state body the words name: "police", "state media", "Ministry of Health"."""
+    states = load_state_bodies()
+    while keys:
+        phrase = " ".join(keys)
+        if phrase in states.kinds:
+            return states.kinds[phrase]
+        ministry = _ministry(keys)
+        if ministry is not None:
+            return ministry
+        if keys[-1] not in SPEAKER_WORDS:
+            return None
+        keys = keys[:-1]
+    return None
+
+
+def _ministry(keys: list[str]) -> str | None:
+    """ "interior ministry", "ministry of health", "health minister", "health officials": a ministry by its topic."""
+    topics = load_state_bodies().topics
+    if keys[0] in ("ministry", "minister") and len(keys) > 2 and keys[1] == "of":
+        topic = " ".join(keys[2:])
+    elif keys[-1] in ("ministry", "minister") and len(keys) > 1:
+        topic = " ".join(keys[:-1])
+    elif keys[-1] in ("officials", "authorities", "department") and " ".join(keys[:-1]) in topics:
+        topic = " ".join(keys[:-1])
+    else:
+        return None
+    if topic in load_state_bodies().kinds:
+        return None  # "government minister": a minister of the government
+    if topic in topics:
+        return f"Ministry of {topics[topic]}"
+    if not all(word.isalpha() for word in topic.split()):
+        return None
+    return "Ministry of " + " ".join(word if word in ("and", "of") else word.capitalize() for word in topic.split())
+
+
+def _state(words: list[str], where: Where | None, titled: bool) -> Originator | None | _NeedsCountry:
+    """A state's body the words name, with the country they name or, for a body alone, the report's."""
+    states = load_state_bodies()
+    keys = name_key(" ".join(words)).split()
+    if not keys:
+        return None
+    code, size = _country_at(keys)
+    rest = keys[size:]
+    if code is None and len(keys) > 2 and keys[-2] in ("of", "in"):
+        code, size = _country_at(keys[-1:])
+        code = code or states.capitals.get(keys[-1])  # "the defence ministry in Moscow"
+        rest = keys[:-2] if code is not None else keys
+    if code is None and " ".join(keys) in states.capitals:
+        code, rest = states.capitals[" ".join(keys)], []
+    if code is not None and not rest:
+        # a country's name alone, not its adjective: "Turkey said", never "Syrian" said
+        return _state_source(code, "government") if " ".join(keys) not in _adjectives() else None
+    kind = _kind(rest)
+    if kind is None:
+        return None
+    if code is None:
+        if titled or where is None:
+            return None
+        if where is ASK:
+            return NEEDS_COUNTRY
+        code = where.country
+    return _state_source(code, kind) if code in states.countries else None
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    states = load_state_bodies()
+    countries = {name_key(country.name) for country in states.countries.values()}
+    return frozenset(key for key in states.names if key not in countries and key.upper() != key) - {"us", "uk"}
+
+
+def _state_source(code: str, kind: str) -> Originator:
+    source = load_sources().for_state(code, kind)
+    if source is not None:
+        return _registered(source)
+    return Originator(f"{load_state_bodies().countries[code].adjective} {kind}",
+                      load_sources().default_reliability, False, False, True)
+
+
+def _resolved(words: list[str], where: Where | None) -> Originator | None | _NeedsCountry:
+    """The registered source or state body the words name, if any."""
+    words = _lost_apostrophe(words)
+    found = _registry(words)
+    if found is not None:
+        return _registered(found)
+    state = _state(words, None, titled=True)
+    if isinstance(state, Originator):
+        return state  # "Turkish General Staff", a body whose name holds a title
+    title, person = _split_person(words)
+    if person:
+        known = load_sources().lookup(" ".join(person))
+        if known is not None:
+            return _registered(known)
+        # the body the title names, else the person: a title is no part of who they are
+        return _resolved_title(title, where) or _unregistered(_display(person))
+    generic = _generic(words, where)
+    if generic is NEEDS_COUNTRY or isinstance(generic, Source):
+        return _registered(generic) if isinstance(generic, Source) else generic
+    state = _state(words, where, titled=False)
+    if state is None and "of" in words[1:-1]:
+        # "the western regional command of the Afghan army": a part of a body speaks for the body
+        owner = _resolved(words[len(words) - words[::-1].index("of"):], where)
+        return owner if owner is not None and (owner is NEEDS_COUNTRY or owner.registered
+                                               or owner.name != _display(words)) else None
+    return state
+
+
+def _resolved_title(title: list[str], where: Where | None) -> Originator | _NeedsCountry | None:
+    """The body a person's title names: "UNHCR spokesman", "Afghan army spokesman", and in a
+    report on Syria "civil defence official". A state's office without its country ("Health
+    Minister") is not resolved by the report's country: a report quotes other countries' ministers."""
+    while title and title[-1].lower() in RANKS:
+        title = title[:-1]  # "US military spokeswoman Lt. Col."
+    if not title:
+        return None
+    found = _registry(title) or _registered_prefix(title)
+    if found is not None:
+        return _registered(found)
+    generic = _generic(title, where)
+    if generic is NEEDS_COUNTRY or isinstance(generic, Source):
+        return _registered(generic) if isinstance(generic, Source) else generic
+    state = _state(title, None, titled=True)
+    return state if isinstance(state, Originator) else None
+
+
+@lru_cache(maxsize=8192)
+def _one(name: str, where: Where | None) -> Originator | _NeedsCountry | None:
+    words = _words(name)
+    if not words:
+        return None
+    bracketed = BRACKETED.fullmatch(" ".join(words))
+    if bracketed:
+        return _bracketed(bracketed.group("outer"), bracketed.group("inner"), where)
+    found = _resolved(words, where)
+    if found is not None:
+        return found
+    return _unregistered(_display(words))
+
+
+def _bracketed(outer: str, inner: str, where: Where | None) -> Originator | _NeedsCountry | None:
+    """'Médecins Sans Frontières (MSF)', 'Syrian media (via BBC News)', 'Dr Amal Nasser (city morgue)',
+    'Shah Jahan Noori (Badakhshan police chief)'.
+
+    An acronym in brackets is the name's own; "via X" names who relayed it;
+    other words in brackets say what the person before them speaks for: a
+    body the registry or the states know, or a body described ("city
+    morgue"); a role that names neither leaves the person.
+    """
+    inner_words = _words(inner)
+    if inner.startswith("via "):
+        return _one(outer, where)
+    if len(inner_words) == 1 and inner.replace("-", "").isupper():
+        found = _resolved(inner_words, where)
+        if isinstance(found, Originator):
+            return found
+        found = _resolved(_words(outer), where)
+        return found if found is not None else _unregistered(_display(_words(outer)))
+    found = _resolved(inner_words, where)
+    if found is not None:
+        return found
+    body = list(inner_words)
+    while body and (body[-1].lower() in SPEAKER_WORDS or body[-1].lower() in TITLES):
+        body = body[:-1]  # "provincial governor's spokesperson" speaks for the provincial governor
+    if body and re.sub(r"['’]s$", "", body[-1].lower()) in BODY_HEADS:
+        return _unregistered(_display(body))
+    return _one(outer, where)
+
+
+@lru_cache(maxsize=1)
+def _generic_sources() -> tuple[str, ...]:
+    """The sources some generic name may stand for."""
+    return tuple(sorted({source.name for pairs in load_sources().generic.values() for _, source in pairs}))
+
+
+def _where(place: str | ReportPlace | None) -> Where | None:
+    if place is None or isinstance(place, str):
+        return None if place is None else Where(place)
+    return Where(place.country(), frozenset(source for source in _generic_sources() if place.names(source)))
+
+
+def _part(name: str, place: str | ReportPlace | None) -> Originator | None:
+    found = _one(name, ASK)
+    if found is NEEDS_COUNTRY:
+        found = _one(name, _where(place))
+        if found is NEEDS_COUNTRY or found is None:
+            return _unregistered(_display(_words(name)))
+    return found
+
+
+def joint(parts: Sequence[Originator]) -> Originator:
+    """The originator of a credit naming several bodies: each named once, in alphabetical order.
+
+    Its grade is the highest of theirs (each vouches for the figure); it is a
+    party only when every one of them is.
+    """
+    unique = {part.name: part for part in parts}
+    ordered = [unique[name] for name in sorted(unique, key=str.casefold)]
+    if len(ordered) == 1:
+        return ordered[0]
+    return Originator(JOINT.join(part.name for part in ordered),
+                      max((part.reliability for part in ordered), key=GRADES.index),
+                      all(part.party for part in ordered), all(part.registered for part in ordered),
+                      all(part.known for part in ordered))
+
+
+def identify(name: str | None, place: str | ReportPlace | None = None) -> Originator | None:
+    """The originator a name stands for, with its grade; None for no name.
+
+    ``place`` is the report's country (an ISO 3166-1 alpha-3 code) or a
+    `ReportPlace`, asked only when the name needs it ("police", "a monitor").
+    A joint name ("A and B", or "A; B" as ``JOINT`` writes it) is each body it
+    names.
+    """
+    if not isinstance(name, str) or not name.strip():
+        return None
+    if JOINT in name:
+        found = [_part(part, place) for part in name.split(JOINT) if part.strip()]
+        return joint([part for part in found if part is not None])
+    whole = _one(name, ASK)
+    if whole is NEEDS_COUNTRY or whole is None or not whole.registered:
+        parts = joint_parts(name)
+        if parts:
+            found = [_part(part, place) for part in parts]
+            return joint([part for part in found if part is not None])
+    return _part(name, place)
