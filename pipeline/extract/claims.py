@@ -17,13 +17,15 @@ from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
+from pipeline.extract.attribution import Credit, find_credit, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
+from pipeline.extract.originators import identify
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
+from pipeline.extract.report_country import TextPlace
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
 
@@ -46,6 +48,11 @@ GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
 ARMED_GROUPS = {"soldiers", "combatants"}
 GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
+# What a count of families or households counts: households, whatever happened to them (IDMC's HOUSEHOLD unit).
+HOUSEHOLD_HEADS = {"families", "family", "households", "household"}
+# "1,393 displaced households (estimated 6,636 individuals)": the same figure in another unit, in brackets.
+SAME_FIGURE_HEADS = HOUSEHOLD_HEADS | {"people", "persons", "individuals", "residents"}
+IN_BRACKETS = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}$")
 
 
 @dataclass(slots=True)
@@ -55,11 +62,13 @@ class Claim:
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
+    originator: str | None
     location: str | None
     place: str | None
     adm0: str | None
@@ -79,8 +88,8 @@ class Claim:
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
+    "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "originator", "location", "place", "adm0", "adm1", "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 
@@ -140,10 +149,10 @@ class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None]):
+                 lead_place: Callable[[], PlaceMention | None], report_place: TextPlace):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
-        self.context, self.lead_place = context, lead_place
+        self.context, self.lead_place, self.report_place = context, lead_place, report_place
         self._period = self._credited = self._places = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -171,6 +180,10 @@ class _Sentence:
                 and BRACKETED_LIST.search(self.text):
             metric = self.metric_before(number.start)
             found = None if metric is None else Attachment(metric, None, None)
+        if found is None and previous is not None and after[:1] and after[0] in SAME_FIGURE_HEADS \
+                and (after[0] in HOUSEHOLD_HEADS) != (previous.head in HOUSEHOLD_HEADS) \
+                and IN_BRACKETS.search(before_text):
+            found = Attachment(previous.metric, previous.population, after[0])  # the same figure in another unit
         return found
 
     def metric_before(self, position: int) -> str | None:
@@ -218,13 +231,19 @@ class _Sentence:
 
     def mention(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
                 qualifier: str, population: str, stance: str, hedge: str | None = None,
-                generic: bool = True) -> "_Mention":
+                generic: bool = True, unit: str = "people") -> "_Mention":
         """A figure read here, with what deduplication weighs; the rest of its claim waits until it is kept."""
-        attributed = find_attribution(self.text, number_start - self.start, self.context.publisher, self.credited)
+        credit = find_credit(self.text, number_start - self.start, self.context.publisher, self.credited)
+        attributed, body = (credit.name, credit.body) if credit is not None else (None, None)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
-        return _Mention(self, number_start, number_text, metric, value, high, qualifier, hedge, population,
-                        stance, attributed, generic, self.start)
+        return _Mention(self, number_start, number_text, metric, value, high, unit, qualifier, hedge, population,
+                        stance, attributed, body, generic, self.start)
+
+    def originator(self, mention: "_Mention") -> str | None:
+        """Who originated a figure: the body credited (the one a credited person speaks for), else the publisher."""
+        found = identify(mention.body or mention.attributed_to or self.context.publisher, self.report_place)
+        return found.name if found else None
 
     def claim(self, mention: "_Mention", population: str) -> Claim:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
@@ -232,9 +251,10 @@ class _Sentence:
         written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
         start, end, period_text = self.period_of(local)
         return Claim(
-            metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
-            hedge=mention.hedge, population=population, stance=mention.stance,
-            attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
+            metric=mention.metric, value=mention.value, high=mention.high, unit=mention.unit,
+            qualifier=mention.qualifier, hedge=mention.hedge, population=population, stance=mention.stance,
+            attributed_to=mention.attributed_to, originator=self.originator(mention), location=written,
+            place=place, adm0=adm0,
             adm1=adm1, period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=mention.number_text, number_start=mention.number_start,
@@ -254,11 +274,13 @@ class _Mention(NamedTuple):
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
+    body: str | None  # the body a credited person speaks for
     generic: bool
     start: int  # where its sentence starts
 
@@ -280,6 +302,7 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
                     sentence.start + number.start, number.text, metric, number.value,
                     number.high, number.qualifier, population, stance, number.hedge,
                     generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
+                    unit="households" if found.head in HOUSEHOLD_HEADS else "people",
                 ))
     return mentions
 
@@ -294,7 +317,7 @@ def _zero_denials(sentence: _Sentence) -> list[_Mention]:
 def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
-    Mentions of the same (metric, value, high, stance) are one claim when their
+    Mentions of the same (metric, value, high, unit, stance) are one claim when their
     groups agree or one of them names no group ("12 people", "12 dead"); the
     claim keeps the group named. Groups named apart ("three Israelis", "three
     attackers") stay apart. The mention kept is the credited one, then one
@@ -305,7 +328,8 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
 
     groups: dict[tuple, list[_Mention]] = {}
     for mention in mentions:
-        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
+        groups.setdefault((mention.metric, mention.value, mention.high, mention.unit, mention.stance),
+                          []).append(mention)
     kept = []
     for same_figure in groups.values():
         unnamed = [m.generic and m.population == "people" for m in same_figure]
@@ -327,11 +351,13 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
         return []
     # The place a report names first, for a figure whose sentence names none; looked for only then.
     lead_place = cache(partial(first_place, text, lower))
+    # The report's place, for credits naming a kind of body ("police"); looked for only then.
+    report_place = TextPlace(text, lower, context.location)
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place)
+        sentence = _Sentence(text, lower, start, end, context, lead_place, report_place)
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")

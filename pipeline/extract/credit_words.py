@@ -21,14 +21,22 @@ REPORTING_VERBS = _LEXICON_VERBS | _words("""
     explained explains continued insisted acknowledged admitted wrote writes tweeted
     updated revised raised verified registered disputed disputes clarified informed
     commented reporting gave gives giving putting showed shows show suggested suggests
-    saying warning estimating confirming
+    saying warning estimating confirming quoted quotes cited cites increased lowered
 """) - {"state"}
+
+# "SANA quoted local sources as saying", "X was quoted as saying": the source quoted is credited.
+QUOTING_VERBS = _words("quoted quotes cited cites")
+# "as saying", "as telling": what follows a quoting verb's source.
+AS_SAYING = _words("saying telling stating reporting adding")
+# Participles that go on with the clause's own subject ("X updated its toll ..., saying"), unlike one
+# with a subject of its own ("with officials reporting").
+CLAUSE_PARTICIPLES = _words("saying adding noting stating")
 
 # Verbs that credit a figure only when a document is their subject ("figures from the ministry show").
 DOCUMENT_VERBS = _words("show shows showed suggest suggests suggested")
 
 # Verbs that credit a figure only when they take a toll ("put the death toll at 20", not "put out a fire").
-TOLL_VERBS = _words("put puts putting gave gives giving")
+TOLL_VERBS = _words("put puts putting gave gives giving increased lowered")
 TOLL_WORDS = _words("toll tolls number figure figures tally count total")
 
 # Verbs whose name may come after them ("..., said the ministry", "reports the Committee").

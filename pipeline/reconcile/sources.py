@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.extract.originators import identify
 from pipeline.reconcile.overrides import Regrade
 from schemas.reference import SourceRegistry, load_sources
 
@@ -35,16 +36,17 @@ class SourceBook:
         self.regrades = {self.name_of(r.source).lower(): r for r in regrades}
 
     def name_of(self, name: str) -> str:
-        known = self.registry.lookup(name)
-        return known.name if known else name
+        """The originator a name stands for (``originators.identify``): "UN humanitarian office" is OCHA."""
+        found = identify(name)
+        return found.name if found else name
 
     def originator(self, attributed_to: object, publisher: str) -> str:
         name = attributed_to if isinstance(attributed_to, str) and attributed_to else publisher
         return self.name_of(name)
 
     def grade(self, name: str) -> Grade:
-        known = self.registry.lookup(name)
-        base = Grade(known.reliability, known.party, True) if known else \
+        found = identify(name)
+        base = Grade(found.reliability, found.party, found.registered) if found else \
             Grade(self.registry.default_reliability, False, False)
         regrade = self.regrades.get(name.lower())
         if regrade is None:
