@@ -56,7 +56,7 @@ def read_claims(claims: pd.DataFrame, reports: pd.DataFrame, excluded: set = fro
         if row["claim_id"] in excluded:
             continue
         report = report_of[row["report_id"]]
-        origin = book.originator(_text(row["attributed_to"]), report["publisher"])
+        origin = book.originator(_text(row["originator"]), report["publisher"])
         grade = book.grade(origin)
         population = row["population"]
         if row["metric"] in ("displaced", "refugees", "returned") and population == "civilians":

@@ -45,3 +45,9 @@ def test_a_report_names_a_body_by_a_name_of_its_own():
     place = TextPlace("Rescuers of the White Helmets dug for hours.", "rescuers of the white helmets dug for hours.")
     assert place.names("Syria Civil Defence")
     assert not place.names("Syrian Observatory for Human Rights")
+
+
+def test_possessives_dotted_acronyms_and_names_of_several_words_are_read():
+    assert country("Syria's north and Syria's east were shelled.") == "SYR"
+    assert country("The U.S. and the U.S. Army said so.") == "USA"
+    assert country("Fighting in the Democratic Republic of the Congo displaced thousands.") == "COD"

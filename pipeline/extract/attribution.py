@@ -8,14 +8,17 @@ what precedes it. A figure takes the nearest credit that covers it.
 As the labelled data has it, a figure is credited only when its own sentence,
 or the quote it sits in, names the source: a sentence that merely goes on
 about what a source said is credited to nobody. A sentence that names the
-source by a pronoun or its role ("It said", "the ministry added") is credited
-to the source named before it; a surname alone ("Manirakiza said") to that
+source by a pronoun or its role ("It said", "the ministry added") or reports
+in the passive ("Nine people are reported to have drowned") is credited to
+the source named before it; a surname alone ("Manirakiza said") to that
 person as first named, with their title; an abbreviation ("according to
 IANSA") to the name the report spells out for it.
 
-The publisher's own reporter is no attribution (the publisher is recorded on
-the report), and the outlet relaying a source is not the source ("a source
-at the police command told SANA" credits the police command).
+A credit's name is kept as the report writes it; who it is (its originator)
+is ``originators.identify``'s to say. The publisher's own reporter is no
+attribution (the publisher is recorded on the report), and the outlet
+relaying a source is not the source ("a source at the police command told
+SANA" credits the police command; "Citing X, the agency said" credits X).
 """
 from __future__ import annotations
 
@@ -271,7 +274,7 @@ class CreditIndex:
     """A long sentence's credits arranged so that each figure's credit is found in
     logarithmic time: scanning every credit for every figure made a run-on
     "sentence" of 8,000 credited figures take minutes. Picks exactly what the
-    scan in ``find_attribution`` picks, ties included."""
+    scan in ``find_credit`` picks, ties included."""
 
     def __init__(self, credited: tuple[Credit, ...]):
         ordered = [credit for _, credit in sorted(enumerate(credited), key=lambda item: (item[1].position, item[0]))]
@@ -320,13 +323,6 @@ def _credit_index(credited: tuple[Credit, ...]) -> CreditIndex:
     return _last_index[1]
 
 
-def find_attribution(sentence: str, position: int, publisher: str | None,
-                     credited: tuple[Credit, ...] | None = None) -> str | None:
-    """The name credited for the figure at ``position``, as written, unless it is the publisher."""
-    chosen = find_credit(sentence, position, publisher, credited)
-    return None if chosen is None else chosen.name
-
-
 def find_credit(sentence: str, position: int, publisher: str | None,
                 credited: tuple[Credit, ...] | None = None) -> Credit | None:
     """The credit covering the figure at ``position``, unless it credits nobody or the publisher.
@@ -359,6 +355,7 @@ def sentence_subject(sentence: str) -> str | None:
     return name if isinstance(name, str) else None
 
 
+@lru_cache(maxsize=1024)
 def _same_source(name: str, publisher: str) -> bool:
     """Whether a credit names the publisher ("a SANA reporter said" in a SANA report)."""
     return identify(name).name.lower() == identify(publisher).name.lower()

@@ -83,6 +83,22 @@ ROLE_WORDS = _words("""spokesman spokeswoman spokesperson official minister gove
 # Roles whose "X for/of/at Y" credits Y: "a spokesman for the ministry", "a source at the police command".
 SPEAKS_FOR = _words("spokesman spokeswoman spokesperson source sources")
 
+# Words after a body that only say who spoke for it or what it issued: "SANA news agency", "army spokesman".
+SPEAKER_WORDS = _words("""spokesman spokeswoman spokesperson spokespeople official officials source sources
+    statement statements report reports figures figure data tally toll count estimate estimates bulletin
+    communique update chief head commander director officer officers reporter reporters correspondent
+    representative envoy channel website account news agency says said minister worker workers volunteer
+    volunteers member members state media television tv radio newspaper daily group organisation organization
+    service""")
+# Words that open a description of a body without changing which body it is ("a local civil defence official").
+DESCRIPTION_OPENERS = _words("local senior top unnamed anonymous")
+# Words that only address or rank a person, and say nothing of the body they speak for ("Lt. Col. X").
+RANKS = _words("""mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj.
+    sgt sgt. cpl cpl. adm adm. lieutenant colonel major general brigadier sergeant admiral marshal""")
+# Titles before a person's name ("Health Minister Jane Okafor", "army spokesman Joel Mbeki").
+TITLES = ROLE_WORDS | RANKS | _words("""secretary-general under-secretary-general commissioner ambassador envoy
+    premier clergyman rebel gov gov. sen sen. rep rep.""")
+
 # Lower-case words that may qualify a body ("local health officials").
 MODIFIERS = _words("""local health hospital medical security military police government state state-run
     state-owned official press provincial district regional municipal city town camp coordination

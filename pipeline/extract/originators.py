@@ -33,8 +33,11 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol, Sequence
 
 from pipeline.extract.credit_phrases import is_name_word
-from pipeline.extract.credit_words import BODY_HEADS, CONNECTORS, MODIFIERS, ROLE_WORDS
+from pipeline.extract.credit_words import (
+    BODY_HEADS, CONNECTORS, DESCRIPTION_OPENERS, MODIFIERS, RANKS, ROLE_WORDS, SPEAKER_WORDS, TITLES,
+)
 from pipeline.extract.source_names import joint_parts
+from pipeline.extract.state_bodies import state_body
 from schemas.reference import Source, load_sources, load_state_bodies, name_key
 
 JOINT = "; "
@@ -57,23 +60,6 @@ class Where(NamedTuple):
     country: str | None
     named: frozenset[str] = frozenset()
 
-# Words after a body that only say who spoke or what was issued: "SANA news agency", "army spokesman".
-SPEAKER_WORDS = frozenset("""spokesman spokeswoman spokesperson spokespeople official officials source sources
-    statement statements report reports figures figure data tally toll count estimate estimates bulletin
-    communique update chief head commander director officer officers reporter reporters correspondent
-    representative envoy channel website account news agency says said minister worker workers volunteer
-    volunteers member members state media television tv radio newspaper daily group organisation organization
-    service""".split())
-# Words that open a description of a body without changing which body it is ("a local civil defence official").
-OPENERS = frozenset("local senior top unnamed anonymous".split())
-# Titles before a person's name ("Health Minister Jane Okafor", "army spokesman Joel Mbeki", "Lt. Col. X").
-TITLES = ROLE_WORDS | frozenset("""secretary-general under-secretary-general lieutenant colonel major general
-    brigadier sergeant admiral marshal commissioner ambassador envoy premier clergyman rebel
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj. sgt sgt.
-    cpl cpl. adm adm. gov gov. sen sen. rep rep.""".split())
-# Of those, the ones that only address or rank a person, and say nothing of the body they speak for.
-RANKS = frozenset("""mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj.
-    sgt sgt. cpl cpl. adm adm. lieutenant colonel major general brigadier sergeant admiral marshal""".split())
 COMMON_WORDS = BODY_HEADS | MODIFIERS | ROLE_WORDS
 BRACKETED = re.compile(r"(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)")
 ASK = Where("?")  # the report's place is wanted but not yet looked for
@@ -162,7 +148,7 @@ def _registered_prefix(title: list[str]) -> Source | None:
     for end in range(len(title) - 1, 0, -1):
         found = registry.lookup(" ".join(title[:end]))
         if found is not None:
-            return None if _country_at([name_key(title[end])])[0] is not None else found
+            return None if name_key(title[end]) in load_state_bodies().names else found
     return None
 
 
@@ -170,7 +156,7 @@ def _generic(words: list[str], where: Where | None) -> Source | None | _NeedsCou
     """The source a kind of body ("a monitor") names in a report on its country, or in one that
     names the source itself ("civil defence" where the report names the White Helmets)."""
     generic = load_sources().generic
-    while words and words[0].lower() in OPENERS:
+    while words and words[0].lower() in DESCRIPTION_OPENERS:
         words = words[1:]
     for end in range(len(words), 0, -1):
         pairs = generic.get(name_key(" ".join(words[:end])))
@@ -186,94 +172,25 @@ def _generic(words: list[str], where: Where | None) -> Source | None | _NeedsCou
     return None
 
 
-def _country_at(keys: list[str]) -> tuple[str | None, int]:
-    """The country named by the first words (a name, an adjective, "Syrias" for "Syria's"), and how many."""
-    names = load_state_bodies().names
-    for size in range(min(4, len(keys)), 0, -1):
-        phrase = " ".join(keys[:size])
-        code = names.get(phrase) or (names.get(phrase[:-1]) if phrase.endswith("s") and size == 1 else None)
-        if code is not None:
-            return code, size
-    return None, 0
-
-
-def _kind(keys: list[str]) -> str | None:
-    """The kind of state body the words name: "police", "state media", "Ministry of Health"."""
-    states = load_state_bodies()
-    while keys:
-        phrase = " ".join(keys)
-        if phrase in states.kinds:
-            return states.kinds[phrase]
-        ministry = _ministry(keys)
-        if ministry is not None:
-            return ministry
-        if keys[-1] not in SPEAKER_WORDS:
-            return None
-        keys = keys[:-1]
-    return None
-
-
-def _ministry(keys: list[str]) -> str | None:
-    """ "interior ministry", "ministry of health", "health minister", "health officials": a ministry by its topic."""
-    topics = load_state_bodies().topics
-    if keys[0] in ("ministry", "minister") and len(keys) > 2 and keys[1] == "of":
-        topic = " ".join(keys[2:])
-    elif keys[-1] in ("ministry", "minister") and len(keys) > 1:
-        topic = " ".join(keys[:-1])
-    elif keys[-1] in ("officials", "authorities", "department") and " ".join(keys[:-1]) in topics:
-        topic = " ".join(keys[:-1])
-    else:
-        return None
-    if topic in load_state_bodies().kinds:
-        return None  # "government minister": a minister of the government
-    if topic in topics:
-        return f"Ministry of {topics[topic]}"
-    if not all(word.isalpha() for word in topic.split()):
-        return None
-    return "Ministry of " + " ".join(word if word in ("and", "of") else word.capitalize() for word in topic.split())
-
-
 def _state(words: list[str], where: Where | None, titled: bool) -> Originator | None | _NeedsCountry:
-    """A state's body the words name, with the country they name or, for a body alone, the report's."""
-    states = load_state_bodies()
-    keys = name_key(" ".join(words)).split()
-    if not keys:
+    """A state's body the words name, with the country they name or, for a body alone, the report's
+    (never for a person's title: a report quotes other countries' ministers)."""
+    found = state_body(" ".join(words))
+    if found is None:
         return None
-    code, size = _country_at(keys)
-    rest = keys[size:]
-    if code is None and len(keys) > 2 and keys[-2] in ("of", "in"):
-        code, size = _country_at(keys[-1:])
-        code = code or states.capitals.get(keys[-1])  # "the defence ministry in Moscow"
-        rest = keys[:-2] if code is not None else keys
-    if code is None and " ".join(keys) in states.capitals:
-        code, rest = states.capitals[" ".join(keys)], []
-    if code is not None and not rest:
-        # a country's name alone, not its adjective: "Turkey said", never "Syrian" said
-        return _state_source(code, "government") if " ".join(keys) not in _adjectives() else None
-    kind = _kind(rest)
-    if kind is None:
-        return None
+    code = found.country
     if code is None:
         if titled or where is None:
             return None
         if where is ASK:
             return NEEDS_COUNTRY
         code = where.country
-    return _state_source(code, kind) if code in states.countries else None
-
-
-@lru_cache(maxsize=1)
-def _adjectives() -> frozenset[str]:
-    states = load_state_bodies()
-    countries = {name_key(country.name) for country in states.countries.values()}
-    return frozenset(key for key in states.names if key not in countries and key.upper() != key) - {"us", "uk"}
-
-
-def _state_source(code: str, kind: str) -> Originator:
-    source = load_sources().for_state(code, kind)
+    if code not in load_state_bodies().countries:
+        return None
+    source = load_sources().for_state(code, found.kind)
     if source is not None:
         return _registered(source)
-    return Originator(f"{load_state_bodies().countries[code].adjective} {kind}",
+    return Originator(f"{load_state_bodies().countries[code].adjective} {found.kind}",
                       load_sources().default_reliability, False, False, True)
 
 
@@ -372,19 +289,39 @@ def _generic_sources() -> tuple[str, ...]:
     return tuple(sorted({source.name for pairs in load_sources().generic.values() for _, source in pairs}))
 
 
-def _where(place: str | ReportPlace | None) -> Where | None:
+def _in_place(name: str, place: str | ReportPlace | None) -> Originator | None:
+    """A name that needs the report's place, resolved with it: its country, else a source the report
+    names by a name of its own that the name describes (asked only for that source)."""
     if place is None or isinstance(place, str):
-        return None if place is None else Where(place)
-    return Where(place.country(), frozenset(source for source in _generic_sources() if place.names(source)))
+        return _one(name, None if place is None else Where(place))
+    where = Where(place.country())
+    found = _one(name, where)
+    if isinstance(found, Originator) and found.known:
+        return found
+    described = _one(name, where._replace(named=frozenset(_generic_sources())))
+    if isinstance(described, Originator) and described.registered and place.names(described.name):
+        return described
+    return found
 
 
 def _part(name: str, place: str | ReportPlace | None) -> Originator | None:
     found = _one(name, ASK)
     if found is NEEDS_COUNTRY:
-        found = _one(name, _where(place))
+        found = _in_place(name, place)
         if found is NEEDS_COUNTRY or found is None:
             return _unregistered(_display(_words(name)))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _parts(name: str) -> tuple[str, ...]:
+    """The names a credit joins: "A; B" as ``JOINT`` writes it, or "A and B" where they are two bodies."""
+    if JOINT in name:
+        return tuple(part for part in name.split(JOINT) if part.strip())
+    whole = _one(name, ASK)
+    if whole is NEEDS_COUNTRY or whole is None or not whole.registered:
+        return tuple(joint_parts(name) or (name,))
+    return (name,)
 
 
 def joint(parts: Sequence[Originator]) -> Originator:
@@ -413,13 +350,8 @@ def identify(name: str | None, place: str | ReportPlace | None = None) -> Origin
     """
     if not isinstance(name, str) or not name.strip():
         return None
-    if JOINT in name:
-        found = [_part(part, place) for part in name.split(JOINT) if part.strip()]
-        return joint([part for part in found if part is not None])
-    whole = _one(name, ASK)
-    if whole is NEEDS_COUNTRY or whole is None or not whole.registered:
-        parts = joint_parts(name)
-        if parts:
-            found = [_part(part, place) for part in parts]
-            return joint([part for part in found if part is not None])
-    return _part(name, place)
+    parts = _parts(name)
+    if len(parts) == 1:
+        return _part(parts[0], place)
+    found = [part for part in (_part(part, place) for part in parts) if part is not None]
+    return joint(found) if found else None

@@ -22,10 +22,10 @@ PLACE_WEIGHT = 2  # a country's name or a place in it, against 1 for an adjectiv
 
 
 def _forms(name: str) -> set[str]:
-    """How a country word is written: as listed, and in capitals in a headline; an acronym only as listed."""
-    if name.replace(".", "").isupper():
-        return {name}
-    return {name, name.upper(), name.title()}
+    """How a country word is written: as listed; an acronym also with dots ("U.S.")."""
+    if name.replace(".", "").isupper() and len(name) <= 3:
+        return {name, "".join(f"{letter}." for letter in name)}
+    return {name}
 
 
 def _possessive_forms(name: str) -> set[str]:
@@ -34,11 +34,12 @@ def _possessive_forms(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[WordFinder, dict[str, tuple[str, int]]]:
-    """A finder of every country name, adjective and capital, and the country each stands for with its
-    weight: a place named (the country, "in Syria") counts twice an adjective or a capital, which more
-    often name an actor ("Russian jets", "Moscow said") than where things happen."""
-    codes: dict[str, tuple[str, int]] = {}
+def _country_words() -> tuple[WordFinder, dict[str, tuple[str, str, int]]]:
+    """A finder of every country name, adjective and capital in lower-cased text, and for each the form
+    it is written in, the country it stands for and its weight: a place named (the country, "in
+    Syria") counts twice an adjective or a capital, which more often name an actor ("Russian jets",
+    "Moscow said") than where things happen."""
+    codes: dict[str, tuple[str, str, int]] = {}
     for code, country in load_state_bodies().countries.items():
         names = [(name, 1 if name in country.adjectives and name != country.name else PLACE_WEIGHT)
                  for name in country.names]
@@ -46,8 +47,15 @@ def _country_words() -> tuple[WordFinder, dict[str, tuple[str, int]]]:
         names += [(form, PLACE_WEIGHT) for form in _possessive_forms(country.name)]
         for name, weight in names:
             for form in _forms(name):
-                codes.setdefault(form, (code, weight))
-    return WordFinder.listing(sorted(codes)), codes
+                codes.setdefault(form.lower(), (form, code, weight))
+    return WordFinder.listing(sorted(codes), joiners="_-"), codes
+
+
+def _written_as(found: str, form: str) -> bool:
+    """A country word as texts write it: an acronym in its capitals ("US", not "us"), a name capitalised."""
+    if form.replace(".", "").isupper():
+        return found == form
+    return found[:1].isupper()
 
 
 def location_country(location: str | None) -> str | None:
@@ -66,7 +74,8 @@ def report_country(text: str, lower: str, location: str | None = None) -> str | 
     if known is not None:
         return known
     finder, codes = _country_words()
-    named = [(start, *codes[text[start:end]]) for start, end in finder.spans(text)]
+    named = [(start, *codes[lower[start:end]][1:]) for start, end in finder.spans(lower)
+             if _written_as(text[start:end], codes[lower[start:end]][0])]
     named += [(mention.start, mention.place.adm0, PLACE_WEIGHT) for mention in find_places(text, lower)]
     if not named:
         return None
