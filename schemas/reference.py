@@ -36,6 +36,18 @@ def name_key(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
+def _keys(name: str) -> tuple[str | None, str]:
+    """A name as an acronym is looked up (as written, in capitals, without dots or an article; None when
+    it is no acronym) and its ``name_key``."""
+    cleaned = name.strip().strip(".,;:")
+    for article in ("the ", "The "):
+        if cleaned.startswith(article):
+            cleaned = cleaned[len(article):]
+    undotted = cleaned.replace(".", "")
+    return (undotted if undotted.isupper() else None), name_key(name)
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -74,16 +86,12 @@ class SourceRegistry:
         """The source a name, alias, acronym or person names on its own, whatever the report's country."""
         if not name:
             return None
-        cleaned = name.strip().strip(".,;:")
-        for article in ("the ", "The "):
-            if cleaned.startswith(article):
-                cleaned = cleaned[len(article):]
-        found = self.acronyms.get(cleaned.replace(".", "")) if cleaned.replace(".", "").isupper() else None
-        return found or self.sources.get(name_key(name))
+        acronym, key = _keys(name)
+        return (self.acronyms.get(acronym) if acronym else None) or self.sources.get(key)
 
     def knows(self, name: str | None) -> bool:
         """Whether a phrase is a name the registry lists, generic descriptions included."""
-        return bool(name) and (self.lookup(name) is not None or name_key(name) in self.generic)
+        return bool(name) and (self.lookup(name) is not None or _keys(name)[1] in self.generic)
 
     def for_state(self, country: str, kind: str) -> Source | None:
         return self.states.get((country, kind)) or self.states.get((country, "all"))

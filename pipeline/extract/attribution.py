@@ -33,7 +33,7 @@ from pipeline.extract.credit_words import CONNECTORS, DOCUMENTS, INSTITUTIONS
 from pipeline.extract.originators import identify
 from pipeline.extract.sentences import BOUNDARY, sentence_spans
 from pipeline.extract.source_names import Reference, name_source, names_place
-from schemas.reference import load_sources
+from schemas.reference import load_sources, name_key
 
 SELF_NAMING = {"army", "military", "government", "navy", "coalition"}  # "the army" names a source on its own
 # Kinds of body that, with none named before, are kept as written ("the ministry said"): who they are
@@ -357,5 +357,9 @@ def sentence_subject(sentence: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _same_source(name: str, publisher: str) -> bool:
-    """Whether a credit names the publisher ("a SANA reporter said" in a SANA report)."""
-    return identify(name).name.lower() == identify(publisher).name.lower()
+    """Whether a credit names the publisher ("a SANA reporter said" in a SANA report). A publisher the
+    registry does not grade is named only by its own name; a graded one also by its other names."""
+    published_by = identify(publisher)
+    if not published_by.registered:
+        return name_key(name) == name_key(publisher)
+    return identify(name).name == published_by.name

@@ -149,10 +149,10 @@ class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None], report_place: TextPlace):
+                 lead_place: Callable[[], PlaceMention | None], originator_of: Callable[[str], str | None]):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
-        self.context, self.lead_place, self.report_place = context, lead_place, report_place
+        self.context, self.lead_place, self.originator_of = context, lead_place, originator_of
         self._period = self._credited = self._places = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -242,8 +242,7 @@ class _Sentence:
 
     def originator(self, mention: "_Mention") -> str | None:
         """Who originated a figure: the body credited (the one a credited person speaks for), else the publisher."""
-        found = identify(mention.body or mention.attributed_to or self.context.publisher, self.report_place)
-        return found.name if found else None
+        return self.originator_of(mention.body or mention.attributed_to or self.context.publisher)
 
     def claim(self, mention: "_Mention", population: str) -> Claim:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
@@ -341,6 +340,11 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     return [mention.sentence.claim(mention, population) for mention, population in kept]
 
 
+def _originator_in(place: TextPlace, name: str | None) -> str | None:
+    found = identify(name, place)
+    return found.name if found else None
+
+
 def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     """Every figure claim in ``text``, in text order."""
     if not isinstance(text, str) or not text:
@@ -351,13 +355,13 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
         return []
     # The place a report names first, for a figure whose sentence names none; looked for only then.
     lead_place = cache(partial(first_place, text, lower))
-    # The report's place, for credits naming a kind of body ("police"); looked for only then.
-    report_place = TextPlace(text, lower, context.location)
+    # Who a name is in this report: its place is looked for only when a name needs it ("police").
+    originator_of = cache(partial(_originator_in, TextPlace(text, lower, context.location)))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place, report_place)
+        sentence = _Sentence(text, lower, start, end, context, lead_place, originator_of)
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")
