@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from pipeline.extract.places import find_places, lookup_place
+from pipeline.extract.places import lookup_place
 from pipeline.extract.trie import WordFinder
-from schemas.reference import load_sources, load_state_bodies, name_key
+from schemas.reference import load_gazetteer, load_sources, load_state_bodies, name_key
 
 PLACE_WEIGHT = 2  # a country's name or a place in it, against 1 for an adjective or a capital
 
@@ -34,12 +34,14 @@ def _possessive_forms(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> tuple[WordFinder, dict[str, tuple[str, str, int]]]:
-    """A finder of every country name, adjective and capital in lower-cased text, and for each the form
-    it is written in, the country it stands for and its weight: a place named (the country, "in
-    Syria") counts twice an adjective or a capital, which more often name an actor ("Russian jets",
-    "Moscow said") than where things happen."""
-    codes: dict[str, tuple[str, str, int]] = {}
+def _country_words() -> tuple[WordFinder, dict[str, tuple[str | None, str, int]]]:
+    """A finder, in lower-cased text, of every gazetteer place and every other country name, adjective
+    and capital, and for each the form a country word is written in (None for a place, matched in any
+    case as the gazetteer matches it), the country it stands for and its weight: a place named ("Idlib",
+    "in Syria") counts twice an adjective or a capital, which more often name an actor ("Russian jets",
+    "Moscow said")."""
+    codes: dict[str, tuple[str | None, str, int]] = {
+        name: (None, place.adm0, PLACE_WEIGHT) for name, place in load_gazetteer().places.items()}
     for code, country in load_state_bodies().countries.items():
         names = [(name, 1 if name in country.adjectives and name != country.name else PLACE_WEIGHT)
                  for name in country.names]
@@ -51,8 +53,11 @@ def _country_words() -> tuple[WordFinder, dict[str, tuple[str, str, int]]]:
     return WordFinder.listing(sorted(codes), joiners="_-"), codes
 
 
-def _written_as(found: str, form: str) -> bool:
-    """A country word as texts write it: an acronym in its capitals ("US", not "us"), a name capitalised."""
+def _written_as(found: str, form: str | None) -> bool:
+    """A country word as texts write it: an acronym in its capitals ("US", not "us"), a name capitalised;
+    a gazetteer place in any case, as the gazetteer matches it."""
+    if form is None:
+        return True
     if form.replace(".", "").isupper():
         return found == form
     return found[:1].isupper()
@@ -76,10 +81,8 @@ def report_country(text: str, lower: str, location: str | None = None) -> str | 
     finder, codes = _country_words()
     named = [(start, *codes[lower[start:end]][1:]) for start, end in finder.spans(lower)
              if _written_as(text[start:end], codes[lower[start:end]][0])]
-    named += [(mention.start, mention.place.adm0, PLACE_WEIGHT) for mention in find_places(text, lower)]
     if not named:
         return None
-    named.sort()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for start, code, weight in named:
