@@ -156,3 +156,9 @@ def test_a_name_the_registry_lacks_is_its_own_originator_normalised(written, ori
 
 def test_no_name_is_no_originator():
     assert identify(None) is None and identify("  ") is None
+
+
+def test_a_part_of_a_known_body_speaks_for_it_and_no_one_else_does():
+    assert name("the western regional command of the Kenyan army") == "Kenyan military"
+    assert name("the Nairobi office of the UN refugee agency") == "UNHCR"
+    assert name("opponents of President Jane Okafor") == "opponents of President Jane Okafor"

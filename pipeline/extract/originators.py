@@ -60,7 +60,11 @@ class Where(NamedTuple):
     country: str | None
     named: frozenset[str] = frozenset()
 
+
 COMMON_WORDS = BODY_HEADS | MODIFIERS | ROLE_WORDS
+# Lower-case words a person's title may hold ("army spokesman", "regional humanitarian coordinator",
+# "minister of health"); "opponents of President X" is no title of X.
+TITLE_WORDS = TITLES | BODY_HEADS | MODIFIERS | CONNECTORS | SPEAKER_WORDS
 BRACKETED = re.compile(r"(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)")
 ASK = Where("?")  # the report's place is wanted but not yet looked for
 
@@ -119,26 +123,33 @@ def _split_person(words: list[str]) -> tuple[list[str], list[str]]:
         if words[index].lower().rstrip(",") in TITLES:
             rest = words[index + 1:]
             if rest[0][:1].isupper() and rest[0].lower().rstrip(".") not in TITLES \
-                    and all(is_name_word(word) or word.lower() in CONNECTORS for word in rest):
+                    and all(is_name_word(word) or word.lower() in CONNECTORS for word in rest) \
+                    and all(word[:1].isupper() or word.lower() in TITLE_WORDS for word in words[:index]):
                 return words[:index + 1], rest
             return words, []
     return words, []
 
 
-def _registry(words: list[str]) -> Source | None:
-    """The registered source the words name, also with descriptors after it ("SANA news agency")
-    or a place it acts in ("NATO in Afghanistan")."""
+def _described_registered(words: list[str]) -> Source | None:
+    """The registered source the words name, also with descriptors after it ("SANA news agency")."""
     registry = load_sources()
     for end in range(len(words), 0, -1):
         found = registry.lookup(" ".join(words[:end]))
         if found is not None:
             return found
-        if words[end - 1].lower() in ("in", "at") and end > 1:
-            continue  # "NATO in Afghanistan": the words from "in" on say where
-        if words[end - 1].lower().rstrip(",") not in SPEAKER_WORDS and "in" not in map(str.lower, words[:end]) \
-                and "at" not in map(str.lower, words[:end]):
+        if words[end - 1].lower().rstrip(",") not in SPEAKER_WORDS:
             return None
     return None
+
+
+def _registry(words: list[str]) -> Source | None:
+    """The registered source the words name, also with descriptors after it or a place it acts in
+    ("NATO in Afghanistan"; "UN Mission in South Sudan" is a name of its own)."""
+    found = _described_registered(words)
+    if found is None:
+        cut = next((index for index, word in enumerate(words) if index > 0 and word.lower() in ("in", "at")), None)
+        found = _described_registered(words[:cut]) if cut is not None else None
+    return found
 
 
 def _registered_prefix(title: list[str]) -> Source | None:
@@ -215,10 +226,10 @@ def _resolved(words: list[str], where: Where | None) -> Originator | None | _Nee
         return _registered(generic) if isinstance(generic, Source) else generic
     state = _state(words, where, titled=False)
     if state is None and "of" in words[1:-1]:
-        # "the western regional command of the Afghan army": a part of a body speaks for the body
+        # "the western regional command of the Afghan army": a part of a body the registry or the states
+        # know speaks for it; "opponents of President X" do not speak for X
         owner = _resolved(words[len(words) - words[::-1].index("of"):], where)
-        return owner if owner is not None and (owner is NEEDS_COUNTRY or owner.registered
-                                               or owner.name != _display(words)) else None
+        return owner if owner is NEEDS_COUNTRY or isinstance(owner, Originator) and owner.known else None
     return state
 
 
