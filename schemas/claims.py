@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX, STANCES
+from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX, STANCES, UNITS
 
 
 class ClaimSchema(pa.DataFrameModel):
@@ -16,6 +16,9 @@ class ClaimSchema(pa.DataFrameModel):
     high: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0, description="Upper end of a stated range, else empty"
     )
+    unit: Series[str] = pa.Field(
+        isin=UNITS, description="What the number counts: people, or households (families, households, homes' occupants)"
+    )
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the number was hedged")
     hedge: Series[str] = pa.Field(
         nullable=True, description="The hedging words as written, lower-cased (e.g. 'nearly')"
@@ -23,7 +26,13 @@ class ClaimSchema(pa.DataFrameModel):
     population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
     stance: Series[str] = pa.Field(isin=STANCES, description="asserted, or denied by the source")
     attributed_to: Series[str] = pa.Field(
-        nullable=True, description="Who the report credits for the figure; empty for the publisher"
+        nullable=True, description="Who the report credits for the figure, as written; empty for the publisher"
+    )
+    originator: Series[str] = pa.Field(
+        nullable=True,
+        description="Canonical name of who originated the figure: the credited body (the one a credited person "
+        "speaks for) resolved through the source registry, else the report's publisher, resolved the same way; "
+        "a name the registry lacks is normalised. A joint credit names each body, '; '-joined",
     )
     location: Series[str] = pa.Field(
         nullable=True, description="Place as written in the report, kept even when no gazetteer knows it"

@@ -17,6 +17,10 @@ POPULATIONS = ("civilians", "children", "women", "combatants", "soldiers", "peop
 
 STANCES = ("asserted", "denied")
 
+# What a number counts: people, or households (families, households, homes' occupants), as IDMC's Helix
+# records a figure's `unit` (PERSON, HOUSEHOLD).
+UNITS = ("people", "households")
+
 FORMATS = ("text", "markdown", "html", "pdf", "csv", "json")
 
 # IDMC grades the reliability of each source organisation on this scale.

@@ -40,9 +40,9 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 
 def claim_row(**overrides) -> dict:
     claim = {
-        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
+        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None, "unit": "people",
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
-        "attributed_to": None,
+        "attributed_to": None, "originator": "Example Wire",
         "location": None, "place": None, "adm0": None, "adm1": None, "adm2": None, "latitude": None,
         "longitude": None, "period_start": None,
         "period_end": "2020-02-01", "period_text": None, "quote": "Three people were killed, the council said.",

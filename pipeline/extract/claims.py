@@ -17,15 +17,17 @@ from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
+from pipeline.extract.attribution import Credit, find_credit, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
+from pipeline.extract.originators import identify
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import (
     Countries, FigurePlaces, PlaceMention, first_place, report_countries, resolve_name, sentence_places,
 )
+from pipeline.extract.report_country import TextPlace
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
 
@@ -48,6 +50,11 @@ GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
 ARMED_GROUPS = {"soldiers", "combatants"}
 GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
+# What a count of families or households counts: households, whatever happened to them (IDMC's HOUSEHOLD unit).
+HOUSEHOLD_HEADS = {"families", "family", "households", "household"}
+# "1,393 displaced households (estimated 6,636 individuals)": the same figure in another unit, in brackets.
+SAME_FIGURE_HEADS = HOUSEHOLD_HEADS | {"people", "persons", "individuals", "residents"}
+IN_BRACKETS = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}$")
 
 
 @dataclass(slots=True)
@@ -57,11 +64,13 @@ class Claim:
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
+    originator: str | None
     location: str | None
     place: str | None
     adm0: str | None
@@ -84,8 +93,9 @@ class Claim:
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude", "period_start", "period_end",
+    "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "originator", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude",
+    "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 
@@ -150,10 +160,12 @@ class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None], countries: Countries):
+                 lead_place: Callable[[], PlaceMention | None], countries: Countries,
+                 originator_of: Callable[[str], str | None]):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place, self.countries = context, lead_place, countries
+        self.originator_of = originator_of
         self._period = self._credited = self._places = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -181,6 +193,10 @@ class _Sentence:
                 and BRACKETED_LIST.search(self.text):
             metric = self.metric_before(number.start)
             found = None if metric is None else Attachment(metric, None, None)
+        if found is None and previous is not None and after[:1] and after[0] in SAME_FIGURE_HEADS \
+                and (after[0] in HOUSEHOLD_HEADS) != (previous.head in HOUSEHOLD_HEADS) \
+                and IN_BRACKETS.search(before_text):
+            found = Attachment(previous.metric, previous.population, after[0])  # the same figure in another unit
         return found
 
     def metric_before(self, position: int) -> str | None:
@@ -238,13 +254,18 @@ class _Sentence:
 
     def mention(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
                 qualifier: str, population: str, stance: str, hedge: str | None = None,
-                generic: bool = True) -> "_Mention":
+                generic: bool = True, unit: str = "people") -> "_Mention":
         """A figure read here, with what deduplication weighs; the rest of its claim waits until it is kept."""
-        attributed = find_attribution(self.text, number_start - self.start, self.context.publisher, self.credited)
+        credit = find_credit(self.text, number_start - self.start, self.context.publisher, self.credited)
+        attributed, body = (credit.name, credit.body) if credit is not None else (None, None)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
-        return _Mention(self, number_start, number_text, metric, value, high, qualifier, hedge, population,
-                        stance, attributed, generic, self.start)
+        return _Mention(self, number_start, number_text, metric, value, high, unit, qualifier, hedge, population,
+                        stance, attributed, body, generic, self.start)
+
+    def originator(self, mention: "_Mention") -> str | None:
+        """Who originated a figure: the body credited (the one a credited person speaks for), else the publisher."""
+        return self.originator_of(mention.body or mention.attributed_to or self.context.publisher)
 
     def claim(self, mention: "_Mention", population: str) -> Claim:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
@@ -252,10 +273,11 @@ class _Sentence:
         written, place, adm0, adm1, adm2, latitude, longitude = self.place_of(local)
         start, end, period_text = self.period_of(local)
         return Claim(
-            metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
-            hedge=mention.hedge, population=population, stance=mention.stance,
-            attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
-            adm1=adm1, adm2=adm2, latitude=latitude, longitude=longitude, period_start=start.isoformat() if start else None,
+            metric=mention.metric, value=mention.value, high=mention.high, unit=mention.unit,
+            qualifier=mention.qualifier, hedge=mention.hedge, population=population, stance=mention.stance,
+            attributed_to=mention.attributed_to, originator=self.originator(mention), location=written,
+            place=place, adm0=adm0, adm1=adm1, adm2=adm2, latitude=latitude, longitude=longitude,
+            period_start=start.isoformat() if start else None,
             period_end=end.isoformat() if end else None, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=mention.number_text, number_start=mention.number_start,
             generic=mention.generic,
@@ -274,11 +296,13 @@ class _Mention(NamedTuple):
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
+    body: str | None  # the body a credited person speaks for
     generic: bool
     start: int  # where its sentence starts
 
@@ -300,6 +324,7 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
                     sentence.start + number.start, number.text, metric, number.value,
                     number.high, number.qualifier, population, stance, number.hedge,
                     generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
+                    unit="households" if found.head in HOUSEHOLD_HEADS else "people",
                 ))
     return mentions
 
@@ -314,7 +339,7 @@ def _zero_denials(sentence: _Sentence) -> list[_Mention]:
 def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
-    Mentions of the same (metric, value, high, stance) are one claim when their
+    Mentions of the same (metric, value, high, unit, stance) are one claim when their
     groups agree or one of them names no group ("12 people", "12 dead"); the
     claim keeps the group named. Groups named apart ("three Israelis", "three
     attackers") stay apart. The mention kept is the credited one, then one
@@ -325,7 +350,8 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
 
     groups: dict[tuple, list[_Mention]] = {}
     for mention in mentions:
-        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
+        groups.setdefault((mention.metric, mention.value, mention.high, mention.unit, mention.stance),
+                          []).append(mention)
     kept = []
     for same_figure in groups.values():
         unnamed = [m.generic and m.population == "people" for m in same_figure]
@@ -335,6 +361,11 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
             kept.append((min(same, key=preference), population))
     kept.sort(key=lambda chosen: (chosen[0].number_start, chosen[0].metric))
     return [mention.sentence.claim(mention, population) for mention, population in kept]
+
+
+def _originator_in(place: TextPlace, name: str | None) -> str | None:
+    found = identify(name, place)
+    return found.name if found else None
 
 
 def extract_claims(text: str, context: ReportContext) -> list[Claim]:
@@ -349,11 +380,13 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     # first (for a figure whose sentence names none): each read only when needed.
     countries = cache(partial(report_countries, text, lower, context.location))
     lead_place = cache(partial(first_place, text, lower, countries))
+    # Who a name is in this report: its place is looked for only when a name needs it ("police").
+    originator_of = cache(partial(_originator_in, TextPlace(text, lower, context.location)))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place, countries)
+        sentence = _Sentence(text, lower, start, end, context, lead_place, countries, originator_of)
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")

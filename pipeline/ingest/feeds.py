@@ -2,9 +2,10 @@
 
 A CSV has a row per figure with at least the columns `date`, `location`,
 `metric`, `value` and `source` (optionally `url`, `qualifier`, `population`,
-`high`, `period_start`); a CSV whose second row is an HXL hashtag row is read
-by its tags instead (`#date`, `#adm1+name`, `#affected+killed`,
-`#meta+source`, ...). A JSON feed is an object whose `figures` is a list of
+`high`, `period_start`, `unit`: `people` or `households`); a CSV whose second
+row is an HXL hashtag row is read by its tags instead (`#date`, `#adm1+name`,
+`#affected+killed`, `#meta+source`, ..., a count tagged `+hh` counting
+households and `+ind` people). A JSON feed is an object whose `figures` is a list of
 such records. A bad row is quarantined on its own; the rest of the feed goes on.
 
 The text claims point into is the feed itself: for CSV the file's text (each
@@ -22,11 +23,12 @@ from itertools import accumulate
 
 from pipeline.ingest.metadata import MetadataError, parse_date, shown
 from pipeline.ingest.text import decode_text
-from schemas.vocab import METRICS, POPULATIONS, QUALIFIERS
+from schemas.vocab import METRICS, POPULATIONS, QUALIFIERS, UNITS
 
 FEED_SUFFIXES = {".csv": "csv", ".json": "json"}
 REQUIRED = ("date", "location", "metric", "value", "source")
-OPTIONAL = ("url", "qualifier", "population", "high", "period_start")
+OPTIONAL = ("url", "qualifier", "population", "high", "period_start", "unit")
+HXL_UNITS = {"hh": "households", "ind": "people"}  # HXL's attributes for counts of households and of individuals
 MAX_COUNT_DIGITS = 20  # far past any plausible count, and short of what Python refuses to convert
 
 # HXL hashtags (lower-cased, attributes in any order) and the fields they fill.
@@ -111,14 +113,17 @@ def _hxl_records(rows: list[Row], tags: list[str]) -> list[tuple[Row, dict]]:
         base, values = {}, []
         for tag, cell in zip(tags, row.cells):
             key = _tag(tag)
+            parts = key.split("+")
+            units = [HXL_UNITS[part] for part in parts if part in HXL_UNITS]
+            counted = "+".join(part for part in parts if part not in HXL_UNITS)
             if key in fields and cell.strip():
                 base.setdefault(fields[key], cell.strip())
-            elif key in metrics and cell.strip():
-                values.append((metrics[key], cell.strip()))
+            elif counted in metrics and cell.strip():
+                values.append((metrics[counted], cell.strip(), units[0] if units else "people"))
         if not values:
             records.append((row, {**base}))  # reported as missing a value
-        for metric, value in values:
-            records.append((row, {**base, "metric": metric, "value": value}))
+        for metric, value, unit in values:
+            records.append((row, {**base, "metric": metric, "value": value, "unit": unit}))
     return records
 
 
@@ -230,6 +235,9 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
     population = (fields.get("population") or "people").strip().lower()
     if population not in POPULATIONS:
         raise RowError(f"`population` is {shown(population)}, not one of {', '.join(POPULATIONS)}")
+    unit = (fields.get("unit") or "people").strip().lower()
+    if unit not in UNITS:
+        raise RowError(f"`unit` is {shown(unit)}, not one of {', '.join(UNITS)}")
     date = _date(fields["date"], "date", today)
     start = _date(fields["period_start"], "period_start", today) if fields.get("period_start") else None
     if start is not None and start > date:
@@ -237,7 +245,8 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
     url = (fields.get("url") or "").strip() or None
     if url is not None and not url.startswith(("http://", "https://")):
         raise RowError(f"`url` is {shown(url)}, not an http(s) address; write it in full or leave it empty")
-    return {"metric": metric, "value": value, "high": high, "qualifier": qualifier, "population": population,
+    return {"metric": metric, "value": value, "high": high, "unit": unit, "qualifier": qualifier,
+            "population": population,
             "attributed_to": fields["source"].strip(), "location": fields["location"].strip(),
             "period_start": start.isoformat() if start else None, "period_end": date.isoformat(),
             "url": url}

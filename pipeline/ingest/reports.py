@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import yaml
 
+from pipeline.extract.originators import identify
+from pipeline.extract.report_country import location_country
 from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
@@ -30,8 +32,9 @@ REPORT_COLUMNS = [
     "format", "size", "location", "text_sha256",
 ]
 FEED_CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
-    "attributed_to", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude", "period_start", "period_end",
+    "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "hedge", "population", "stance",
+    "attributed_to", "originator", "location", "place", "adm0", "adm1", "adm2", "latitude", "longitude",
+    "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
@@ -171,11 +174,13 @@ def _feed_claim(report_id: str, record: dict) -> dict:
     claim = record["claim"]
     place = lookup_name(claim["location"])
     key = f"{report_id}:row{record['row']}:{claim['metric']}"
+    originator = identify(claim["attributed_to"], location_country(claim["location"]))
     return {
         "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
-        "metric": claim["metric"], "value": claim["value"], "high": claim["high"],
+        "metric": claim["metric"], "value": claim["value"], "high": claim["high"], "unit": claim["unit"],
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
-        "attributed_to": claim["attributed_to"], "location": claim["location"],
+        "attributed_to": claim["attributed_to"], "originator": originator.name if originator else None,
+        "location": claim["location"],
         "place": place.name if place else None, "adm0": place.adm0 if place else None,
         "adm1": ";".join(place.adm1) or None if place else None, "adm2": place.adm2 if place else None,
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
