@@ -91,10 +91,11 @@ def synthetic(claims: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame, d
     table = pd.DataFrame({
         "claim_id": [f"{i:016x}" for i in rng.permutation(claims)], "report_id": report_id[report],
         "metric": np.array(METRICS, dtype=object)[rng.integers(0, len(METRICS), series)[of_series]],
-        "value": value, "high": pd.array(np.where(np.isnan(high), None, high), dtype="Int64"),
+        "value": value, "high": pd.array(np.where(np.isnan(high), None, high), dtype="Int64"), "unit": "people",
         "qualifier": qualifier, "hedge": hedge,
         "population": np.array(POPULATIONS, dtype=object)[rng.integers(0, len(POPULATIONS), series)[of_series]],
-        "stance": stance, "attributed_to": credited, "location": places[place], "place": places[place],
+        "stance": stance, "attributed_to": credited, "originator": origin_name, "location": places[place],
+        "place": places[place],
         "adm0": "SYR", "adm1": adm1[place], "period_start": period_start,
         "period_end": (START + day).astype(str).astype(object), "period_text": None, "quote": "q", "start": 0, "end": 1,
         "number_text": "1",

@@ -3,7 +3,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import COUNT_TYPES, DATE_PRECISIONS, ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX, STANCES
+from schemas.vocab import (COUNT_TYPES, DATE_PRECISIONS, ISO_DATE, METRICS, POPULATIONS, QUALIFIERS, SHA256_HEX,
+                          STANCES, UNITS)
 
 
 class ClaimSchema(pa.DataFrameModel):
@@ -15,6 +16,9 @@ class ClaimSchema(pa.DataFrameModel):
     value: Series[int] = pa.Field(ge=0, description="The number stated (lower end of a range)")
     high: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0, description="Upper end of a stated range, else empty"
+    )
+    unit: Series[str] = pa.Field(
+        isin=UNITS, description="What the number counts: people, or households (families, households, homes' occupants)"
     )
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS, description="How the number was hedged")
     hedge: Series[str] = pa.Field(
@@ -28,13 +32,32 @@ class ClaimSchema(pa.DataFrameModel):
         "cumulative (a running total since a start), stock (people in a state at a date)",
     )
     attributed_to: Series[str] = pa.Field(
-        nullable=True, description="Who the report credits for the figure; empty for the publisher"
+        nullable=True, description="Who the report credits for the figure, as written; empty for the publisher"
     )
-    location: Series[str] = pa.Field(nullable=True, description="Place as written in the report")
-    place: Series[str] = pa.Field(nullable=True, description="Gazetteer name of the place")
+    originator: Series[str] = pa.Field(
+        nullable=True,
+        description="Canonical name of who originated the figure: the credited body (the one a credited person "
+        "speaks for) resolved through the source registry, else the report's publisher, resolved the same way; "
+        "a name the registry lacks is normalised. A joint credit names each body, '; '-joined",
+    )
+    location: Series[str] = pa.Field(
+        nullable=True, description="Place as written in the report, kept even when no gazetteer knows it"
+    )
+    place: Series[str] = pa.Field(
+        nullable=True, description="Gazetteer name of the place: our area holding it, else its GeoNames name"
+    )
     adm0: Series[str] = pa.Field(nullable=True, description="ISO 3166-1 alpha-3 country code")
     adm1: Series[str] = pa.Field(
         nullable=True, description="First-level admin areas covered, ';'-joined"
+    )
+    adm2: Series[str] = pa.Field(
+        nullable=True, description="Second-level admin area, where the gazetteer knows it"
+    )
+    latitude: Series[float] = pa.Field(
+        nullable=True, ge=-90, le=90, description="Latitude of the place (WGS 84), where a gazetteer has it"
+    )
+    longitude: Series[float] = pa.Field(
+        nullable=True, ge=-180, le=180, description="Longitude of the place (WGS 84), where a gazetteer has it"
     )
     event_date: Series[str] = pa.Field(
         nullable=True,

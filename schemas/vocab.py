@@ -26,6 +26,10 @@ TOTAL_COUNT_TYPES = ("period", "cumulative", "stock")  # what series hold; incid
 # `unknown`: the report date stands in, the event was on or before it.
 DATE_PRECISIONS = ("day", "week", "month", "unknown")
 
+# What a number counts: people, or households (families, households, homes' occupants), as IDMC's Helix
+# records a figure's `unit` (PERSON, HOUSEHOLD).
+UNITS = ("people", "households")
+
 FORMATS = ("text", "markdown", "html", "pdf", "csv", "json")
 
 # IDMC grades the reliability of each source organisation on this scale.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.extract import CLAIM_COLUMNS
+from pipeline.extract.originators import identify
 from pipeline.reconcile.intervals import claim_interval
 from pipeline.reconcile.sources import SourceBook
 
@@ -56,7 +57,7 @@ def read_claims(claims: pd.DataFrame, reports: pd.DataFrame, excluded: set = fro
         if row["claim_id"] in excluded:
             continue
         report = report_of[row["report_id"]]
-        origin = book.originator(_text(row["attributed_to"]), report["publisher"])
+        origin = book.originator(_text(row["originator"]), report["publisher"])
         grade = book.grade(origin)
         population = row["population"]
         if row["metric"] in ("displaced", "refugees", "returned") and population == "civilians":
@@ -225,8 +226,9 @@ def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         claims.append({
             "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "metric": row["metric"],
             "value": row["value"], "high": row["value"] + row["extra"] if row["qualifier"] == "range" else None,
-            "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
-            "stance": row["stance"], "attributed_to": row["attributed_to"], "location": row["place"],
+            "unit": "people", "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
+            "stance": row["stance"], "attributed_to": row["attributed_to"],
+            "originator": identify(row["attributed_to"] or row["publisher"]).name, "location": row["place"],
             "place": row["place"], "adm0": "SYR", "adm1": adm1, "period_start": row["period_start"],
             "period_end": published, "period_text": None,
             "quote": "q", "start": 0, "end": 1, "number_text": "1", "count_type": count_type,

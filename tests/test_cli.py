@@ -5,9 +5,9 @@ import sys
 from conftest import ROOT, SAMPLE_RAW
 from releases import published_in_one_process, small_sample
 
-CLAIM_FIELDS = {"path", "claim_id", "report_id", "metric", "value", "high", "qualifier", "population",
-                "stance", "count_type", "attributed_to", "location", "event_date", "date_precision", "period_start",
-                "period_start_latest", "period_end", "period_text", "quote", "start", "end"}
+CLAIM_FIELDS = {"path", "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "population",
+                "stance", "count_type", "attributed_to", "originator", "location", "event_date", "date_precision",
+                "period_start", "period_start_latest", "period_end", "period_text", "quote", "start", "end"}
 
 
 def figures(*args, cwd=ROOT):

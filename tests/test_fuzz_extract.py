@@ -70,7 +70,7 @@ def test_adversarial_text_is_extracted_in_under_two_seconds(name):
 
 
 def scanned_credit(credited, position):
-    """The credit ``find_attribution`` takes for a figure at ``position``, by scanning every credit."""
+    """The credit ``find_credit`` takes for a figure at ``position``, by scanning every credit."""
     covering = [c for c in credited if c.position <= position if c.forward] \
         + [c for c in credited if c.since <= position <= c.position and not c.forward] \
         or [c for c in credited if not c.forward and c.position < position]

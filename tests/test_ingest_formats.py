@@ -253,3 +253,13 @@ def test_a_page_with_no_publisher_at_all_is_quarantined_with_what_to_add(tmp_pat
         "to a sidecar anonymous.html.meta.yaml beside it"]
     (raw / "anonymous.html.meta.yaml").write_text("publisher: Local Council\n", encoding="utf-8")
     assert ingest(raw, TODAY).reports["publisher"].tolist() == ["Local Council"]
+
+
+def test_feed_claims_name_their_originator_and_unit(release):
+    _, _, tables = release
+    claims, reports = tables["claims"], tables["reports"].set_index("report_id")
+    from_feeds = claims[claims["report_id"].map(reports["format"]).isin(["csv", "json"])]
+    by_source = dict(zip(from_feeds["attributed_to"], from_feeds["originator"]))
+    assert by_source["Civil Defence"] == "Syria Civil Defence"  # a description, in a report on Idleb
+    assert by_source["WHO"] == "World Health Organization"
+    assert set(from_feeds["unit"]) == {"people"}

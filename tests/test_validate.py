@@ -40,11 +40,12 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 
 def claim_row(**overrides) -> dict:
     claim = {
-        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
+        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None, "unit": "people",
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted", "count_type": "incident",
-        "attributed_to": None,
-        "location": None, "place": None, "adm0": None, "adm1": None, "event_date": "2020-02-01",
-        "date_precision": "unknown", "period_start": None, "period_start_latest": None,
+        "attributed_to": None, "originator": "Example Wire",
+        "location": None, "place": None, "adm0": None, "adm1": None, "adm2": None, "latitude": None,
+        "longitude": None, "event_date": "2020-02-01", "date_precision": "unknown", "period_start": None,
+        "period_start_latest": None,
         "period_end": "2020-02-01", "period_text": None, "quote": "Three people were killed, the council said.",
         "start": 0, "end": 44, "number_text": "Three",
     }

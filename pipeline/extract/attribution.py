@@ -8,14 +8,17 @@ what precedes it. A figure takes the nearest credit that covers it.
 As the labelled data has it, a figure is credited only when its own sentence,
 or the quote it sits in, names the source: a sentence that merely goes on
 about what a source said is credited to nobody. A sentence that names the
-source by a pronoun or its role ("It said", "the ministry added") is credited
-to the source named before it; a surname alone ("Manirakiza said") to that
+source by a pronoun or its role ("It said", "the ministry added") or reports
+in the passive ("Nine people are reported to have drowned") is credited to
+the source named before it; a surname alone ("Manirakiza said") to that
 person as first named, with their title; an abbreviation ("according to
 IANSA") to the name the report spells out for it.
 
-The publisher's own reporter is no attribution (the publisher is recorded on
-the report), and the outlet relaying a source is not the source ("a source
-at the police command told SANA" credits the police command).
+A credit's name is kept as the report writes it; who it is (its originator)
+is ``originators.identify``'s to say. The publisher's own reporter is no
+attribution (the publisher is recorded on the report), and the outlet
+relaying a source is not the source ("a source at the police command told
+SANA" credits the police command; "Citing X, the agency said" credits X).
 """
 from __future__ import annotations
 
@@ -27,11 +30,15 @@ from functools import lru_cache
 from pipeline.extract.credit_cues import NOBODY, QUOTE_MARKS, credits_in, phrase_text
 from pipeline.extract.credit_phrases import Words, is_name_word, phrase_after, phrase_before
 from pipeline.extract.credit_words import CONNECTORS, DOCUMENTS, INSTITUTIONS
+from pipeline.extract.originators import identify
 from pipeline.extract.sentences import BOUNDARY, sentence_spans
-from pipeline.extract.source_names import Reference, name_source
-from schemas.reference import load_sources
+from pipeline.extract.source_names import Reference, name_source, names_place
+from schemas.reference import load_sources, name_key
 
 SELF_NAMING = {"army", "military", "government", "navy", "coalition"}  # "the army" names a source on its own
+# Kinds of body that, with none named before, are kept as written ("the ministry said"): who they are
+# may be clear from the report's place. "The agency" or "the group" alone says too little to keep.
+NAMED_AS_WRITTEN = {"ministry", "council", "committee", "command", "department", "directorate", "mission"}
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."}
 REFER_BACK = 600  # characters before a sentence (about three sentences) where a referred-to source is looked for
 REFER_FAR = 2000  # how far back "the ministry" is looked for when the sentences just before name no ministry
@@ -53,6 +60,7 @@ class Credit:
     forward: bool
     written: str = ""
     since: int = 0  # a closing credit right after a quotation covers the quotation only
+    body: str | None = None  # the body a credited person speaks for ("a spokesman for OCHA"), as written
 
 
 def _first_full_mention(report: str, before: int, surname: str) -> str | None:
@@ -95,7 +103,7 @@ def _expanded(report: str, before: int, name: str) -> str:
     honorific, _, surname = name.partition(" ")
     if honorific in HONORIFICS and surname and " " not in surname:
         return _first_full_mention(report, before, surname) or name  # "Mr Tuomioja"
-    if " " in name or load_sources().lookup(name):
+    if " " in name or load_sources().knows(name) or names_place(name):
         return name
     if name.isupper() and 2 <= len(name) <= 10:
         return _spelled_out(report, name) or name
@@ -134,8 +142,8 @@ def _referred(report: str, start: int, noun: str | None, depth: int) -> str | No
                     return credit.name
         if (introduced := _introduced_as(report, start, noun)) is not None:
             return introduced
-        if noun in SELF_NAMING:
-            return noun  # "the army said", with no army named before
+        if noun in SELF_NAMING or noun in NAMED_AS_WRITTEN and not named:
+            return noun  # "the army said", "the ministry said", with none named before: as written
     return named[0].name if named else None
 
 
@@ -229,29 +237,9 @@ def _headline_credit(report: str, end: int) -> list[Credit]:
     for size in range(min(HEADLINE_SOURCE_WORDS, len(words) - 2), 0, -1):
         if words[-size - 1].lower() in ("the", "a", "an", "of", "on", "to", "in", "by", "for", "at"):
             continue
-        known = registry.lookup(" ".join(words[-size:]))
-        if known:
-            return [Credit(len(line), known.name, False, " ".join(words[-size:]))]
+        if registry.knows(" ".join(words[-size:])):
+            return [Credit(len(line), " ".join(words[-size:]), False, " ".join(words[-size:]))]
     return []
-
-
-@lru_cache(maxsize=4)
-def _mentions(report: str, word: str) -> bool:
-    return word in report
-
-
-def _in_context(report: str, name: str) -> str:
-    """'state media' is SANA in a report naming Syria or SANA, and stays 'state media' elsewhere."""
-    generic = load_sources().generic
-    if name.lower() not in generic and " and " not in name:
-        return name
-    parts = name.split(" and ")
-    for index, part in enumerate(parts):
-        for country, source in generic.get(part.lower(), ()):
-            if _mentions(report, country) or _mentions(report, source.name):
-                parts[index] = source.name
-                break
-    return " and ".join(parts)
 
 
 @lru_cache(maxsize=64)
@@ -271,8 +259,7 @@ def sentence_credits(report: str, start: int, end: int, depth: int = 0, quotes: 
         if name == NOBODY and not isinstance(found.name, Reference):
             credits.append(Credit(found.position, NOBODY, found.forward))
         elif name:
-            credits.append(Credit(found.position, _in_context(report, name), found.forward, found.written,
-                                  found.since))
+            credits.append(Credit(found.position, name, found.forward, found.written, found.since, found.body))
     if not credits and quotes and depth < MAX_DEPTH:
         credits = _quote_credits(report, start, end, depth)
     if not credits and start == 0:
@@ -287,7 +274,7 @@ class CreditIndex:
     """A long sentence's credits arranged so that each figure's credit is found in
     logarithmic time: scanning every credit for every figure made a run-on
     "sentence" of 8,000 credited figures take minutes. Picks exactly what the
-    scan in ``find_attribution`` picks, ties included."""
+    scan in ``find_credit`` picks, ties included."""
 
     def __init__(self, credited: tuple[Credit, ...]):
         ordered = [credit for _, credit in sorted(enumerate(credited), key=lambda item: (item[1].position, item[0]))]
@@ -336,9 +323,9 @@ def _credit_index(credited: tuple[Credit, ...]) -> CreditIndex:
     return _last_index[1]
 
 
-def find_attribution(sentence: str, position: int, publisher: str | None,
-                     credited: tuple[Credit, ...] | None = None) -> str | None:
-    """The source credited for the figure at ``position``, unless it is the publisher.
+def find_credit(sentence: str, position: int, publisher: str | None,
+                credited: tuple[Credit, ...] | None = None) -> Credit | None:
+    """The credit covering the figure at ``position``, unless it credits nobody or the publisher.
 
     The nearest credit that covers the figure's side is taken (a forward one
     before it, a closing one after it); else the nearest closing credit
@@ -357,7 +344,7 @@ def find_attribution(sentence: str, position: int, publisher: str | None,
         return None
     if chosen.name == NOBODY or publisher and _same_source(chosen.name, publisher):
         return None
-    return chosen.name
+    return chosen
 
 
 def sentence_subject(sentence: str) -> str | None:
@@ -368,7 +355,11 @@ def sentence_subject(sentence: str) -> str | None:
     return name if isinstance(name, str) else None
 
 
+@lru_cache(maxsize=1024)
 def _same_source(name: str, publisher: str) -> bool:
-    registered = name_source(publisher)
-    registered = registered if isinstance(registered, str) else publisher
-    return name.lower() == registered.lower()
+    """Whether a credit names the publisher ("a SANA reporter said" in a SANA report). A publisher the
+    registry does not grade is named only by its own name; a graded one also by its other names."""
+    published_by = identify(publisher)
+    if not published_by.registered:
+        return name_key(name) == name_key(publisher)
+    return identify(name).name == published_by.name

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
-from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
+from pipeline.extract.attribution import Credit, find_credit, sentence_credits, sentence_subject
 from pipeline.extract.antecedents import follow_figures_before
 from pipeline.extract.count_types import CUMULATIVE, INCIDENT, PERIOD, SentenceCues, count_type
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
@@ -25,8 +25,12 @@ from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, z
 from pipeline.extract.event_dates import event_dates, incident_date, nearest_date
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
+from pipeline.extract.originators import identify
 from pipeline.extract.periods import Period, find_period
-from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
+from pipeline.extract.places import (
+    Countries, FigurePlaces, PlaceMention, first_place, report_countries, resolve_name, sentence_places,
+)
+from pipeline.extract.report_country import TextPlace
 from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
 
@@ -49,6 +53,11 @@ GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
 ARMED_GROUPS = {"soldiers", "combatants"}
 GENERIC_HEADS = {None, "people", "persons", "person", "others", "individuals", "more", "residents", "victims"}
+# What a count of families or households counts: households, whatever happened to them (IDMC's HOUSEHOLD unit).
+HOUSEHOLD_HEADS = {"families", "family", "households", "household"}
+# "1,393 displaced households (estimated 6,636 individuals)": the same figure in another unit, in brackets.
+SAME_FIGURE_HEADS = HOUSEHOLD_HEADS | {"people", "persons", "individuals", "residents"}
+IN_BRACKETS = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}$")
 
 
 @dataclass(slots=True)
@@ -58,16 +67,21 @@ class Claim:
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     count_type: str  # incident, period, cumulative or stock (count_types.py)
     attributed_to: str | None
+    originator: str | None
     location: str | None
     place: str | None
     adm0: str | None
     adm1: str | None
+    adm2: str | None
+    latitude: float | None
+    longitude: float | None
     event_date: str | None  # incidents only: the first day the event may have been
     date_precision: str | None  # incidents only: day, week, month, or unknown (the report date stands in)
     period_start: str | None
@@ -86,9 +100,10 @@ class Claim:
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance", "count_type",
-    "attributed_to", "location", "place", "adm0", "adm1", "event_date", "date_precision", "period_start",
-    "period_start_latest", "period_end", "period_text", "quote", "start", "end", "number_text",
+    "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "hedge", "population", "stance",
+    "count_type", "attributed_to", "originator", "location", "place", "adm0", "adm1", "adm2", "latitude",
+    "longitude", "event_date", "date_precision", "period_start", "period_start_latest", "period_end",
+    "period_text", "quote", "start", "end", "number_text",
 ]
 
 
@@ -131,26 +146,33 @@ def _population(found: Attachment, explicit: str | None) -> str:
 
 
 def _place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
-                  context: ReportContext):
+                  context: ReportContext, countries: Countries) -> tuple:
+    """location, place, adm0, adm1, adm2, latitude, longitude: the sentence's place, else the report's
+    metadata place, else the first place the report names; a place no gazetteer knows is kept as written."""
     if mention is None and context.location:
-        known = lookup_place(context.location)
+        known = resolve_name(context.location, countries)
         if known is not None:
-            return context.location, known.name, known.adm0, ";".join(known.adm1) or None
+            return (context.location.strip(), known.name, known.adm0, ";".join(known.adm1) or None, known.adm2,
+                    known.latitude, known.longitude)
     mention = mention or fallback()
     if mention is None:
-        return None, None, None, None
+        written = context.location.strip() if context.location and context.location.strip() else None
+        return written, None, None, None, None, None, None
     place = mention.place
-    return mention.text, place.name, place.adm0, ";".join(place.adm1) or None
+    return (mention.text, place.name, place.adm0, ";".join(place.adm1) or None, place.adm2,
+            place.latitude, place.longitude)
 
 
 class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None]):
+                 lead_place: Callable[[], PlaceMention | None], countries: Countries,
+                 originator_of: Callable[[str], str | None]):
         self.report = text
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
-        self.context, self.lead_place = context, lead_place
+        self.context, self.lead_place, self.countries = context, lead_place, countries
+        self.originator_of = originator_of
         self._period = self._credited = self._places = self._cues = self._dates = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -178,6 +200,10 @@ class _Sentence:
                 and BRACKETED_LIST.search(self.text):
             metric = self.metric_before(number.start)
             found = None if metric is None else Attachment(metric, None, None)
+        if found is None and previous is not None and after[:1] and after[0] in SAME_FIGURE_HEADS \
+                and (after[0] in HOUSEHOLD_HEADS) != (previous.head in HOUSEHOLD_HEADS) \
+                and IN_BRACKETS.search(before_text):
+            found = Attachment(previous.metric, previous.population, after[0])  # the same figure in another unit
         return found
 
     def metric_before(self, position: int) -> str | None:
@@ -187,10 +213,20 @@ class _Sentence:
         return metrics[-1] if metrics else None
 
     @property
-    def places(self) -> list[PlaceMention]:
+    def places(self) -> FigurePlaces:
         if self._places is None:
-            self._places = find_places(self.text, self.lower)
+            self._places = FigurePlaces(self.text, sentence_places(self.text, self.lower, self.countries))
         return self._places
+
+    def place_of(self, position: int) -> tuple:
+        """The place fields of a figure at ``position``: the place named nearest it. A place no gazetteer
+        knows is kept as written, in the area the sentence or the report places the figure otherwise."""
+        nearest = self.places.nearest(position)
+        if nearest is None or nearest.place is not None:
+            return _place_fields(nearest, self.lead_place, self.context, self.countries)
+        known = self.places.nearest(position, known=True)
+        _, place, adm0, adm1, _, _, _ = _place_fields(known, self.lead_place, self.context, self.countries)
+        return nearest.text, place, adm0, adm1, None, None, None
 
     @property
     def period(self):
@@ -257,26 +293,32 @@ class _Sentence:
 
     def mention(self, number_start: int, number_text: str, metric: str, value: int, high: int | None,
                 qualifier: str, population: str, stance: str, hedge: str | None = None,
-                generic: bool = True) -> "_Mention":
+                generic: bool = True, unit: str = "people") -> "_Mention":
         """A figure read here, with what deduplication weighs; the rest of its claim waits until it is kept."""
-        attributed = find_attribution(self.text, number_start - self.start, self.context.publisher, self.credited)
+        credit = find_credit(self.text, number_start - self.start, self.context.publisher, self.credited)
+        attributed, body = (credit.name, credit.body) if credit is not None else (None, None)
         if stance == "denied" and attributed is None:
             attributed = sentence_subject(self.text)
-        return _Mention(self, number_start, number_text, metric, value, high, qualifier, hedge, population,
-                        stance, attributed, generic, self.start)
+        return _Mention(self, number_start, number_text, metric, value, high, unit, qualifier, hedge, population,
+                        stance, attributed, body, generic, self.start)
+
+    def originator(self, mention: "_Mention") -> str | None:
+        """Who originated a figure: the body credited (the one a credited person speaks for), else the publisher."""
+        return self.originator_of(mention.body or mention.attributed_to or self.context.publisher)
 
     def claim(self, mention: "_Mention", population: str) -> Claim:
         """The claim of a ``mention`` kept by deduplication, counting ``population``."""
         local = mention.number_start - self.start
-        written, place, adm0, adm1 = _place_fields(nearest_place(self.places, local), self.lead_place, self.context)
+        written, place, adm0, adm1, adm2, latitude, longitude = self.place_of(local)
         kind, event_date, precision, start, latest, end, period_text = self.timing(
             local, local + len(mention.number_text), mention.metric)
         return Claim(
-            metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
-            hedge=mention.hedge, population=population, stance=mention.stance, count_type=kind,
-            attributed_to=mention.attributed_to, location=written, place=place, adm0=adm0,
-            adm1=adm1, event_date=event_date, date_precision=precision, period_start=start,
-            period_start_latest=latest, period_end=end, period_text=period_text, quote=self.text, start=self.start,
+            metric=mention.metric, value=mention.value, high=mention.high, unit=mention.unit,
+            qualifier=mention.qualifier, hedge=mention.hedge, population=population, stance=mention.stance,
+            count_type=kind, attributed_to=mention.attributed_to, originator=self.originator(mention),
+            location=written, place=place, adm0=adm0, adm1=adm1, adm2=adm2, latitude=latitude, longitude=longitude,
+            event_date=event_date, date_precision=precision, period_start=start, period_start_latest=latest,
+            period_end=end, period_text=period_text, quote=self.text, start=self.start,
             end=self.end, number_text=mention.number_text, number_start=mention.number_start,
             generic=mention.generic,
         )
@@ -294,11 +336,13 @@ class _Mention(NamedTuple):
     metric: str
     value: int
     high: int | None
+    unit: str  # "people" or "households"
     qualifier: str
     hedge: str | None
     population: str
     stance: str
     attributed_to: str | None
+    body: str | None  # the body a credited person speaks for
     generic: bool
     start: int  # where its sentence starts
 
@@ -320,6 +364,7 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
                     sentence.start + number.start, number.text, metric, number.value,
                     number.high, number.qualifier, population, stance, number.hedge,
                     generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
+                    unit="households" if found.head in HOUSEHOLD_HEADS else "people",
                 ))
     return mentions
 
@@ -334,7 +379,7 @@ def _zero_denials(sentence: _Sentence) -> list[_Mention]:
 def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     """One claim per figure stated more than once, as a careful coder records it.
 
-    Mentions of the same (metric, value, high, stance) are one claim when their
+    Mentions of the same (metric, value, high, unit, stance) are one claim when their
     groups agree or one of them names no group ("12 people", "12 dead"); the
     claim keeps the group named. Groups named apart ("three Israelis", "three
     attackers") stay apart. The mention kept is the credited one, then one
@@ -345,7 +390,8 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
 
     groups: dict[tuple, list[_Mention]] = {}
     for mention in mentions:
-        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
+        groups.setdefault((mention.metric, mention.value, mention.high, mention.unit, mention.stance),
+                          []).append(mention)
     kept = []
     for same_figure in groups.values():
         unnamed = [m.generic and m.population == "people" for m in same_figure]
@@ -357,6 +403,11 @@ def _deduplicated(mentions: list[_Mention], headline_end: int) -> list[Claim]:
     return [mention.sentence.claim(mention, population) for mention, population in kept]
 
 
+def _originator_in(place: TextPlace, name: str | None) -> str | None:
+    found = identify(name, place)
+    return found.name if found else None
+
+
 def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     """Every figure claim in ``text``, in text order."""
     if not isinstance(text, str) or not text:
@@ -365,13 +416,17 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
     if not metric_at:
         return []
-    # The place a report names first, for a figure whose sentence names none; looked for only then.
-    lead_place = cache(partial(first_place, text, lower))
+    # The countries the report is about (to tell apart towns of one name), and the place it names
+    # first (for a figure whose sentence names none): each read only when needed.
+    countries = cache(partial(report_countries, text, lower, context.location))
+    lead_place = cache(partial(first_place, text, lower, countries))
+    # Who a name is in this report: its place is looked for only when a name needs it ("police").
+    originator_of = cache(partial(_originator_in, TextPlace(text, lower, context.location)))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
         if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place)
+        sentence = _Sentence(text, lower, start, end, context, lead_place, countries, originator_of)
         mentions.extend(_number_mentions(sentence))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")

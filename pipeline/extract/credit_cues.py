@@ -8,19 +8,20 @@ left as a `Reference` for `attribution` to resolve against the report.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.extract.credit_phrases import (
     DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, is_name_word, phrase_after, phrase_before,
 )
 from pipeline.extract.credit_words import (
-    ARTICLES, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CONNECTORS, DOCUMENT_VERBS, DOCUMENTS, INVERTING_VERBS,
-    ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, REPORTING_VERBS, ROLE_WORDS, SPEAKS_FOR, TIME_WORDS,
-    TOLL_VERBS, TOLL_WORDS, VAGUE,
+    ARTICLES, AS_SAYING, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CLAUSE_PARTICIPLES, CONNECTORS, DOCUMENT_VERBS,
+    DOCUMENTS, INVERTING_VERBS, ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, QUOTING_VERBS, REPORTING_VERBS,
+    ROLE_WORDS, SPEAKS_FOR, TIME_WORDS, TOLL_VERBS, TOLL_WORDS, VAGUE,
 )
-from pipeline.extract.lexicon import QUALIFIER_PHRASES
-from pipeline.extract.source_names import Reference, name_source
+from pipeline.extract.lexicon import PREPOSITIONS as ALL_PREPOSITIONS, QUALIFIER_PHRASES
+from pipeline.extract.originators import identify
+from pipeline.extract.source_names import Reference, name_source, names_place
 from pipeline.extract.trie import WordFinder
 from schemas.reference import load_sources
 
@@ -50,6 +51,7 @@ class Found:
     forward: bool
     written: str = ""
     since: int = 0
+    body: str | None = None  # the body a credited person speaks for, as written
 
 
 def phrase_text(words: Words, span: tuple[int, int] | None) -> str:
@@ -122,26 +124,45 @@ def _subject_text(words: Words, last: int) -> tuple[str | None, int, str]:
                 written_from = body[0]
         elif words.lower[left] == "of" and before.isalpha() and before.islower():
             return None, last, ""
-    return phrase_text(words, (span[0], last)), span[0], phrase_text(words, (written_from, last))
+    phrase = phrase_text(words, (span[0], last))
+    if left >= 0 and (words.lower[left] in PREPOSITIONS or words.lower[left] in ALL_PREPOSITIONS) \
+            and names_place(phrase):
+        return None, last, ""  # "contacts inside Syria said", "sources in Syria said": where, not who
+    return phrase, span[0], phrase_text(words, (written_from, last))
 
 
-def _appositive_text(words: Words, comma: int) -> str | None:
-    """The credited phrase of "NAME, a role, said" or "Title, NAME, said" (``comma`` before the verb)."""
+def _appositive_text(words: Words, comma: int) -> tuple[str | None, str | None]:
+    """The credited phrase of "NAME, a role, said" or "Title, NAME, said" (``comma`` before the verb),
+    and the body the role speaks for ("Jens Laerke, a spokesman for OCHA, said": OCHA)."""
     opening = next((i for i in range(comma - 1, max(-1, comma - 14), -1) if words.text[i] == ","), None)
     if opening is None or opening + 1 >= comma:
-        return None
+        return None, None
     inside = opening + 1 + (words.lower[opening + 1] in ("the", "a", "an"))
     if words.lower[inside] in CITING:
-        return phrase_text(words, phrase_after(words, inside + 1))
+        return phrase_text(words, phrase_after(words, inside + 1)), None
     described = words.lower[opening + 1] in ("a", "an") or words.lower[comma - 1] in BODY_HEADS
     if not described and all(is_name_word(words.text[i]) or words.text[i] in CONNECTORS for i in range(inside, comma)):
         name = phrase_text(words, (inside, comma - 1))
         title = phrase_before(words, opening - 1)
         if title is not None and all(words.text[i][:1].isupper() for i in range(title[0], title[1] + 1)) \
                 and words.lower[title[1]] in ROLE_WORDS | {"secretary-general"}:
-            return f"{phrase_text(words, title)} {name}"
-        return name
-    return _subject_text(words, opening - 1)[0]
+            return f"{phrase_text(words, title)} {name}", None
+        return name, None
+    return _subject_text(words, opening - 1)[0], _spoken_for(words, inside, comma)
+
+
+def _spoken_for(words: Words, first: int, end: int) -> str | None:
+    """The body a role in an appositive speaks for: "a spokesman for the ministry", "a doctor at the
+    city morgue", "the Afghan government minister" (its own title)."""
+    for index in range(first, end - 1):
+        if words.lower[index] in ROLE_WORDS and words.lower[index + 1] in PREPOSITIONS:
+            span = phrase_after(words, index + 2)
+            if span is not None and span[1] < end:
+                return phrase_text(words, span)
+    title = phrase_text(words, (first, end - 1))
+    if words.lower[end - 1] in ROLE_WORDS and identify(title).known:
+        return title  # "Raouf Ahmedi, the Afghan army spokesman"
+    return None
 
 
 def _is_claim_of_deaths(words: Words, verb: int) -> bool:
@@ -184,6 +205,8 @@ def _closes_clause(words: Words, verb: int) -> bool:
                                   or words.lower[index] in ("on", "late", "early", "last", "this")
                                   or words.lower[index].isdigit()):
         index += 1
+    if words.lower[index:index + 3] in (["at", "the", "time"], ["at", "that", "time"]):
+        index += 3  # "officials reporting at the time 150 dead"
     if index >= len(words):
         return True
     word = words.lower[index]
@@ -192,6 +215,57 @@ def _closes_clause(words: Words, verb: int) -> bool:
     if _qualified_count_at(words, index):
         return False  # "residents said at least 100 had died": the count follows
     return word in CLAUSE_CLOSERS or (word.endswith("ing") and word != "that")
+
+
+def _as_saying(words: Words, index: int) -> bool:
+    """Whether words ``index`` on read "as saying" (or "as telling", "as stating")."""
+    return index + 1 < len(words) and words.lower[index] == "as" and words.lower[index + 1] in AS_SAYING
+
+
+def _passive_subject(words: Words, verb: int) -> tuple[str | None, str]:
+    """The subject of a passive verb group ending at ``verb`` ("The African Union is reported")."""
+    last = verb - 1
+    while last >= 0 and (words.lower[last] in PROGRESSIVE_AUXILIARIES or words.lower[last] in AUXILIARIES):
+        last -= 1
+    text, _, written = _subject_text(words, last) if last >= 0 else (None, 0, "")
+    return text, written
+
+
+def _quoted_source(words: Words, verb: int, position: int) -> Found | None:
+    """'SANA quoted local sources as saying', 'X was quoted as saying': the source quoted.
+
+    A quoting verb credits only a source quoted "as saying"; "cited security
+    concerns" credits nobody.
+    """
+    if _as_saying(words, verb + 1):  # "X was quoted as saying"
+        text, written = _passive_subject(words, verb)
+    else:
+        name, past, written = _read_after(words, verb + 1)
+        if name is None or not _as_saying(words, past):
+            return None
+        return Found(position, name, True, written)
+    name = name_source(text) if text else None
+    return Found(position, name, True, written) if name is not None else None
+
+
+def _passive_report(words: Words, verb: int, position: int) -> Found | None:
+    """'Twelve people are reported to have been injured', '70 dead are reported.', 'X is reported as
+    saying'.
+
+    A passive report whose subject is a source ("as saying") credits that
+    source. One that reports its subject with an infinitive or ends its clause
+    goes on in the voice of the source named in the sentences before it (a
+    `Reference`, as "it said" is), covering its subject. A passive that only
+    describes ("15 are reported injured", "it is said that ...") names no one.
+    """
+    if _as_saying(words, verb + 1):
+        text, written = _passive_subject(words, verb)
+        name = name_source(text) if text else None
+        return Found(position, name, True, written) if isinstance(name, str) else None
+    following = words.lower[verb + 1] if verb + 1 < len(words) else "."
+    if following == "to" or following in ".;":
+        return Found(position, Reference(None), False)
+    return None
 
 
 def _citing_after(words: Words, verb: int) -> str | Reference | None:
@@ -216,6 +290,10 @@ def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found
     low = words.lower[verb]
     if low in TOLL_VERBS and not TOLL_WORDS.intersection(words.lower[verb + 1:verb + 6]):
         return None  # "put the death toll at 20", not "put out the fire"
+    if low in QUOTING_VERBS:
+        return _quoted_source(words, verb, position)
+    if verb > 0 and words.lower[verb - 1] in PROGRESSIVE_AUXILIARIES and low in ("reported", "said"):
+        return _passive_report(words, verb, position)
     if low in INVERTING_VERBS:
         name, past, written = _read_after(words, verb + 1)
         if name is not None and _ends_inverted(words, past):
@@ -232,22 +310,46 @@ def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found
         last -= 3  # "an official at the scene said", "a report ... during the weekend said"
     if last < 0 or low in DOCUMENT_VERBS and words.lower[last] not in DOCUMENTS:
         return None  # "images supplied to Reuters showed": only a document shows a figure
+    body = None
     if words.text[last] == ",":
-        text = written = _appositive_text(words, last)
-        first = verb
+        text, body = _appositive_text(words, last)
+        written, first = text, verb
     else:
         text, first, written = _subject_text(words, last)
         if low in ("report", "reports") and _counted(words, first):
             return None  # "10,000 media reports": the noun, not the verb
+        named = _named_before_description(words, first, text) if text else None
+        if named is not None:
+            text = written = named
     name = name_source(text) if text else None
-    if name is None:
+    cited = _citing_after(words, verb)  # "the broadcaster reported, citing X": X, whoever cites it
+    if name is None and cited is None:
         if _vague(words, last):
             return Found(position, NOBODY, not _closes_clause(words, verb))
         return None
-    cited = _citing_after(words, verb)
     forward = not _closes_clause(words, verb)
     return Found(position, cited if cited is not None else name, forward, written,
-                  0 if forward else _quoted_from(sentence, words, first - 1))
+                 0 if forward else _quoted_from(sentence, words, first - 1), None if cited is not None else body)
+
+
+def _named_before_description(words: Words, first: int, description: str) -> str | None:
+    """'The Syrian Center for Policy Research however a Beirut-based NGO has put the toll': a name
+    described by "a ..." (``description``, from word ``first``) whose commas were lost is the
+    subject, not its description."""
+    if first < 2 or words.lower[first] not in ("a", "an"):
+        return None
+    last = first - 1 - (words.lower[first - 1] in ("however", "meanwhile", "also"))
+    span = phrase_before(words, last)
+    if span is None or span[0] > 0 and words.lower[span[0] - 1] in ALL_PREPOSITIONS | {"of"}:
+        return None  # "in Nusaybin a witness said", "the month of Ramadan a monitoring group said"
+    names = [i for i in range(span[0], span[1] + 1) if words.lower[i] not in ARTICLES]
+    if len(names) < 2 or not all(is_name_word(words.text[i]) or words.text[i] in CONNECTORS for i in names):
+        return None
+    described = name_source(description)
+    if isinstance(described, str) and load_sources().knows(described):
+        return None  # "... a monitoring group said": the description names a source of its own
+    name = phrase_text(words, span)
+    return name if isinstance(name_source(name), str) and not names_place(name) else None
 
 
 def _counted(words: Words, first: int) -> bool:
@@ -309,7 +411,7 @@ def _colon_credit(words: Words, colon: int) -> Found | None:
             written = phrase_text(words, span)
             name = name_source(written)
             head = words.lower[span[1]]
-            if isinstance(name, str) and (load_sources().lookup(name) or head in BODY_HEADS):
+            if isinstance(name, str) and (load_sources().knows(name) or head in BODY_HEADS):
                 return Found(colon, name, True, written)
             return None
     return None
@@ -337,6 +439,9 @@ def credits_in(sentence: str) -> tuple[Found, ...]:
             continue  # the cue sits inside a longer word ("well-said")
         if words.lower[index] == "according":
             credit = _according_credit(sentence, words, index, cue)
+        elif words.lower[index] in CLAUSE_PARTICIPLES and _after_prepositional_object(words, index):
+            # "X updated its toll for the strike on Urum al-Joz saying ...": X goes on speaking
+            credit = replace(found[-1], position=cue, forward=True, since=0) if found else None
         else:
             credit = _verb_credit(sentence, words, index, cue)
         if credit is not None:
@@ -345,4 +450,32 @@ def credits_in(sentence: str) -> tuple[Found, ...]:
         credit = _colon_credit(Words.of(sentence, 0, colon + 1), colon)
         if credit is not None:
             found.append(credit)
-    return tuple(sorted(set(found), key=lambda item: item.position))
+    return _with_opening_citation(sentence, tuple(sorted(set(found), key=lambda item: item.position)))
+
+
+def _after_prepositional_object(words: Words, verb: int) -> bool:
+    """Whether the phrase right before a participle is the object of a preposition ("on Urum al-Joz
+    saying"), so not its subject; "with officials reporting" gives the participle a subject of its own."""
+    span = phrase_before(words, verb - 1)
+    return span is not None and span[0] > 0 and words.lower[span[0] - 1] in ALL_PREPOSITIONS - {"with"}
+
+
+def _with_opening_citation(sentence: str, found: tuple[Found, ...]) -> tuple[Found, ...]:
+    """'Citing the UN humanitarian office, the agency said ...': the source cited speaks in the clause
+    it opens, in place of whoever cites it."""
+    opening = sentence.lstrip()
+    if not opening[:8].lower().startswith(("citing ", "quoting ")):
+        return found
+    comma = sentence.find(",")
+    if comma < 0:
+        return found
+    start = len(sentence) - len(opening)
+    words = Words.of(sentence, start, comma)
+    name, _, written = _read_after(words, 1)
+    if name is None:
+        return found
+    cited = next((credit for credit in found if credit.position > comma), None)
+    if cited is None:
+        return (Found(start, name, True, written), *found)
+    return tuple(replace(credit, name=name, written=written, body=None) if credit is cited else credit
+                 for credit in found)

@@ -32,7 +32,8 @@ MAX_UNKNOWN = 2  # lower-case words outside the tables that may qualify a body a
 NOT_QUALIFIERS = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "said", "says", "say", "told",
                   "also", "then", "than", "that", "which", "who", "when", "where", "while", "after", "before",
                   "not", "but", "its", "their", "his", "her", "our", "all", "some", "other", "more", "most",
-                  "with", "from", "into", "over", "under", "near", "about", "against", "between", "during"}
+                  "with", "from", "into", "over", "under", "near", "about", "against", "between", "during",
+                  "meantime", "meanwhile"}
 OPENING_MODIFIERS = {"local", "senior", "top", "unnamed", "anonymous", "independent"}
 DOCUMENT_ADJECTIVES = {"early", "earlier", "latest", "initial", "preliminary", "official", "new", "first", "final",
                        "updated", "previous", "recent", "unofficial", "unconfirmed", "conflicting"}
@@ -155,6 +156,10 @@ def phrase_before(words: Words, last: int) -> tuple[int, int] | None:
         return None  # "other sources", "some reports": nobody named
     if first > 0 and words.lower[first - 1] in ARTICLES | {"its", "their", "this", "that"}:
         first -= 1
+    if first >= 2 and words.lower[first] in ARTICLES and words.lower[first - 1] in ("and", "&") \
+            and _part_of_phrase(words, first - 2):
+        earlier = phrase_before(words, first - 2)  # "rescue workers and a war monitor": both bodies
+        first = earlier[0] if earlier is not None else first
     return _trim(words, first, last)
 
 

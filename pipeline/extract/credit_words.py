@@ -21,14 +21,22 @@ REPORTING_VERBS = _LEXICON_VERBS | _words("""
     explained explains continued insisted acknowledged admitted wrote writes tweeted
     updated revised raised verified registered disputed disputes clarified informed
     commented reporting gave gives giving putting showed shows show suggested suggests
-    saying warning estimating confirming
+    saying warning estimating confirming quoted quotes cited cites increased lowered
 """) - {"state"}
+
+# "SANA quoted local sources as saying", "X was quoted as saying": the source quoted is credited.
+QUOTING_VERBS = _words("quoted quotes cited cites")
+# "as saying", "as telling": what follows a quoting verb's source.
+AS_SAYING = _words("saying telling stating reporting adding")
+# Participles that go on with the clause's own subject ("X updated its toll ..., saying"), unlike one
+# with a subject of its own ("with officials reporting").
+CLAUSE_PARTICIPLES = _words("saying adding noting stating")
 
 # Verbs that credit a figure only when a document is their subject ("figures from the ministry show").
 DOCUMENT_VERBS = _words("show shows showed suggest suggests suggested")
 
 # Verbs that credit a figure only when they take a toll ("put the death toll at 20", not "put out a fire").
-TOLL_VERBS = _words("put puts putting gave gives giving")
+TOLL_VERBS = _words("put puts putting gave gives giving increased lowered")
 TOLL_WORDS = _words("toll tolls number figure figures tally count total")
 
 # Verbs whose name may come after them ("..., said the ministry", "reports the Committee").
@@ -74,6 +82,22 @@ ROLE_WORDS = _words("""spokesman spokeswoman spokesperson official minister gove
 
 # Roles whose "X for/of/at Y" credits Y: "a spokesman for the ministry", "a source at the police command".
 SPEAKS_FOR = _words("spokesman spokeswoman spokesperson source sources")
+
+# Words after a body that only say who spoke for it or what it issued: "SANA news agency", "army spokesman".
+SPEAKER_WORDS = _words("""spokesman spokeswoman spokesperson spokespeople official officials source sources
+    statement statements report reports figures figure data tally toll count estimate estimates bulletin
+    communique update chief head commander director officer officers reporter reporters correspondent
+    representative envoy channel website account news agency says said minister worker workers volunteer
+    volunteers member members state media television tv radio newspaper daily group organisation organization
+    service""")
+# Words that open a description of a body without changing which body it is ("a local civil defence official").
+DESCRIPTION_OPENERS = _words("local senior top unnamed anonymous")
+# Words that only address or rank a person, and say nothing of the body they speak for ("Lt. Col. X").
+RANKS = _words("""mr mr. mrs mrs. ms ms. dr dr. prof prof. lt lt. col col. gen gen. brig brig. capt capt. maj maj.
+    sgt sgt. cpl cpl. adm adm. lieutenant colonel major general brigadier sergeant admiral marshal""")
+# Titles before a person's name ("Health Minister Jane Okafor", "army spokesman Joel Mbeki").
+TITLES = ROLE_WORDS | RANKS | _words("""secretary-general under-secretary-general commissioner ambassador envoy
+    premier clergyman rebel gov gov. sen sen. rep rep.""")
 
 # Lower-case words that may qualify a body ("local health officials").
 MODIFIERS = _words("""local health hospital medical security military police government state state-run

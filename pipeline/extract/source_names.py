@@ -1,13 +1,15 @@
 """From a phrase naming a source to the name recorded for it.
 
-Names go through the source registry in ``schemas/sources.yaml`` ("the
-Britain-based monitor" and "SOHR" are both the Syrian Observatory for Human
-Rights); a name the registry does not know is kept as the report writes it,
-with a person's title ("army spokesman Adolphe Manirakiza") and a body's
-qualifiers ("local hospital officials"). A phrase that only points back at
-a source named before ("it", "the ministry") becomes a `Reference` for the
-caller to resolve. Demonyms, weapon types, dates, places and document nouns
-alone are never a source.
+A name is kept as the report writes it, without the words run into it
+("On Monday the Observatory" is "Observatory"), with a person's title ("army
+spokesman Adolphe Manirakiza") and a body's qualifiers ("local hospital
+officials"); who it is, is ``originators.identify``'s to say. The source
+registry (``schemas/sources.yaml``) tells where a registered name ends
+("Damascus the Syrian Observatory for Human Rights"). A phrase that only
+points back at a source named before ("it", "the ministry") becomes a
+`Reference` for the caller to resolve. Demonyms, weapon types, dates, places
+and document nouns alone are never a source; a country's name alone is (its
+government: "Lebanon said").
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pipeline.extract.credit_words import (
     REFERRING_NOUNS, ROLE_WORDS, SPEAKS_FOR, WEAPONS,
 )
 from pipeline.extract.places import lookup_place
-from schemas.reference import load_sources
+from schemas.reference import load_sources, load_state_bodies, name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +54,14 @@ def _alias_shape() -> tuple[frozenset[str], int]:
 
 
 def _registry_name(words: list[str]) -> str | None:
-    """The registry's name for the words, for the words without descriptors after them, or for their tail.
+    """A registered name the words end with, as written, with any descriptors after it.
 
     Words run into a name before it ("On Monday the Observatory", "Damascus
     the Syrian Observatory for Human Rights", "Britain-based Syrian
-    Observatory ..."): the name a reader sees is the registered one at the end.
-    Only tails that end like a registered name and are no longer than one are looked up.
+    Observatory ..."): the name a reader sees is the registered one at the end
+    ("Observatory", "Syrian Observatory for Human Rights"; "Britain-based
+    monitor", which the registry lists whole). Only tails that end like a
+    registered name and are no longer than one are looked up.
     """
     registry = load_sources()
     endings, longest = _alias_shape()
@@ -69,15 +73,50 @@ def _registry_name(words: list[str]) -> str | None:
             # "the US and Russia" credits both: no tail starts after an "and"
             for start in range(max(0, end - longest - 2), min(end, first_and)):
                 tail = words[start:end]
-                while tail and (tail[0].lower() in ARTICLES or BASED.fullmatch(tail[0])):
+                while tail and tail[0].lower() in ARTICLES:
                     tail = tail[1:]
-                known = tail and registry.lookup(" ".join(tail))
-                if known:
-                    return known.name
+                if not registry.knows(" ".join(tail)):
+                    while tail and (tail[0].lower() in ARTICLES or BASED.fullmatch(tail[0])):
+                        tail = tail[1:]
+                if tail and registry.knows(" ".join(tail)):
+                    return " ".join(tail + words[end:])
         if lowered[end - 1] not in DESCRIPTORS:
             return None
         end -= 1
     return None
+
+
+def _country_word(word: str) -> bool:
+    """A country's name, adjective or capital, also with the apostrophe of a possessive lost ("Syrias")."""
+    states, key = load_state_bodies(), name_key(word)
+    return key in states.names or key in states.capitals or (
+        key.endswith("s") and (key[:-1] in states.names or key[:-1] in states.capitals))
+
+
+def names_place(name: str) -> bool:
+    """Whether a name is a gazetteer place, a country or a capital ("Nusaybin" may be one: only known places)."""
+    key = name_key(name)
+    states = load_state_bodies()
+    return lookup_place(name) is not None or key in states.names or key in states.capitals
+
+
+def _is_country(words: list[str]) -> bool:
+    """A country's name or capital, not its adjective: "Lebanon said", "Moscow said" credit its government."""
+    states, key = load_state_bodies(), name_key(" ".join(words))
+    return (key in states.names or key in states.capitals) and not (len(words) == 1 and words[0].lower() in DEMONYMS)
+
+
+def _names_state(words: list[str]) -> bool:
+    """A state's body by its country: "Moscow", "Syrian official media", "the Kenyan police", "Syrias state
+    TV", "the defence ministry in Moscow"."""
+    while words and words[0].lower() in ARTICLES:
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    if words[0][:1].isupper() and _country_word(words[0]):
+        return True
+    return len(words) > 2 and words[-2].lower() in ("in", "of") and _country_word(words[-1]) \
+        and words[-3].lower() in BODY_HEADS
 
 
 def _is_body(lowered: list[str]) -> bool:
@@ -98,6 +137,15 @@ def _no_source(words: list[str]) -> bool:
     return True
 
 
+def joint_parts(name: str) -> list[str] | None:
+    """The names of a joint credit ("rescue workers and a war monitor"), as written; None for one name."""
+    parts = _split_joint(name.split())
+    if parts is None:
+        return None
+    names = [name_source(" ".join(part)) for part in parts]
+    return names if all(isinstance(found, str) for found in names) else None
+
+
 def _split_joint(words: list[str]) -> list[list[str]] | None:
     """Two bodies credited together ("state media and a monitoring group"), when the second one stands alone.
 
@@ -110,7 +158,7 @@ def _split_joint(words: list[str]) -> list[list[str]] | None:
             second = words[index + 1:]
             first = words[:index]
             if second[0].lower() in ARTICLES or _registry_name(second) or _is_body([w.lower() for w in second]) \
-                    or _registry_name(first):
+                    or _registry_name(first) or _names_state(first) or _names_state(second):
                 return [first, second]
     return None
 
@@ -185,12 +233,14 @@ def name_source(phrase: str) -> str | Reference | None:
         return Reference(None)
     determiner = lowered[0] in ("the", "this", "that", "its", "their")
     if determiner and len(words) == 2 and (lowered[1] in REFERRING_NOUNS or lowered[1] in DOCUMENTS) \
-            and not load_sources().lookup(lowered[1]):
+            and not load_sources().knows(words[1]):
         return Reference(lowered[1])  # "the ministry added", "the report said"
     words = _after_run_in_article(_after_last_break(words))
-    known = _registry_name(words) or (abbreviation and _registry_name([abbreviation]))
+    known = _registry_name(words)
     if known:
         return known
+    if len(words) > 1 and _names_state(words):
+        return " ".join(words[1:] if words[0].lower() in ARTICLES else words)  # "the Kenyan police"
     joint = _split_joint(words)
     if joint:
         names = [name_source(" ".join(part)) for part in joint]
@@ -203,12 +253,12 @@ def name_source(phrase: str) -> str | Reference | None:
     lowered = [word.lower() for word in words]
     joined = " ".join(lowered)
     if "civil defen" in joined or "white helmets" in joined:
-        return "Civil Defence"
+        return " ".join(words)  # "Syria Civil Defence": a place in a rescue service's name
     if lowered[-1] in DOCUMENTS and (words[-1].islower() or not any(_is_title_case(w) for w in words[:-1])):
         return _document_owner(words)  # "the NDRRMC report"; "the Geological Survey" is a name
     if lowered[-1] in SPEAKS_FOR and len(words) > 1 and words[-2].endswith(("'s", "’s")):
         return _document_owner(words)  # "UNICEF's spokesman" speaks for UNICEF
-    if _no_source(words) or lookup_place(" ".join(words)) is not None:
+    if _no_source(words) or lookup_place(" ".join(words)) is not None and not _is_country(words):
         return None  # "a source at Aleppo police command": a place is where, not who
     if _is_body(lowered):
         # Capitals that only open the sentence go ("Medics said" is medics).

@@ -2,12 +2,13 @@
 
 A CSV has a row per figure with at least the columns `date`, `location`,
 `metric`, `value` and `source` (optionally `url`, `qualifier`, `population`,
-`high`, `period_start`, `period_end`, `event_date`, `count_type`); a CSV whose
-second row is an HXL hashtag row is read by its tags instead (`#date`,
-`#adm1+name`, `#affected+killed`, `#meta+source`, `#date+start`,
-`#date+end`, `#date+occurred`, ...). A JSON feed is an object whose `figures`
-is a list of such records. A bad row is quarantined on its own; the rest of
-the feed goes on.
+`high`, `period_start`, `period_end`, `event_date`, `count_type`, `unit`:
+`people` or `households`); a CSV whose second row is an HXL hashtag row is
+read by its tags instead (`#date`, `#adm1+name`, `#affected+killed`,
+`#meta+source`, `#date+start`, `#date+end`, `#date+occurred`, ..., a count
+tagged `+hh` counting households and `+ind` people). A JSON feed is an object
+whose `figures` is a list of such records. A bad row is quarantined on its own;
+the rest of the feed goes on.
 
 What span of time a row counts is read from its dates, as a row states it:
 an `event_date` makes an incident; a `period_start` with a `period_end` a
@@ -32,11 +33,13 @@ from itertools import accumulate
 
 from pipeline.ingest.metadata import MetadataError, parse_date, shown
 from pipeline.ingest.text import decode_text
-from schemas.vocab import COUNT_TYPES, METRICS, POPULATIONS, QUALIFIERS
+from schemas.vocab import COUNT_TYPES, METRICS, POPULATIONS, QUALIFIERS, UNITS
 
 FEED_SUFFIXES = {".csv": "csv", ".json": "json"}
 REQUIRED = ("date", "location", "metric", "value", "source")
-OPTIONAL = ("url", "qualifier", "population", "high", "period_start", "period_end", "event_date", "count_type")
+OPTIONAL = ("url", "qualifier", "population", "high", "period_start", "period_end", "event_date", "count_type",
+            "unit")
+HXL_UNITS = {"hh": "households", "ind": "people"}  # HXL's attributes for counts of households and of individuals
 MAX_COUNT_DIGITS = 20  # far past any plausible count, and short of what Python refuses to convert
 
 # HXL hashtags (lower-cased, attributes in any order) and the fields they fill.
@@ -124,14 +127,17 @@ def _hxl_records(rows: list[Row], tags: list[str]) -> list[tuple[Row, dict]]:
         base, values = {}, []
         for tag, cell in zip(tags, row.cells):
             key = _tag(tag)
+            parts = key.split("+")
+            units = [HXL_UNITS[part] for part in parts if part in HXL_UNITS]
+            counted = "+".join(part for part in parts if part not in HXL_UNITS)
             if key in fields and cell.strip():
                 base.setdefault(fields[key], cell.strip())
-            elif key in metrics and cell.strip():
-                values.append((metrics[key], cell.strip()))
+            elif counted in metrics and cell.strip():
+                values.append((metrics[counted], cell.strip(), units[0] if units else "people"))
         if not values:
             records.append((row, {**base}))  # reported as missing a value
-        for metric, value in values:
-            records.append((row, {**base, "metric": metric, "value": value}))
+        for metric, value, unit in values:
+            records.append((row, {**base, "metric": metric, "value": value, "unit": unit}))
     return records
 
 
@@ -243,10 +249,14 @@ def check_record(fields: dict | None, today: dt.date) -> dict:
     population = (fields.get("population") or "people").strip().lower()
     if population not in POPULATIONS:
         raise RowError(f"`population` is {shown(population)}, not one of {', '.join(POPULATIONS)}")
+    unit = (fields.get("unit") or "people").strip().lower()
+    if unit not in UNITS:
+        raise RowError(f"`unit` is {shown(unit)}, not one of {', '.join(UNITS)}")
     url = (fields.get("url") or "").strip() or None
     if url is not None and not url.startswith(("http://", "https://")):
         raise RowError(f"`url` is {shown(url)}, not an http(s) address; write it in full or leave it empty")
-    return {"metric": metric, "value": value, "high": high, "qualifier": qualifier, "population": population,
+    return {"metric": metric, "value": value, "high": high, "unit": unit, "qualifier": qualifier,
+            "population": population,
             "attributed_to": fields["source"].strip(), "location": fields["location"].strip(),
             **_timing(fields, metric, today), "url": url}
 

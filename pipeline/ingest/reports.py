@@ -16,6 +16,8 @@ import pandas as pd
 import yaml
 
 from pipeline.extract.claims import CLAIM_COLUMNS
+from pipeline.extract.originators import identify
+from pipeline.extract.report_country import location_country
 from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
@@ -23,8 +25,8 @@ from pipeline.ingest.html import HTML_SUFFIXES, read_html
 from pipeline.ingest.metadata import MetadataError, ReportMetadata, check_metadata
 from pipeline.ingest.pdf import PDF_SUFFIXES, read_pdf
 from pipeline.ingest.text import TEXT_SUFFIXES, FrontMatterLoader, decode_text, split_front_matter
+from pipeline.extract.places import lookup_name
 from pipeline.validate import quarantine_frame
-from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "has_url", "published",
@@ -166,15 +168,18 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
 
 def _feed_claim(report_id: str, record: dict) -> dict:
     claim = record["claim"]
-    place = load_gazetteer().places.get(claim["location"].lower())
+    place = lookup_name(claim["location"])
     key = f"{report_id}:row{record['row']}:{claim['metric']}"
+    originator = identify(claim["attributed_to"], location_country(claim["location"]))
     return {
         "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
-        "metric": claim["metric"], "value": claim["value"], "high": claim["high"],
+        "metric": claim["metric"], "value": claim["value"], "high": claim["high"], "unit": claim["unit"],
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
-        "count_type": claim["count_type"], "attributed_to": claim["attributed_to"], "location": claim["location"],
+        "count_type": claim["count_type"], "attributed_to": claim["attributed_to"],
+        "originator": originator.name if originator else None, "location": claim["location"],
         "place": place.name if place else None, "adm0": place.adm0 if place else None,
-        "adm1": ";".join(place.adm1) or None if place else None,
+        "adm1": ";".join(place.adm1) or None if place else None, "adm2": place.adm2 if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "event_date": claim["event_date"], "date_precision": claim["date_precision"],
         "period_start": claim["period_start"], "period_start_latest": claim["period_start_latest"],
         "period_end": claim["period_end"], "period_text": None,

@@ -92,8 +92,8 @@ def _days(codes: np.ndarray, distinct: np.ndarray) -> np.ndarray:
 
 
 def _origins(credited: tuple, publisher: tuple, report: np.ndarray, book: SourceBook) -> tuple[np.ndarray, pd.DataFrame]:
-    """Each claim's originator number (the credited body, else the publisher, as the
-    registry names it) and each originator's name and grade, in name order."""
+    """Each claim's originator number (the claim's `originator`, else its report's publisher, as
+    the registry names it) and each originator's name and grade, in name order."""
     credited_codes, credited_names = credited
     publisher_codes, publisher_names = publisher
     spellings = _appended(credited_names, *publisher_names)
@@ -159,11 +159,11 @@ def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excl
     by_id = claims["claim_id"].argsort(kind="stable").to_numpy()
     coded = {name: _coded(claims[name], by_id) for name in
              ("metric", "population", "place", "adm1", "period_start", "period_start_latest", "period_end",
-              "qualifier", "hedge", "stance", "attributed_to", "count_type")}
+              "qualifier", "hedge", "stance", "originator", "count_type")}
     report = _report_rows(claims["report_id"], reports["report_id"])[by_id]
     publisher = _coded(reports["publisher"], np.arange(len(reports)))
     published = _coded(reports["published"], np.arange(len(reports)))
-    origin, origins = _origins(coded["attributed_to"], publisher, report, book)
+    origin, origins = _origins(coded["originator"], publisher, report, book)
     # displacement of civilians is displacement of people
     metric, metrics = coded["metric"]
     population, populations = coded["population"]

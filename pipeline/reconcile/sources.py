@@ -1,6 +1,7 @@
 """Who stands behind a claim, and how far to trust them.
 
-The originator of a claim is the body the report credits, else the report's
+The originator of a claim is the claim's `originator` (the body the report
+credits, resolved by ``pipeline.extract.originators``), else the report's
 publisher. Ten outlets quoting one UN statement share one originator, so they
 count once. Reliability and party status come from ``schemas/sources.yaml``,
 re-graded by analyst overrides; an originator the registry does not know
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.extract.originators import identify
 from pipeline.reconcile.overrides import Regrade
 from schemas.reference import SourceRegistry, load_sources
 
@@ -35,16 +37,18 @@ class SourceBook:
         self.regrades = {self.name_of(r.source).lower(): r for r in regrades}
 
     def name_of(self, name: str) -> str:
-        known = self.registry.lookup(name)
-        return known.name if known else name
+        """The originator a name stands for (``originators.identify``): "UN humanitarian office" is OCHA."""
+        found = identify(name)
+        return found.name if found else name
 
-    def originator(self, attributed_to: object, publisher: str) -> str:
-        name = attributed_to if isinstance(attributed_to, str) and attributed_to else publisher
+    def originator(self, named: object, publisher: str) -> str:
+        """A claim's originator: the one it names, else its report's publisher, as the registry names it."""
+        name = named if isinstance(named, str) and named else publisher
         return self.name_of(name)
 
     def grade(self, name: str) -> Grade:
-        known = self.registry.lookup(name)
-        base = Grade(known.reliability, known.party, True) if known else \
+        found = identify(name)
+        base = Grade(found.reliability, found.party, found.registered) if found else \
             Grade(self.registry.default_reliability, False, False)
         regrade = self.regrades.get(name.lower())
         if regrade is None:

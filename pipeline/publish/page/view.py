@@ -26,8 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from markupsafe import Markup
 
+from pipeline.extract.originators import identify
 from pipeline.publish.page.chart import ClaimPoint, Point, series_svg
-from schemas.reference import load_sources
 
 MIN_CHART_DATES = 3
 MAX_SERIES = 60  # each chart costs ~50 ms of CPU and ~10 kB
@@ -229,8 +229,7 @@ def _claim_details(links: pd.DataFrame, tables: dict) -> pd.DataFrame:
     for column in ("attributed_to", "period_end", "publisher", "published"):
         links[column] = _texts(links[column])  # None, never NaN, for the template's tests of presence
     named = links["attributed_to"].fillna(links["publisher"]).fillna("")
-    registry = load_sources()
-    canonical = {name: (registry.lookup(name).name if registry.lookup(name) else name) for name in named.unique()}
+    canonical = {name: (identify(name).name if name else name) for name in named.unique()}
     links["origin"] = named.map(canonical)
     sources = columns_of(tables["sources"], ["source", "reliability", "party"])
     grades = dict(zip(sources["source"], sources["reliability"]))
