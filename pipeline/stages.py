@@ -30,6 +30,7 @@ from pipeline.tablestore import TableFolder
 from pipeline.validate import quarantine_frame, validate_table
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+HOUSEHOLD_SIZES = PROJECT_ROOT / "schemas" / "household_sizes.yaml"
 
 
 @dataclass
@@ -168,6 +169,8 @@ def provenance(reports: Ingested, raw_dir: Path, overrides_path: Path | None = N
     return {
         "code": code_version(),
         "overrides": _file_input(overrides_path),
+        # the cited sizes a household figure's people estimate was made with
+        "household_sizes": {**_file_input(HOUSEHOLD_SIZES), "path": HOUSEHOLD_SIZES.relative_to(PROJECT_ROOT).as_posix()},
         "configuration": {
             "raw_dir": raw_dir.name,
             "max_file_bytes": MAX_BYTES,

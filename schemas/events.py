@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import DATE_PRECISIONS, ISO_DATE, METRICS, POPULATIONS
+from schemas.vocab import DATE_PRECISIONS, ISO_DATE, METRICS, POPULATIONS, UNITS
 
 
 def _is_list_of_str(value: object) -> bool:
@@ -14,6 +14,7 @@ class EventSchema(pa.DataFrameModel):
     event_id: Series[str] = pa.Field(unique=True, description="Stable identifier of the event (its first claim's)")
     metric: Series[str] = pa.Field(isin=METRICS, description="What was counted")
     population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
+    unit: Series[str] = pa.Field(isin=UNITS, description="What the number counts: people, or households")
     location: Series[str] = pa.Field(description="The most precise place the claims give: a town over its area")
     adm0: Series[str] = pa.Field(nullable=True, description="ISO 3166-1 alpha-3 country code")
     adm1: Series[str] = pa.Field(nullable=True, description="First-level admin areas, ';'-joined")

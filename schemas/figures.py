@@ -3,7 +3,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, TOTAL_COUNT_TYPES
+from schemas.vocab import ISO_DATE, METRICS, POPULATIONS, TOTAL_COUNT_TYPES, UNITS
 
 
 def _is_list_of_str(value: object) -> bool:
@@ -14,6 +14,7 @@ class FigureSchema(pa.DataFrameModel):
     figure_id: Series[str] = pa.Field(unique=True, description="Stable identifier of the figure")
     metric: Series[str] = pa.Field(isin=METRICS, description="What was counted")
     population: Series[str] = pa.Field(isin=POPULATIONS, description="Who was counted")
+    unit: Series[str] = pa.Field(isin=UNITS, description="What the number counts: people, or households")
     location: Series[str] = pa.Field(description="Normalised place the figure covers")
     adm1: Series[str] = pa.Field(
         nullable=True, description="First-level admin areas covered, ';'-joined"
@@ -85,6 +86,15 @@ class FigureSchema(pa.DataFrameModel):
     )
     override: Series[str] = pa.Field(
         nullable=True, description="Analyst overrides applied to this figure, with their reasons"
+    )
+    people_estimate: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, ge=0, description="A household figure's best in people: best times household_size, rounded"
+    )
+    household_size: Series[float] = pa.Field(
+        nullable=True, gt=0, description="Persons per household used for the people estimate (the country's)"
+    )
+    household_size_source: Series[str] = pa.Field(
+        nullable=True, description="Where that household size comes from: source, year and address"
     )
     events_best_sum: Series[pd.Int64Dtype] = pa.Field(
         nullable=True, ge=0,

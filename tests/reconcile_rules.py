@@ -226,15 +226,16 @@ def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         claims.append({
             "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "metric": row["metric"],
             "value": row["value"], "high": row["value"] + row["extra"] if row["qualifier"] == "range" else None,
-            "unit": "people", "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
+            "unit": row.get("unit", "people"), "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
             "stance": row["stance"], "attributed_to": row["attributed_to"],
-            "originator": identify(row["attributed_to"] or row["publisher"]).name, "location": row["place"],
+            "originator": identify(row["attributed_to"] or row["publisher"]).name, "location": row.get("location", row["place"]),
             "place": row["place"], "adm0": "SYR", "adm1": adm1, "period_start": row["period_start"],
             "period_end": published, "period_text": None,
             "quote": "q", "start": 0, "end": 1, "number_text": "1", "count_type": count_type,
             "event_date": row.get("event_date", published) if count_type == "incident" else None,
             "date_precision": row.get("date_precision", "day") if count_type == "incident" else None,
             "period_start_latest": row.get("period_start_latest", row["period_start"]), "adm2": row.get("adm2"),
+            "latitude": row.get("latitude"), "longitude": row.get("longitude"),
         })
         reports.append({"report_id": report_id, "publisher": row["publisher"], "published": published})
     extra = [name for name in claims[0] if name not in CLAIM_COLUMNS] if claims else []

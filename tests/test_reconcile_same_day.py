@@ -28,6 +28,7 @@ def sample():
     # read as the same-day code read every claim: a flow where it has a period start, else a stock
     claims["count_type"] = claims["period_start"].isna().map({True: "stock", False: "cumulative"})
     claims["period_start_latest"] = claims["period_start"]
+    claims["unit"] = "people"  # claims of that time counted people only
     # claims of that time named their source in attributed_to; the originator is who that names
     claims["originator"] = [getattr(identify(name), "name", None) for name in claims["attributed_to"]]
     reports = pd.read_csv(FIXTURE / "reports.csv", dtype=str)

@@ -113,6 +113,18 @@ def _origins(credited: tuple, publisher: tuple, report: np.ndarray, book: Source
     return origin[spelled].astype(np.int64), origins
 
 
+def _names_seen(origin: np.ndarray, origins: int, credited: tuple, publisher: tuple,
+                report: np.ndarray) -> list[list[str]]:
+    """Per originator, the names reports give it (sorted): as credited, else the publisher's name."""
+    credited_codes, credited_names = credited
+    publisher_codes, publisher_names = publisher
+    written = np.where(credited_codes >= 0, _appended(credited_names, None)[credited_codes],
+                       _appended(publisher_names, None)[np.r_[publisher_codes, -1][report]])
+    pairs = pd.DataFrame({"origin": origin, "name": written}).dropna().drop_duplicates()
+    named = pairs.sort_values(["origin", "name"], kind="stable").groupby("origin")["name"].agg(list)
+    return named.reindex(range(origins)).map(lambda names: names if isinstance(names, list) else []).tolist()
+
+
 def _series(parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, pd.DataFrame]:
     """Each claim's series number, numbered in name order, and each series' key."""
     key = np.zeros(len(parts["metric"][0]), dtype=np.int64)
@@ -158,12 +170,13 @@ def _report_rows(claim_report: pd.Series, report_ids: pd.Series) -> np.ndarray:
 def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excluded: set[str]) -> Annotated:
     by_id = claims["claim_id"].argsort(kind="stable").to_numpy()
     coded = {name: _coded(claims[name], by_id) for name in
-             ("metric", "population", "place", "adm1", "period_start", "period_start_latest", "period_end",
-              "qualifier", "hedge", "stance", "originator", "count_type")}
+             ("metric", "population", "place", "adm0", "adm1", "period_start", "period_start_latest", "period_end",
+              "qualifier", "hedge", "stance", "attributed_to", "originator", "count_type", "unit")}
     report = _report_rows(claims["report_id"], reports["report_id"])[by_id]
     publisher = _coded(reports["publisher"], np.arange(len(reports)))
     published = _coded(reports["published"], np.arange(len(reports)))
     origin, origins = _origins(coded["originator"], publisher, report, book)
+    origins["names"] = _names_seen(origin, len(origins), coded["attributed_to"], publisher, report)
     # displacement of civilians is displacement of people
     metric, metrics = coded["metric"]
     population, populations = coded["population"]
@@ -175,12 +188,16 @@ def annotate(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBook, excl
     count_type, count_types = coded["count_type"]
     flow = np.isin(count_type, np.flatnonzero(np.isin(count_types, FLOW_TYPES)))
     kinds = np.array(["stock", "flow"], dtype=object)
-    quantity = (metric * (len(populations) + 1) + population) * (len(places) + 1) + place
+    unit, units = coded["unit"]
+    quantity = ((metric * (len(populations) + 1) + population) * (len(places) + 1) + place) * (len(units) + 1) + unit
     period, periods = _period_keys(quantity * 2 + flow, coded["period_start"], coded["period_start_latest"])
     series, series_table = _series({"metric": (metric, metrics), "population": (population, populations),
-                                    "place_key": (place, places), "kind": (flow.astype(np.int64), kinds),
-                                    "period_key": (period, periods)})
+                                    "unit": (unit, units), "place_key": (place, places),
+                                    "kind": (flow.astype(np.int64), kinds), "period_key": (period, periods)})
     series_table["period_key"] = series_table["period_key"].fillna("")
+    adm0, countries = coded["adm0"]
+    _, first_claim = np.unique(series, return_index=True)
+    series_table["adm0"] = _appended(countries, None)[adm0[first_claim]]
     day = np.where(coded["period_end"][0] >= 0, _days(*coded["period_end"]),
                    np.r_[_days(*published), -1][report])
     value = claims["value"].to_numpy(np.int64)[by_id]

@@ -52,13 +52,13 @@ def date_windows(event_day: np.ndarray, precision: np.ndarray, report_day: np.nd
     return first.astype(np.int64), last.astype(np.int64)
 
 
-def group_keys(metric: pd.Series, population: pd.Series, adm1: pd.Series, town: pd.Series,
+def group_keys(metric: pd.Series, unit: pd.Series, population: pd.Series, adm1: pd.Series, town: pd.Series,
                report: pd.Series) -> np.ndarray:
-    """One number per (metric, group of people, admin area, town) a claim belongs to; a claim
+    """One number per (metric, unit, group of people, admin area, town) a claim belongs to; a claim
     placed nowhere keys on its report instead."""
     unplaced = adm1.isna() & town.isna()
     frame = pd.DataFrame({
-        "metric": metric.to_numpy(dtype=object),
+        "metric": metric.to_numpy(dtype=object), "unit": unit.to_numpy(dtype=object),
         "group": population.map(lambda name: GENERAL_GROUP.get(name, name)).to_numpy(dtype=object),
         "adm1": adm1.fillna("").to_numpy(dtype=object),
         "town": town.fillna("").to_numpy(dtype=object),

@@ -32,9 +32,10 @@ from pipeline.reconcile.columns import best_of, firsts, lists, order, reduce_by
 from pipeline.reconcile.columns import overlapping
 from pipeline.reconcile.event_groups import date_windows, events, group_keys
 from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook
+from schemas.reference import load_gazetteer
 
 EVENT_COLUMNS = [
-    "event_id", "metric", "population", "location", "adm0", "adm1", "adm2", "latitude", "longitude",
+    "event_id", "metric", "population", "unit", "location", "adm0", "adm1", "adm2", "latitude", "longitude",
     "event_date", "date_precision", "low", "best", "high", "best_claim_id", "best_source",
     "claim_ids", "sources", "n_sources", "conflict", "reliability",
 ]
@@ -65,14 +66,16 @@ def _incidents(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _towns(incident: pd.DataFrame) -> pd.Series:
-    """The town a claim is placed in, below its admin area: a place that is not itself one of
-    its admin areas (nor a region covering several), or a place only written, which no
-    gazetteer knows. Null for a claim placed only by an admin area or a country."""
-    place, adm1 = incident["place"], incident["adm1"]
-    single = adm1.notna() & ~adm1.fillna("").str.contains(";", regex=False)
-    town = place.where(place.notna() & single & (place != adm1))
-    written = incident["location"].where(place.isna() & adm1.isna())
-    return town.fillna(written.str.strip().str.lower())
+    """The town each claim is placed in, below its admin area, as a key: a GeoNames town by its
+    coordinates (any spelling of it), a town our gazetteer lists, or a place no gazetteer knows, by
+    its written name. Null for a claim placed only by an admin area, a region or a country."""
+    gazetteer = load_gazetteer()
+    written = incident["location"].str.strip().str.lower()
+    latitude = pd.to_numeric(incident["latitude"], errors="coerce")
+    longitude = pd.to_numeric(incident["longitude"], errors="coerce")
+    by_coordinates = "at " + latitude.round(2).astype(str) + "," + longitude.round(2).astype(str)
+    named_town = written.isin(gazetteer.towns) | (incident["place"].isna() & written.notna())
+    return by_coordinates.where(latitude.notna() & longitude.notna(), ("named " + written).where(named_town))
 
 
 def _estimates(event: np.ndarray, n: int, cols: dict, report_day: np.ndarray):
@@ -138,7 +141,8 @@ def reconcile_events(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBo
     precision = incident["date_precision"].fillna("unknown").to_numpy(dtype=object)
     first, last = date_windows(_days(incident["event_date"]), precision, report_day)
     town = _towns(incident)
-    key = group_keys(incident["metric"], incident["population"], incident["adm1"], town, incident["report_id"])
+    key = group_keys(incident["metric"], incident["unit"], incident["population"], incident["adm1"], town,
+                     incident["report_id"])
     event = events(overlapping(key, first, last), first, last, cols["point"], precision == "unknown", report_day)
     n = int(event.max()) + 1
     best, low, high, conflict, source_event, source_origin, reliability = _estimates(event, n, cols, report_day)
@@ -153,11 +157,13 @@ def reconcile_events(claims: pd.DataFrame, reports: pd.DataFrame, book: SourceBo
     population = incident["population"].to_numpy(dtype=object)
     civilians = np.bincount(event[population == "civilians"], minlength=n) > 0
     event_population = np.where((population[placed_by] == "people") & civilians, "civilians", population[placed_by])
-    place = incident["place"].fillna(incident["location"]).fillna("unspecified").to_numpy(dtype=object)
+    # a town is shown as written ("Saraqib"), an area by its gazetteer name ("Idleb")
+    place = incident["location"].where(town.notna(), incident["place"].fillna(incident["location"]))
+    place = place.fillna("unspecified").to_numpy(dtype=object)
     table = pd.DataFrame({
         "event_id": [event_id(claim) for claim in claim_ids[told_first]],
         "metric": incident["metric"].to_numpy(dtype=object)[placed_by],
-        "population": event_population,
+        "population": event_population, "unit": incident["unit"].to_numpy(dtype=object)[placed_by],
         "location": place[placed_by],
         **{name: incident[name].to_numpy(dtype=object)[placed_by] for name in ("adm0", "adm1", "adm2")},
         **{name: pd.to_numeric(incident[name], errors="coerce").to_numpy(np.float64)[placed_by]

@@ -33,6 +33,7 @@ from pipeline.reconcile.annotate import DAY_ZERO, Annotated, annotate, claim_are
 from pipeline.reconcile.event_sums import figure_sums
 from pipeline.reconcile.events import EVENT_COLUMNS
 from pipeline.reconcile.columns import Columns, collector_paused, expand, firsts, lists, order, reduce_by, take
+from pipeline.reconcile.households import people_estimates
 from pipeline.reconcile.flows import admissible_from, standing_floor, withdrawals
 from pipeline.reconcile.notes import apply_pins, override_notes, unmatched_entries
 from pipeline.reconcile.overrides import Overrides
@@ -40,10 +41,11 @@ from pipeline.reconcile.sources import RELIABILITY_ORDER, SourceBook, sources_ta
 from pipeline.reconcile.window import STALE_AFTER_DAYS, Dates, choose, daily_counts, published_dates, weigh
 
 FIGURE_COLUMNS = [
-    "figure_id", "metric", "population", "location", "adm1", "count_type", "period_start", "as_of",
+    "figure_id", "metric", "population", "unit", "location", "adm1", "count_type", "period_start", "as_of",
     "low", "best", "high", "best_claim_id", "best_source", "best_age_days", "method",
     "claim_ids", "disputed_by", "sources", "n_sources", "conflict", "reliability",
-    "revision", "revised_by", "supersedes", "override", "events_best_sum", "n_events",
+    "revision", "revised_by", "supersedes", "override", "people_estimate", "household_size",
+    "household_size_source", "events_best_sum", "n_events",
 ]
 DISPUTE_WINDOW_DAYS = disputes.DISPUTE_WINDOW_DAYS
 CONFLICT_WINDOW_DAYS = conflicts.CONFLICT_WINDOW_DAYS
@@ -218,19 +220,21 @@ def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str
     adm1_lists, disputed_figure, disputed_claim = _areas(annotated, claim_date, claim_row, dates,
                                                          np.flatnonzero(dated & disputing & ~excluded))
 
-    metric, population, place, period, kind = (annotated.series[name].to_numpy(dtype=object)[dates.series]
-                                                for name in ("metric", "population", "place_key", "period_key", "kind"))
+    metric, population, place, period, kind, unit, adm0 = (
+        annotated.series[name].to_numpy(dtype=object)[dates.series]
+        for name in ("metric", "population", "place_key", "period_key", "kind", "unit", "adm0"))
     as_of = (dates.day.astype("timedelta64[D]") + DAY_ZERO).astype(str).astype(object)
     claim_ids = columns["claim_id"]
     origin_names = annotated.origins["source"].to_numpy(dtype=object)
     period_of_id = np.where((period == "") & (kind == "flow"), RUNNING_TOTAL, period)
-    figure_ids = np.array([figure_id(*key) for key in zip(metric, population, place, period_of_id, as_of)],
+    counted = np.where(unit == "households", metric + " households", metric)  # ids of people figures as before
+    figure_ids = np.array([figure_id(*key) for key in zip(counted, population, place, period_of_id, as_of)],
                           dtype=object)
     regrade = annotated.origins["override"].to_numpy(dtype=object)
     marks = _marks(reps, best, withdrawn, dates, claim_ids, figure_ids)
     revision = marks.pop("revision")
     text = {
-        "figure_id": figure_ids, "metric": metric, "population": population, "location": place,
+        "figure_id": figure_ids, "metric": metric, "population": population, "unit": unit, "location": place,
         "count_type": columns["count_type"][reps["row"][best]],
         "adm1": np.array([";".join(items) or None for items in adm1_lists], dtype=object),
         "period_start": np.where(period == "", None, period), "as_of": as_of,
@@ -249,10 +253,11 @@ def _figures(annotated: Annotated, stale_after_days: int, reasons: dict[str, str
         "n_sources": n_sources, "conflict": conflict, "revision": revision,
     }
     figures = pd.DataFrame({**{name: pd.Series(values, dtype=object) for name, values in text.items()},
-                            **{name: pd.Series(values) for name, values in numbers.items()}})
+                            **{name: pd.Series(values) for name, values in numbers.items()},
+                            **people_estimates(unit, adm0, reps["point"][best])})
     # published in the order of metric, place, population, period start (stocks first), date
     series_order = annotated.series.assign(flow=annotated.series["kind"] == "flow").sort_values(
-        ["metric", "place_key", "population", "flow", "period_key"]).index  # stocks first
+        ["metric", "place_key", "population", "unit", "flow", "period_key"]).index  # people, then stocks, first
     series_rank = np.empty(len(series_order), dtype=np.int64)
     series_rank[series_order.to_numpy()] = np.arange(len(series_order))
     return figures.take(order(series_rank[dates.series], dates.day)).reset_index(drop=True)

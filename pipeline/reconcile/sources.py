@@ -65,7 +65,7 @@ def reliability_range(grades: list[str]) -> str:
 
 
 def sources_table(origins: pd.DataFrame, origin_of_claim: np.ndarray) -> pd.DataFrame:
-    """Every originator behind the claims, its grade, whether the registry knows it,
-    and how many claims it originates. ``origins`` is in name order."""
+    """Every originator behind the claims, the names reports give it, its grade, whether the
+    registry knows it, and how many claims it originates. ``origins`` is in name order."""
     table = origins.assign(claims=np.bincount(origin_of_claim, minlength=len(origins)))
-    return table[["source", "reliability", "party", "registered", "claims", "override"]].reset_index(drop=True)
+    return table[["source", "names", "reliability", "party", "registered", "claims", "override"]].reset_index(drop=True)
