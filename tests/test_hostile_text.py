@@ -87,7 +87,7 @@ HOSTILE_TITLE = "=HYPERLINK(\"http://evil.example\") <b>Idlib</b>\x1b[2J\tupdate
 HOSTILE_PUBLISHER = "@Council\x07 of <i>Idlib</i>"
 HOSTILE_BODY = ("=SUM(1+1) <script>alert(1)</script> At least 12 civilians were killed in Idlib\r since Monday,"
                 " \"quoted\", \x1b[31mred\x7f and\u2028 more, the council said.\n"
-                "-5 is no count, but 40 people were wounded in Sarmin\x0b on Tuesday.\n")
+                "-5 is no count, but 40 people were wounded in Sarmin\x0b since Tuesday.\n")
 
 
 @pytest.fixture(scope="module")
