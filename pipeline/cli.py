@@ -197,13 +197,20 @@ def _claims_of(label: str, data: bytes, file: Path | None, has_sidecar: bool) ->
     import hashlib
 
     from pipeline.extract import ReportContext, claim_record, extract_claims
+    from pipeline.extract.language import language, read_codes, report_language
     from pipeline.ingest.lenient import is_feed, read_any
 
     if file is not None and is_feed(file.name):
         return _feed_records(file.name, data, file.parent)
     report = read_any(file.name if file else "-", data, _sidecar(file) if has_sidecar else None)
+    code = report_language(report.language, report.text)
+    if language(code) is None:
+        print(f"figures extract: {label}: its language ({code}) is not read yet; no claims extracted "
+              f"(read: {', '.join(read_codes())})", file=sys.stderr)
+        return []
     report_id = hashlib.sha256(data).hexdigest()
-    context = ReportContext(published=report.published, publisher=report.publisher, location=report.location)
+    context = ReportContext(published=report.published, publisher=report.publisher, location=report.location,
+                            language=code)
     return [claim_record(claim, report_id) for claim in extract_claims(report.text, context)]
 
 

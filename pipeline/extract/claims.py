@@ -75,11 +75,12 @@ class Claim:
     # Whether the group was named only generically ("people", "others", or not at all): such a
     # mention may be the same figure as one naming a group. Not published.
     generic: bool = dataclasses.field(default=True, repr=False)
+    language: str = "en"  # ISO 639-1 code of the language the claim was read in
 
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "claim_id", "report_id", "language", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
     "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
@@ -110,6 +111,7 @@ class ReportContext:
     published: dt.date | None = None  # None: the text is undated; periods keep their words only
     publisher: str | None = None
     location: str | None = None
+    language: str | None = None  # ISO 639-1, from the report's metadata; None: told from its text
 
 
 

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import yaml
 
+from pipeline.extract.language import detect_language
 from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
@@ -27,10 +28,10 @@ from schemas.reference import load_gazetteer
 
 REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "has_url", "published",
-    "format", "size", "location", "text_sha256",
+    "format", "size", "location", "language", "text_sha256",
 ]
 FEED_CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
+    "claim_id", "report_id", "language", "metric", "value", "high", "qualifier", "hedge", "population", "stance",
     "attributed_to", "location", "place", "adm0", "adm1", "period_start", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
@@ -163,16 +164,17 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
         "format": read.format,
         "size": len(raw.data),
         "location": meta.location,
+        "language": meta.language or ("en" if read.feed is not None else detect_language(read.text)),
         "text_sha256": hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
     }
 
 
-def _feed_claim(report_id: str, record: dict) -> dict:
+def _feed_claim(report_id: str, record: dict, language: str) -> dict:
     claim = record["claim"]
     place = load_gazetteer().places.get(claim["location"].lower())
     key = f"{report_id}:row{record['row']}:{claim['metric']}"
     return {
-        "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
+        "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id, "language": language,
         "metric": claim["metric"], "value": claim["value"], "high": claim["high"],
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
         "attributed_to": claim["attributed_to"], "location": claim["location"],
@@ -186,7 +188,10 @@ def _feed_claim(report_id: str, record: dict) -> dict:
 
 def feed_claims_table(report_id: str, read: ReadReport) -> pd.DataFrame:
     """The claims a structured feed states, as claim rows."""
-    claims = pd.DataFrame([_feed_claim(report_id, record) for record in read.feed_claims], columns=FEED_CLAIM_COLUMNS)
+    # A feed's rows are in our codes whatever its place names are written in: read as English unless it says
+    language = read.metadata.language or "en" if read.metadata is not None else "en"
+    claims = pd.DataFrame([_feed_claim(report_id, record, language) for record in read.feed_claims],
+                          columns=FEED_CLAIM_COLUMNS)
     claims["high"] = claims["high"].astype("Int64")
     return claims
 

@@ -1,0 +1,196 @@
+"""What reading claims shares across languages: sentences, spans, deduplication, places and periods.
+
+A language package gives a `Grammar`: how its text is folded for matching,
+the cue words that make a sentence worth reading, where its sentences end,
+the figures a sentence states (`Mention`s) and the period a figure's clause
+gives. This module does the rest, the same for every language: it cuts the
+sentences that hold a cue, keeps one claim per figure stated more than once,
+and builds each claim with its quote, spans, place and dates.
+
+Folding may drop characters (Arabic vowel marks, tatweel): the grammar reads
+the folded text, and every span is mapped back to the report text, so a
+quote is always ``text[start:end]`` of the report as written.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, partial
+from typing import Callable, Iterator, NamedTuple
+
+from pipeline.extract.claims import Claim, ReportContext
+from pipeline.extract.lowercase import lowered
+from pipeline.extract.periods import Period
+from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
+from pipeline.extract.trie import WordFinder
+
+
+class Folded(NamedTuple):
+    """Text as a grammar reads it, and where each of its characters stands in the report text.
+
+    ``text`` is what rules match (lower case, one form of each letter); ``shown``
+    the same characters as the report writes them, for names taken from it.
+    ``origin`` is None when folding kept every character in place; else
+    ``origin[i]`` is the report position of folded character ``i``, with one
+    more entry for the end of the text.
+    """
+
+    text: str
+    shown: str
+    origin: list[int] | None = None
+
+    def at(self, position: int) -> int:
+        return position if self.origin is None else self.origin[position]
+
+
+class Mention(NamedTuple):
+    """One statement of a figure in a sentence, positions in the folded text."""
+
+    number_start: int
+    number_end: int
+    metric: str
+    value: int
+    high: int | None
+    qualifier: str
+    hedge: str | None
+    population: str
+    stance: str
+    attributed_to: str | None
+    generic: bool  # the group was named only generically ("people", or not at all)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the folded report: ``text`` is ``folded.text[start:end]``, ``shown`` as written."""
+
+    folded: Folded
+    start: int
+    end: int
+    context: ReportContext
+
+    @property
+    def text(self) -> str:
+        return self.folded.text[self.start:self.end]
+
+    @property
+    def shown(self) -> str:
+        return self.folded.shown[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What one language gives the shared reader."""
+
+    code: str  # ISO 639-1
+    fold: Callable[[str], Folded]
+    cues: WordFinder  # words in the folded text that make a sentence worth reading
+    boundary: re.Pattern  # where a sentence ends (the match is the boundary)
+    mentions: Callable[[Sentence], list[Mention]]
+    period: Callable[[Sentence, int], Period]  # the period of the clause of the figure at a position
+
+
+def sentences_holding(text: str, boundary: re.Pattern, positions: list[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence holding one of the sorted ``positions``, trailing space trimmed."""
+    breaks = list(boundary.finditer(text))
+    starts = [found.end() for found in breaks]
+    previous = -1
+    for position in positions:
+        index = bisect.bisect_right(starts, position)
+        if index == previous:
+            continue
+        previous = index
+        start = starts[index - 1] if index else len(text) - len(text.lstrip())
+        end = breaks[index].start() + len(breaks[index].group().rstrip()) if index < len(breaks) else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def deduplicated(mentions: list[Mention], headline_end: int) -> list[tuple[Mention, str]]:
+    """One (mention, population) per figure stated more than once, as a careful coder records it.
+
+    Mentions of the same (metric, value, high, stance) are one claim when their
+    groups agree or one of them names no group; the claim keeps the group
+    named. The mention kept is the credited one, then one in the body over the
+    headline, then the first.
+    """
+    def preference(mention: Mention) -> tuple:
+        return mention.attributed_to is None, mention.number_start < headline_end, mention.number_start
+
+    groups: dict[tuple, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
+    kept = []
+    for same_figure in groups.values():
+        unnamed = [m.generic and m.population == "people" for m in same_figure]
+        named = sorted({m.population for m, vague in zip(same_figure, unnamed) if not vague})
+        for population in named or ["people"]:
+            same = [m for m, vague in zip(same_figure, unnamed) if m.population == population or vague]
+            kept.append((min(same, key=preference), population))
+    kept.sort(key=lambda chosen: (chosen[0].number_start, chosen[0].metric))
+    return kept
+
+
+def _place(text: str, lower: str, start: int, end: int, number_at: int, context: ReportContext,
+           lead_place: Callable[[], PlaceMention | None]) -> tuple[str | None, ...]:
+    """(as written, gazetteer name, adm0, adm1) of the place nearest the figure, else the report's.
+
+    Places are looked up in the gazetteer (``places.py``) as the report writes
+    them: this is the one seam where a lookup of names in other scripts plugs in.
+    """
+    mention = nearest_place(find_places(text[start:end], lower[start:end]), number_at - start)
+    if mention is None and context.location and (known := lookup_place(context.location)) is not None:
+        return context.location, known.name, known.adm0, ";".join(known.adm1) or None
+    mention = mention or lead_place()
+    if mention is None:
+        return None, None, None, None
+    return mention.text, mention.place.name, mention.place.adm0, ";".join(mention.place.adm1) or None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+class Reader:
+    """Reads claims from the text of one language with its ``grammar``."""
+
+    def __init__(self, grammar: Grammar):
+        self.grammar = grammar
+
+    def claims(self, text: str, context: ReportContext) -> list[Claim]:
+        """Every figure claim in ``text``, in text order."""
+        if not isinstance(text, str) or not text:
+            return []
+        folded = self.grammar.fold(text)
+        cue_at = [start for start, _ in self.grammar.cues.spans(folded.text)]
+        if not cue_at:
+            return []
+        found: list[tuple[Mention, Sentence]] = []
+        for start, end in sentences_holding(folded.text, self.grammar.boundary, cue_at):
+            sentence = Sentence(folded, start, end, context)
+            found += [(mention, sentence) for mention in self.grammar.mentions(sentence)]
+        sentence_of = {id(mention): sentence for mention, sentence in found}
+        first_line = folded.text.find("\n")
+        kept = deduplicated([mention for mention, _ in found], first_line if first_line > 0 else 0)
+        lower = lowered(text)
+        lead_place = cache(partial(first_place, text, lower))
+        return [self._claim(text, lower, folded, mention, sentence_of[id(mention)], population, lead_place)
+                for mention, population in kept]
+
+    def _claim(self, text: str, lower: str, folded: Folded, mention: Mention, sentence: Sentence,
+               population: str, lead_place) -> Claim:
+        start, end = folded.at(sentence.start), folded.at(sentence.end)
+        number_start, number_end = folded.at(mention.number_start), folded.at(mention.number_end)
+        location, place, adm0, adm1 = _place(text, lower, start, end, number_start, sentence.context, lead_place)
+        period = self.grammar.period(sentence, mention.number_start - sentence.start)
+        return Claim(
+            metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
+            hedge=mention.hedge, population=population, stance=mention.stance,
+            attributed_to=mention.attributed_to, location=location, place=place, adm0=adm0, adm1=adm1,
+            period_start=_iso(period.start), period_end=_iso(period.end), period_text=period.text,
+            quote=text[start:end], start=start, end=end, number_text=text[number_start:number_end],
+            number_start=number_start, generic=mention.generic, language=self.grammar.code,
+        )
