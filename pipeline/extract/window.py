@@ -43,6 +43,7 @@ class Words:
     key: Callable[[str], str] = str  # the form a word is looked up by (clitics off)
     arrivals: frozenset[str] = frozenset()  # "sont arrivées en Italie": refugees when a place follows
     generic: frozenset[str] = frozenset()  # heads that name nobody in particular ("personnes")
+    nouns_before: bool = False  # a metric noun just before the number names its metric ("عدد الجرحى 8000")
 
 
 class Token(NamedTuple):
@@ -140,7 +141,7 @@ class Window:
             key = keys[position]
             if key in words.of_words and position >= 1 and keys[position - 1] in words.of_nouns:
                 return words.of_nouns[keys[position - 1]]
-            if key in words.metrics and key not in words.nouns:
+            if key in words.metrics and (key not in words.nouns or words.nouns_before):
                 return words.metrics[key]
             if key not in words.skip_before and key not in words.of_words:
                 return None
