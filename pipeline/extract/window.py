@@ -44,6 +44,7 @@ class Words:
     arrivals: frozenset[str] = frozenset()  # "sont arrivées en Italie": refugees when a place follows
     generic: frozenset[str] = frozenset()  # heads that name nobody in particular ("personnes")
     nouns_before: bool = False  # a metric noun just before the number names its metric ("عدد الجرحى 8000")
+    verb_first: bool = False  # the verb opens the clause (Arabic): a cue before the count outranks a verb after it
 
 
 class Token(NamedTuple):
@@ -162,7 +163,10 @@ class Window:
             return Attachment(metric, population, generic)
         if previous is not None and self._lead(index, self.words.subset_leads, 3):
             return Attachment(previous.metric, population, generic)
-        metric = self._verb_after(head) or self._cue_before(index)
+        if self.words.verb_first:
+            metric = self._cue_before(index) or self._verb_after(head)
+        else:
+            metric = self._verb_after(head) or self._cue_before(index)
         if metric is not None:
             return Attachment(metric, population, generic)
         if previous is not None and self._lead(index, self.words.elided_leads, 2):

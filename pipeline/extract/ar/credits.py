@@ -14,11 +14,12 @@ from pipeline.extract.ar.lexicon import CREDIT_CUES, DENIALS, METRICS, REPORTING
 from pipeline.extract.window import tokens
 
 NAME_STOPS = frozenset(folded_word(word) for word in """إن أن أنه أنها في على من إلى عن مع يوم أمس اليوم الليلة
-    صباح مساء لـ بأن بان التي الذي الذين عبر خلال إثر بعد قبل حيث كما وقد قد ان""".split())
+    صباح مساء لـ بأن بان التي الذي الذين عبر خلال إثر بعد قبل حيث كما وقد قد ان ارتفاع مقتل حصيلة عدد
+    سقوط""".split())
 MAX_NAME_WORDS = 5
 SCOPE_END = re.compile(r"[;:؛]|،\s*(?:لكن|مؤكدا|مؤكدة|مضيفا|مضيفة)|\s+لكن\s+")
 NO_CASUALTY = re.compile(
-    rf"لم\s+(?:تقع|يقع|يسقط|تسجل|يسجل|تسفر|يسفر|يصب|يقتل)\s+(?:عن\s+)?(?:ايه?|اي)\s+"
+    rf"لم\s+(?:تقع|يقع|يسقط|تسجل|يسجل|تسفر|يسفر|يصب|يقتل)\s+(?:عن\s+)?(?:اي[هة]?)\s+"
     rf"(?:[^\W\d_]+\s+(?:او|و)\s*)?(?P<noun>[^\W\d_]+)")
 
 
@@ -45,8 +46,10 @@ def credits(text: str, shown: str) -> list[tuple[int, str]]:
             if word in CREDIT_CUES and first < len(found) and found[first].word in ("ل", "لـ"):
                 first += 1  # "وفقا لـ"
             name = _name(found, shown, first)
+            if name is not None and word in CREDIT_CUES and name[:1] == "ل" and len(name.split()[0]) > 3:
+                name = name[1:].lstrip("ـ")  # "وفقا لمختبر ..." credits the laboratory
             if name is not None:
-                result.append((token.start, name[2:] if name.startswith("لـ") else name))
+                result.append((token.start, name))
     return result
 
 

@@ -45,7 +45,7 @@ WORDS = Words(
     skip_before=frozenset({word for phrase in QUALIFIERS for word in folded_word(phrase).split()}
                           | {folded_word(word) for word in "عن إلى الى لما ب تم و نحو".split()}),
     subset_leads=SUBSET_LEADS, elided_leads=ELIDED_LEADS, stops=STOPS,
-    breaks=frozenset(";:()«»\"“”—–.!?؟؛"), key=unglued, generic=GENERIC, nouns_before=True,
+    breaks=frozenset(";:()«»\"“”—–.!?؟؛،,"), key=unglued, generic=GENERIC, nouns_before=True, verb_first=True,
 )
 _ = VERBS  # the verbs are in METRICS; named here so a reader of this module sees where they come from
 
