@@ -107,8 +107,8 @@ class Window:
     def _verb_after(self, position: int) -> str | None:
         """The metric word in the count's clause after its phrase, past asides and list members."""
         words, keys = self.words, self.keys
-        depth, index = 0, position
-        while index < min(len(keys), position + VERB_REACH):
+        depth, index, limit = 0, position, position + VERB_REACH
+        while index < min(len(keys), limit):
             key = keys[index]
             if key == "(":
                 depth += 1
@@ -118,7 +118,9 @@ class Window:
                 pass
             elif index in self.number_at and index > position:
                 if index - 1 >= 0 and (keys[index - 1] in words.elided_leads):
-                    index = self._after(index)  # another member of a list: "40 Israéliens, deux Américains"
+                    member_end = self._after(index)  # another member of a list: "40 Israéliens, deux Américains"
+                    limit += member_end - index
+                    index = member_end
                     continue
                 return None
             elif key in words.breaks or key in words.stops:
@@ -140,6 +142,9 @@ class Window:
         position = index - 1
         while position >= 0 and index - position <= BEFORE_WORDS:
             key = keys[position]
+            for phrase, metric in words.phrases.items():
+                if tuple(keys[position + 1 - len(phrase):position + 1]) == phrase:
+                    return metric  # "a coûté la vie à 25 personnes"
             if key in words.of_words and position >= 1 and keys[position - 1] in words.of_nouns:
                 return words.of_nouns[keys[position - 1]]
             if key in words.metrics and (key not in words.nouns or words.nouns_before):

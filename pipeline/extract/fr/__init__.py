@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.fr.grammar import mentions
-from pipeline.extract.fr.lexicon import DENIALS, METRIC_WORDS, OF_NOUNS
+from pipeline.extract.fr.lexicon import DENIALS, METRIC_WORDS, OF_NOUNS, PHRASES
 from pipeline.extract.fr.periods import find_period
 from pipeline.extract.language import Language
 from pipeline.extract.lowercase import lowered
@@ -13,7 +13,8 @@ from pipeline.extract.trie import WordFinder
 
 # A sentence ends at . ! ? or … before a capital, a digit or an opening quote, or at a line break.
 BOUNDARY = re.compile(r"\n\s*|[.!?…]+[\"»”)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
-CUES = WordFinder.listing(sorted({*METRIC_WORDS, *OF_NOUNS, *DENIALS, "aucun", "aucune"}))
+CUES = WordFinder.listing(sorted({*METRIC_WORDS, *OF_NOUNS, *DENIALS, *(word for phrase in PHRASES for word in phrase),
+                                  "aucun", "aucune"}))
 
 
 def fold(text: str) -> Folded:

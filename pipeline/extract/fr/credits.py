@@ -23,7 +23,7 @@ _PREPOSITIONS = "|".join(re.escape(cue) for cue in CREDIT_PREPOSITIONS)
 PREPOSITION_CUE = re.compile(rf"(?<!\w)(?:{_PREPOSITIONS})(?!\w)\s*")
 SCOPE_END = re.compile(r"[;:]|,\s+(?:mais|affirmant|ajoutant|précisant|indiquant|assurant)\b|\s+mais\s+")
 ZERO_DENIAL = re.compile(
-    r"\b(?:aucune?|pas\s+un(?:e)?\s+seule?)\s+(?P<noun>[^\W\d_]+)(?:\s+[^\W\d_]+){0,2}?\s+n['’ ]?\s*"
+    r"\b(?:aucune?|pas\s+un(?:e)?\s+seule?)\s+(?P<noun>[^\W\d_]+)(?:\s+[^\W\d_]+){0,2}?\s+n(?:e\s+|['’]\s*)"
     r"(?:a|ont|est|sont|soit|soient|ait|aient)\s+(?:été\s+)?(?P<verb>[^\W\d_]+)")
 MAX_NAME_WORDS = 7
 

@@ -26,7 +26,7 @@ WORDS = Words(
     metrics=METRIC_WORDS, nouns=METRIC_NOUNS, populations=POPULATIONS, things=THINGS, of_nouns=OF_NOUNS,
     of_words=frozenset({"de", "d'", "d’", "des", "du"}), phrases=PHRASES,
     skip_before=frozenset({word for phrase in QUALIFIERS for word in phrase.split()}
-                          | {"les", "la", "le", "l'", "ses", "leurs", "à", "a", "ont", "au", "autres", "aux"}),
+                          | {"les", "la", "le", "l'", "ses", "leurs", "à", "a", "ont", "au", "autres", "aux", "«", "\""}),
     subset_leads=SUBSET_LEADS, elided_leads=ELIDED_LEADS,
     stops=frozenset({"dont", "mais", "selon", "d'après", "tandis", "alors", "lorsque", "quand", "si", "contre",
                      "dans", "après", "avant", "qui", "que"}),

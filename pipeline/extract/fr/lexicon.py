@@ -45,7 +45,7 @@ OF_NOUNS = _mapping(
 )
 # Verb phrases of more than one word: "ont perdu la vie", "ont trouvé la mort", "se sont réfugiés".
 PHRASES = {
-    ("perdu", "la", "vie"): "killed", ("perdent", "la", "vie"): "killed", ("trouvé", "la", "mort"): "killed",
+    ("perdu", "la", "vie"): "killed", ("coûté", "la", "vie"): "killed", ("perdent", "la", "vie"): "killed", ("trouvé", "la", "mort"): "killed",
     ("portées", "disparues"): "missing", ("portés", "disparus"): "missing", ("pris", "en", "otage"): "detained",
     ("placés", "en", "garde"): "detained", ("mis", "en", "détention"): "detained",
     ("gardes", "à", "vue"): "detained", ("à", "la", "mer"): "missing",
