@@ -149,8 +149,9 @@ class Window:
                 return words.of_nouns[keys[position - 1]]
             if key in words.metrics and (key not in words.nouns or words.nouns_before):
                 return words.metrics[key]
-            if key not in words.skip_before and key not in words.of_words:
-                return None
+            if key not in words.skip_before and key not in words.of_words and not (
+                    words.verb_first and key[:1].isalpha() and key not in words.stops and position not in self.number_at):
+                return None  # where the verb opens the clause, its subject may stand between: "اعتقلت القوات 30"
             position -= 1
         return None
 
@@ -163,6 +164,8 @@ class Window:
         metric, population, thing, head = self._phrase(after)
         if thing:
             return None
+        if metric is None and self.keys[after - 1] in self.words.nouns:
+            metric = self.words.metrics[self.keys[after - 1]]  # a noun that counts itself: "قتيلان" (two killed)
         generic = population is None or head < len(self.keys) and self.keys[head] in self.words.generic
         if metric is not None:
             return Attachment(metric, population, generic)

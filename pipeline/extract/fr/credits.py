@@ -15,6 +15,7 @@ import re
 from pipeline.extract.fr.lexicon import (
     ARTICLES, CREDIT_PREPOSITIONS, DENIALS, METRIC_WORDS, NAME_WORDS, POPULATIONS, REPORTING,
 )
+from pipeline.extract.fr.words import elided
 from pipeline.extract.window import tokens
 
 AUXILIARIES = {"a", "ont", "avait", "avaient", "aurait", "auraient", "est", "sont", "a-t-il", "a-t-elle"}
@@ -33,7 +34,7 @@ def _name(shown: str, found: list, first: int, step: int) -> str | None:
     picked = []
     index = first
     while 0 <= index < len(found) and len(picked) < MAX_NAME_WORDS:
-        word = shown[found[index].start:found[index].end]
+        word = elided(shown[found[index].start:found[index].end])
         if not (word[:1].isupper() or word.lower() in NAME_WORDS):
             break
         picked.append(index)
@@ -45,7 +46,8 @@ def _name(shown: str, found: list, first: int, step: int) -> str | None:
         picked.pop(0)
     if not picked:
         return None
-    name = shown[found[picked[0]].start:found[picked[-1]].end]
+    first_word = shown[found[picked[0]].start:found[picked[0]].end]
+    name = shown[found[picked[0]].end - len(elided(first_word)):found[picked[-1]].end]  # "l'ONU" credits "ONU"
     return name if name.lower() not in PRONOUNS else None
 
 

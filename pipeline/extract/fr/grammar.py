@@ -7,20 +7,10 @@ from pipeline.extract.fr.lexicon import (
     SUBSET_LEADS, THINGS,
 )
 from pipeline.extract.fr.numbers import find_numbers
+from pipeline.extract.fr.words import elided
 from pipeline.extract.reader import Mention, Sentence
 from pipeline.extract.window import Window, Words
 from schemas.reference import load_sources
-
-ELISIONS = ("l'", "d'", "qu'", "s'", "n'", "j'", "l’", "d’", "qu’", "s’", "n’", "j’")
-
-
-def elided(word: str) -> str:
-    """A word without the elided article or pronoun glued to it ("l'arrestation" is "arrestation")."""
-    for elision in ELISIONS:
-        if word.startswith(elision) and len(word) > len(elision):
-            return word[len(elision):]
-    return word
-
 
 WORDS = Words(
     metrics=METRIC_WORDS, nouns=METRIC_NOUNS, populations=POPULATIONS, things=THINGS, of_nouns=OF_NOUNS,

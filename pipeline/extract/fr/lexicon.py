@@ -20,7 +20,7 @@ METRIC_WORDS = _mapping(
         victimes martyrs corps cadavres dépouilles péri tuant abattus abattues abattu exécutés exécutées
         massacrés""",
     injured="""blessés blessées blessé blessée blessant blessure blessures""",
-    displaced="""déplacés déplacées évacués évacuées évacué évacuée sinistrés sans-abri fui fuient
+    displaced="""déplacés déplacées déplacé déplacée déplace déplacent déplaçant évacués évacuées évacué évacuée sinistrés sans-abri fui fuient
         fuyant""",
     refugees="""réfugiés réfugiées réfugié réfugiée""",
     returned="""rapatriés retournés""",
