@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, cached_property, partial
 from typing import Callable, Iterator, NamedTuple
 
 from pipeline.extract.claims import Claim, ReportContext
@@ -70,11 +70,11 @@ class Sentence:
     end: int
     context: ReportContext
 
-    @property
+    @cached_property  # cut once: a sentence stating thousands of figures is read for each
     def text(self) -> str:
         return self.folded.text[self.start:self.end]
 
-    @property
+    @cached_property
     def shown(self) -> str:
         return self.folded.shown[self.start:self.end]
 
@@ -114,15 +114,17 @@ def deduplicated(mentions: list[Mention], headline_end: int) -> list[tuple[Menti
 
     Mentions of the same (metric, value, high, stance) are one claim when their
     groups agree or one of them names no group; the claim keeps the group
-    named. The mention kept is the credited one, then one in the body over the
-    headline, then the first.
+    named. A vague word ("des centaines") never restates a number ("une
+    centaine"). The mention kept is the credited one, then one in the body
+    over the headline, then the first.
     """
     def preference(mention: Mention) -> tuple:
         return mention.attributed_to is None, mention.number_start < headline_end, mention.number_start
 
     groups: dict[tuple, list[Mention]] = {}
     for mention in mentions:
-        groups.setdefault((mention.metric, mention.value, mention.high, mention.stance), []).append(mention)
+        key = (mention.metric, mention.value, mention.high, mention.stance, mention.qualifier == "vague")
+        groups.setdefault(key, []).append(mention)
     kept = []
     for same_figure in groups.values():
         unnamed = [m.generic and m.population == "people" for m in same_figure]
@@ -134,14 +136,14 @@ def deduplicated(mentions: list[Mention], headline_end: int) -> list[tuple[Menti
     return kept
 
 
-def _place(text: str, lower: str, start: int, end: int, number_at: int, context: ReportContext,
+def _place(places: list[PlaceMention], start: int, number_at: int, context: ReportContext,
            lead_place: Callable[[], PlaceMention | None]) -> tuple[str | None, ...]:
     """(as written, gazetteer name, adm0, adm1) of the place nearest the figure, else the report's.
 
     Places are looked up in the gazetteer (``places.py``) as the report writes
     them: this is the one seam where a lookup of names in other scripts plugs in.
     """
-    mention = nearest_place(find_places(text[start:end], lower[start:end]), number_at - start)
+    mention = nearest_place(places, number_at - start)
     if mention is None and context.location and (known := lookup_place(context.location)) is not None:
         return context.location, known.name, known.adm0, ";".join(known.adm1) or None
     mention = mention or lead_place()
@@ -169,7 +171,7 @@ class Reader:
         if not cue_at:
             return []
         found: list[tuple[Mention, Sentence]] = []
-        for start, end in sentences_holding(folded.text, self.grammar.boundary, cue_at):
+        for start, end in sentences_holding(folded.shown, self.grammar.boundary, cue_at):  # as written: capitals
             sentence = Sentence(folded, start, end, context)
             found += [(mention, sentence) for mention in self.grammar.mentions(sentence)]
         sentence_of = {id(mention): sentence for mention, sentence in found}
@@ -177,14 +179,17 @@ class Reader:
         kept = deduplicated([mention for mention, _ in found], first_line if first_line > 0 else 0)
         lower = lowered(text)
         lead_place = cache(partial(first_place, text, lower))
-        return [self._claim(text, lower, folded, mention, sentence_of[id(mention)], population, lead_place)
+        places: dict[int, list[PlaceMention]] = {}  # each sentence's places, found once however many figures
+        return [self._claim(text, lower, folded, mention, sentence_of[id(mention)], population, lead_place, places)
                 for mention, population in kept]
 
     def _claim(self, text: str, lower: str, folded: Folded, mention: Mention, sentence: Sentence,
-               population: str, lead_place) -> Claim:
+               population: str, lead_place, places: dict[int, list[PlaceMention]]) -> Claim:
         start, end = folded.at(sentence.start), folded.at(sentence.end)
         number_start, number_end = folded.at(mention.number_start), folded.at(mention.number_end)
-        location, place, adm0, adm1 = _place(text, lower, start, end, number_start, sentence.context, lead_place)
+        if start not in places:
+            places[start] = find_places(text[start:end], lower[start:end])
+        location, place, adm0, adm1 = _place(places[start], start, number_start, sentence.context, lead_place)
         period = self.grammar.period(sentence, mention.number_start - sentence.start)
         return Claim(
             metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,

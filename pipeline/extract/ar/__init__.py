@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.ar.fold import fold
 from pipeline.extract.ar.grammar import mentions
-from pipeline.extract.ar.lexicon import DENIALS, METRICS
+from pipeline.extract.ar.lexicon import DENIALS, METRICS, TOLLS
 from pipeline.extract.ar.numbers import DUALS
 from pipeline.extract.ar.periods import find_period
 from pipeline.extract.language import Language
@@ -18,7 +18,7 @@ from pipeline.extract.trie import WordFinder
 # A sentence ends at . ! ? or ؟ before a space, or at a line break (Arabic has no capitals to wait for).
 BOUNDARY = re.compile(r"\n\s*|[.!?؟]+[\"»”)]*\s+")
 # Cue words are found with their clitics on ("وأصيب", "للمرصد"): the finder matches a word's end, not its start.
-CUES = WordFinder(r"(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(sorted({*METRICS, *DENIALS, *DUALS, "لم"},
+CUES = WordFinder(r"(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(sorted({*METRICS, *DENIALS, *DUALS, *TOLLS, "لم"},
                                                                           key=len, reverse=True)) + ")")
 
 GRAMMAR = Grammar(

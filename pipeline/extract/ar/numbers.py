@@ -12,8 +12,9 @@ import re
 
 from pyarabic.number import text2number
 
+from pipeline.extract.ar.clitics import unglued
 from pipeline.extract.ar.fold import folded_word
-from pipeline.extract.ar.lexicon import MONTHS, NOUNS, QUALIFIERS
+from pipeline.extract.ar.lexicon import MONTHS, NOUNS, PEOPLE_DUALS, QUALIFIERS, THINGS
 from pipeline.extract.digits import digit_value, is_year
 from pipeline.extract.numbers import Number
 
@@ -27,17 +28,19 @@ SCALES = {**dict.fromkeys(("الف", "الفا", "الاف", "الفين"), 1000
 UNITS = _forms("""واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان
     ثماني ثمانية تسع تسعة عشر عشرة أحد إحدى عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين
     سبعون سبعين ثمانون ثمانين تسعون تسعين مائة مئة مئتان مئتين مائتان مائتين ثلاثمائة أربعمائة خمسمائة ستمائة
-    سبعمائة ثمانمائة تسعمائة ألف ألفا ألفين ألفان آلاف مليون ملايين""")
+    سبعمائة ثمانمائة تسعمائة مائتا مئتا مائتي مئتي ألف ألفا ألفين ألفان ألفي آلاف مليون مليونا مليونين مليوني
+    ملايين""")
 VAGUE = {"عشرات الالاف": 10_000, "مئات الالاف": 100_000, "عشرات الملايين": 10**7, "عشرات": 10, "مئات": 100,
          "الاف": 1000, "ملايين": 10**6}
 DUALS = {word: metric for word, metric in NOUNS.items() if word.endswith(("ان", "ين")) and len(word) > 4
          and word[:-2] in NOUNS}
+DUALS.update(dict.fromkeys(PEOPLE_DUALS))  # "طفلان": two children, what happened to them said elsewhere
 _VAGUE = "|".join(word.replace(" ", r"\s+") for word in sorted(VAGUE, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _CLITIC = r"(?:و|ف|ب|ل)?(?:ال)?"
-_WORDS = rf"(?:{UNITS})(?:\s+(?:و\s*)?(?:{UNITS}))*"
+_WORDS = rf"(?:{UNITS})(?:\s+(?:و\s*)?(?:{UNITS})){{0,7}}"  # no count takes more than eight words
 NUMBER = re.compile(
-    rf"""(?x)(?<![\w.,])
+    rf"""(?x)(?:(?<![\w.,])|(?<=(?<!\w)و))  # "و٣٠ جريحا": a count glued to "and"
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)(?:\s*(?P<scale>{_SCALE}))?
       | {_CLITIC}(?P<vague>{_VAGUE})
@@ -52,6 +55,17 @@ HEDGES = {folded_word(phrase): qualifier for phrase, qualifier in QUALIFIERS.ite
 AT_LEAST_AFTER = folded_word("على الأقل")
 _AT_LEAST = AT_LEAST_AFTER.replace(" ", r"\s+")
 AFTER_HEDGE = re.compile(rf"\s+(?:[^\W\d_]+\s+){{0,2}}?{_AT_LEAST}\b")
+# One and two follow the noun they count, as adjectives: "شرطي واحد", "كيلومتر واحد" (a distance, no count).
+ADJECTIVE_NUMBERS = frozenset(folded_word(word) for word in "واحد واحدة اثنان اثنين اثنتان اثنتين".split())
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _counts_a_thing(text: str, match: re.Match) -> bool:
+    """Whether a one or two written after its noun counts a thing ("على بعد كيلومتر واحد")."""
+    if match.group("words") not in ADJECTIVE_NUMBERS:
+        return False
+    noun = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return noun is not None and unglued(noun.group(1)) in THINGS
 
 
 def _hedge(before: str) -> str | None:
@@ -63,10 +77,21 @@ def _hedge(before: str) -> str | None:
     return None
 
 
+# Spellings pyarabic reads in one form only: two hundred ("مائتا", "مئتي") as "مئتين", the construct duals of
+# thousand and million ("ألفي", "مليوني") as "ألفين", "مليونين", and "ثلاث مئة" as "ثلاثمائة".
+SPELLINGS = [
+    (re.compile(r"(?<!\w)(?:مائت|مئت)(?:ين|ان|ي|ا)(?!\w)"), "مئتين"),
+    (re.compile(r"(?<!\w)[أا]لفي(?!\w)"), "ألفين"),
+    (re.compile(r"(?<!\w)مليوني(?!\w)"), "مليونين"),
+    (re.compile(r"(?<!\w)(ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)\s+(?:مئة|مائة)(?!\w)"), r"\1مائة"),
+]
+
+
 def _words_value(words: str) -> int | None:
     """The value of Arabic number words, in any of their forms."""
-    spelled = words.replace("مئة", "مائة").replace("مئتين", "مائتين").replace("مئتان", "مائتان")
-    value = text2number(spelled)
+    for spelling, usual in SPELLINGS:
+        words = spelling.sub(usual, words)
+    value = text2number(words)
     return int(value) if value else None
 
 
@@ -88,7 +113,7 @@ def find_numbers(text: str, shown: str) -> list[Number]:
     """Every number in a folded Arabic sentence that may count people; ``shown`` is it as written."""
     found = []
     for match in NUMBER.finditer(text):
-        if NOT_A_COUNT_AFTER.match(text, match.end()):
+        if NOT_A_COUNT_AFTER.match(text, match.end()) or _counts_a_thing(text, match):
             continue
         value, own = _value(match, shown)
         if value is None:

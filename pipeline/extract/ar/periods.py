@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract import dates
 from pipeline.extract.ar.fold import folded_word
@@ -19,6 +20,7 @@ IN_YEAR = re.compile(rf"(?:{_F('خلال')}|{_F('في')}|{_F('طوال')})\s+(?:
 LAST_WEEK = re.compile(_F("الأسبوع الماضي").replace(" ", r"\s+"))
 
 
+@lru_cache(maxsize=64)  # a sentence stating many figures is read once
 def find_period(text: str, published) -> Period:
     """The period stated in a folded Arabic sentence; it runs to ``published`` unless closed."""
     if (match := SINCE_YEAR_START.search(text)) is not None:

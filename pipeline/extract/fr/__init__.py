@@ -11,8 +11,10 @@ from pipeline.extract.lowercase import lowered
 from pipeline.extract.reader import Folded, Grammar, Reader
 from pipeline.extract.trie import WordFinder
 
-# A sentence ends at . ! ? or … before a capital, a digit or an opening quote, or at a line break.
-BOUNDARY = re.compile(r"\n\s*|[.!?…]+[\"»”)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+# A sentence ends at . ! ? or … before a capital, a digit or an opening quote, or at a line break; not
+# after an initial or a title ("M. Ping", "J. Ping", "Mme Diallo").
+BOUNDARY = re.compile(r"\n\s*|(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bMgr)(?<!\bDr)"
+                      r"[.!?…]+[\"»”)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 CUES = WordFinder.listing(sorted({*METRIC_WORDS, *OF_NOUNS, *DENIALS, *(word for phrase in PHRASES for word in phrase),
                                   "aucun", "aucune"}))
 

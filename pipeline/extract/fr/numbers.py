@@ -15,6 +15,7 @@ from text_to_num import text2num
 
 from pipeline.extract.digits import digit_value, is_year
 from pipeline.extract.fr.lexicon import MONTHS, QUALIFIERS
+from pipeline.extract.fr.words import elided
 from pipeline.extract.numbers import Number
 
 UNITS = """zéro deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
@@ -22,7 +23,7 @@ UNITS = """zéro deux trois quatre cinq six sept huit neuf dix onze douze treize
     quatre-vingts quatre-vingt-dix cent cents mille million millions milliard milliards""".split()
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 # A run of number words: "deux cent mille", "vingt et un", "quatre-vingt-dix-neuf".
-_WORDS = rf"(?:{_UNIT})(?:[- ](?:et[- ])?(?:{_UNIT}|un|une))*"
+_WORDS = rf"(?:{_UNIT})(?:[- ](?:et[- ])?(?:{_UNIT}|un|une)){{0,7}}"  # no count takes more than eight words
 APPROXIMATE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
                "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}
 VAGUE = {"dizaines": 10, "douzaines": 12, "vingtaines": 20, "centaines": 100, "milliers": 1000,
@@ -50,8 +51,8 @@ RANGE_OPENER = re.compile(r"entre\s+$")
 
 
 def _hedge(before: str) -> str | None:
-    """The hedging phrase right before a number ("au moins", "près de")."""
-    words = before.split()[-3:]
+    """The hedging phrase right before a number ("au moins", "près de"), also elided ("qu'au moins", "d'au moins")."""
+    words = [elided(word) for word in before.split()[-3:]]
     for size in (3, 2, 1):
         phrase = " ".join(words[-size:])
         if len(words) >= size and phrase in QUALIFIERS:

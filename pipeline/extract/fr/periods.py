@@ -6,6 +6,7 @@ by the shared rules (dates.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract import dates
 from pipeline.extract.fr.lexicon import MONTHS, WEEKDAYS
@@ -30,6 +31,7 @@ def _parts(match: re.Match) -> tuple[int, int | None, str | None, int | None]:
     return MONTHS[match.group("month")], int(day) if day else None, PARTS.get(part or ""), int(year) if year else None
 
 
+@lru_cache(maxsize=64)  # a sentence stating many figures is read once
 def find_period(lower: str, published) -> Period:
     """The period stated in a lower-cased French sentence; it runs to ``published`` unless closed."""
     if "depuis" in lower:

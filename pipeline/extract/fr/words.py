@@ -6,6 +6,8 @@ ELISIONS = ("l'", "d'", "qu'", "s'", "n'", "j'", "l’", "d’", "qu’", "s’"
 
 def elided(word: str) -> str:
     """A word without the elided article or pronoun glued to it ("l'arrestation" is "arrestation")."""
+    if "'" not in word and "’" not in word:
+        return word
     lower = word.lower()
     for elision in ELISIONS:
         if lower.startswith(elision) and len(word) > len(elision):
