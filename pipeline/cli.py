@@ -15,6 +15,7 @@ from pathlib import Path
 # only the summary below (and what failed, without Dagster's tracebacks).
 QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 SCHEDULER_ENV = "FIGURES_DASK_SCHEDULER"  # as in pipeline.orchestration.settings, without importing Dagster
+UNREAD_LISTED = 20  # reports in a language not read yet named one by one in the run summary
 
 
 def _failure_text(event) -> str:
@@ -69,6 +70,8 @@ def _instance_home() -> Path:
 
 
 def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
+    from pipeline.extract.language import language_name
+
     lines = []
     if summary["waited_seconds"]:
         lines.append(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
@@ -82,6 +85,13 @@ def _summary(summary: dict, read: dict, run_id: str) -> list[str]:
                  f"figures published: {summary['figures']}  inputs quarantined: {summary['quarantined']}")
     lines.append(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
                  f"removed since the last run: {read.get('reports_removed')}")
+    unread = summary.get("unread", [])
+    for path, code in unread[:UNREAD_LISTED]:
+        lines.append(f"  not read yet: {path} is in {language_name(code)}, a language not read yet; published with "
+                     "its metadata, no claims")
+    if len(unread) > UNREAD_LISTED:
+        lines.append(f"  not read yet: {len(unread) - UNREAD_LISTED} more reports in languages not read yet "
+                     "(reports.csv, column language; the release page lists them)")
     lines.append(f"  Dagster run {run_id} recorded in {os.environ['DAGSTER_HOME']}")
     return lines
 

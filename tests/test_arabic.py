@@ -39,6 +39,9 @@ def credits(text: str):
     ("أسفر الانفجار عن سقوط ٩ قتلى و٢٢ جريحاً.", ("injured", 22, "exact", "people", "asserted")),
     ("عاد نحو 50 ألف نازح إلى بلداتهم.", ("returned", 50000, "approximately", "people", "asserted")),
     ("أعلنت الوزارة تسجيل 17 حالة وفاة جديدة.", ("killed", 17, "exact", "people", "asserted")),
+    ("لقي 12 راكبا مصرعهم حين انقلبت الحافلة.", ("killed", 12, "exact", "people", "asserted")),
+    ("وأفاد شهود بسقوط قتيلين وعدد من الجرحى.", ("killed", 2, "exact", "people", "asserted")),
+    ("قضى 9 صيادين حين غرق قاربهم.", ("killed", 9, "exact", "people", "asserted")),
 ])
 def test_arabic_figures(sentence, expected):
     assert expected in facts(sentence)
@@ -136,3 +139,22 @@ def test_who_denies_any_casualty_is_credited_with_the_denial():
     claim = claims("ونفت وزارة الدفاع سقوط أي قتلى مدنيين.")[0]
     assert (claim.metric, claim.value, claim.population, claim.stance, claim.attributed_to) == (
         "killed", 0, "civilians", "denied", "وزارة الدفاع")
+
+
+def test_a_name_runs_to_six_words_and_ends_before_what_happened():
+    assert credits("نزح 40 ألف شخص، بحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية.") == [
+        ("displaced", 40000, "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية")]
+    assert credits("أفادت وكالة الأنباء الرسمية بمقتل 5 أشخاص.") == [("killed", 5, "وكالة الأنباء الرسمية")]
+
+
+# ------------------------------------------------------------------ periods
+@pytest.mark.parametrize("since, start", [
+    ("منذ 5 شباط", "2020-02-05"),
+    ("منذ الأول من كانون الأول", "2019-12-01"),
+    ("منذ مطلع شهر كانون الثاني", "2020-01-01"),
+    ("منذ أواخر نيسان 2019", "2019-04-21"),
+    ("منذ بداية العام", "2020-01-01"),
+])
+def test_arabic_period_since_a_date(since, start):
+    claim = claims(f"نزح 30 ألف شخص {since}.")[0]
+    assert (claim.period_start, claim.period_end) == (start, "2020-02-20")

@@ -40,6 +40,7 @@ def credits(text: str):
     ("Le groupe retient toujours 80 écoliers dans la forêt.", ("detained", 80, "exact", "children", "asserted")),
     ("Les soldats ont riposté, abattant les 6 assaillants.", ("killed", 6, "exact", "combatants", "asserted")),
     ("Quelque 300 familles ont regagné leurs villages après la trêve.", ("returned", 300, "approximately", "people", "asserted")),
+    ("Des dizaines de milliers d'habitants ont dû quitter leurs maisons.", ("displaced", 10000, "vague", "people", "asserted")),
 ])
 def test_french_figures(sentence, expected):
     assert expected in facts(sentence)

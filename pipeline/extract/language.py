@@ -36,6 +36,10 @@ DETECTED_FROM = 800  # characters of a text the language is told from: a headlin
 # and Arabic news from being read as Egyptian Arabic (which has no ISO 639-1 code).
 CANDIDATES = """en fr ar es pt de it nl ru uk tr fa ur ps ku so sw am ha zh ja ko hi bn id ms th vi pl ro
     el he my ne si ta hy az ka kk ky tg uz ln rw lg om yo ig zu xh mg""".split()
+# Names of the languages read and of others crisis reports come in, for people reading a release.
+NAMES = {"en": "English", "fr": "French", "ar": "Arabic", "es": "Spanish", "pt": "Portuguese", "de": "German",
+         "it": "Italian", "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "fa": "Persian", "ur": "Urdu",
+         "ps": "Pashto", "ku": "Kurdish", "so": "Somali", "sw": "Swahili", "am": "Amharic", "ha": "Hausa"}
 LETTER = re.compile(r"[^\W\d_]{2,}")
 FEWEST_WORDS = 3  # with fewer words a text's language cannot be told; it is read as English
 ISO_639_1 = re.compile(r"[a-z]{2}")
@@ -61,6 +65,11 @@ def language(code: str) -> Language | None:
     if code not in PACKAGES:
         return None
     return importlib.import_module(PACKAGES[code]).LANGUAGE
+
+
+def language_name(code: str) -> str:
+    """"Spanish (es)" for a code whose name is known, else the code."""
+    return f"{NAMES[code]} ({code})" if code in NAMES else code
 
 
 def read_codes() -> list[str]:

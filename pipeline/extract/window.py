@@ -296,7 +296,7 @@ class Window:
         metric, population, thing, head, end, weak = self._phrase(after)
         if thing:
             return None
-        if metric is None and self.keys[after - 1] in self.words.nouns:
+        if self.keys[after - 1] in self.words.nouns:
             metric = self.words.metrics[self.keys[after - 1]]  # a noun that counts itself: "قتيلان" (two killed)
         if population is None and self.keys[after - 1] in self.words.populations:
             population = self.words.populations[self.keys[after - 1]]  # "طفلان" (two children)

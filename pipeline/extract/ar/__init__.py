@@ -17,9 +17,9 @@ from pipeline.extract.trie import WordFinder
 
 # A sentence ends at . ! ? or ؟ before a space, or at a line break (Arabic has no capitals to wait for).
 BOUNDARY = re.compile(r"\n\s*|[.!?؟]+[\"»”)]*\s+")
-# Cue words are found with their clitics on ("وأصيب", "للمرصد"): the finder matches a word's end, not its start.
+# Cue words are found with their clitics on, before ("وأصيب", "للمرصد") and after ("مصرعهم", "قتيلا").
 CUES = WordFinder(r"(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(sorted({*METRICS, *DENIALS, *DUALS, *TOLLS, "لم"},
-                                                                          key=len, reverse=True)) + ")")
+                                                                          key=len, reverse=True)) + r")(?:هم|ها|هن|ه|ا)?")
 
 GRAMMAR = Grammar(
     code="ar", fold=fold, cues=CUES, boundary=BOUNDARY, mentions=mentions,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.ar.clitics import unglued
 from pipeline.extract.ar.fold import folded_word
 from pipeline.extract.ar.lexicon import (
     CREDIT_CUES, DENIALS, DOCUMENTS, ESTIMATES, METRICS, POPULATIONS, REPORTING,
@@ -27,7 +28,7 @@ NAME_STOPS = frozenset(folded_word(word) for word in """إن أن أنه أنه�
 COMPLEMENTIZER = re.compile(r"^[وفبل]?ان(?:ه|ها|هم|هما|هن|نا|ني)?$")
 ARTICLE = folded_word("ال")
 QUANTIFIERS = frozenset(folded_word(word) for word in "بعض كل عدة".split())  # "بعض التقديرات"
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 7  # "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية" is six
 CUES = REPORTING | CREDIT_CUES | DENIALS  # "نفت الوزارة ...": who denies is credited with the denial
 SCOPE_END = re.compile(r"[;:؛]|،\s*(?:لكن|مؤكدا|مؤكدة|مضيفا|مضيفة)|\s+لكن\s+")
 # "لم تقع أية إصابات", "نفت الوزارة سقوط أي قتلى": no casualty at all, as a party states it.
@@ -40,7 +41,10 @@ FOLLOWING_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _ends_name(word: str) -> bool:
-    return not word[0].isalpha() or word in NAME_STOPS or bool(COMPLEMENTIZER.match(word))
+    """Whether a word cannot stand in a name: not a word, a particle or time, "أن" in any form, or what
+    happened to people ("بمقتل")."""
+    return not word[0].isalpha() or word in NAME_STOPS or bool(COMPLEMENTIZER.match(word)) or \
+        unglued(word) in METRICS or word[:1] in "وبلف" and word[1:] in NAME_STOPS  # "بسقوط", "وفي"
 
 
 def _name(found: list[Token], shown: str, first: int) -> str | None:

@@ -11,7 +11,12 @@ from pipeline.extract.periods import Period
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True)).replace(" ", r"\s+")
 _F = folded_word
-SINCE = re.compile(rf"{_F('منذ')}\s+(?:(?P<day>\d{{1,2}})\s+)?(?:(?:من\s+)?(?:شهر\s+)?)(?P<month>{_MONTH})"
+# "منذ 1 كانون الأول", "منذ الأول من ديسمبر", "منذ مطلع شهر كانون الأول", "منذ أواخر نيسان 2019"
+PARTS = {_F(word): part for words, part in (("بداية مطلع أوائل", "early"), ("منتصف", "mid"), ("أواخر نهاية", "late"))
+         for word in words.split()}
+_PARTS = "|".join(PARTS)
+SINCE = re.compile(rf"{_F('منذ')}\s+(?:(?P<day>\d{{1,2}})|(?P<first>{_F('الأول')})|(?P<part>{_PARTS}))?\s*"
+                   rf"(?:من\s+)?(?:{_F('شهر')}\s+)?(?P<month>{_MONTH})"
                    rf"(?:\s+(?:(?:من\s+)?{_F('عام')}\s+)?(?P<year>(?:19|20)\d\d))?")
 SINCE_YEAR_START = re.compile(rf"{_F('منذ')}\s+{_F('بداية')}\s+(?:{_F('العام')}|{_F('هذا العام')}|{_F('السنة')})"
                               rf"(?:\s+{_F('الجاري')}|\s+{_F('الحالي')})?")
@@ -27,8 +32,9 @@ def find_period(text: str, published) -> Period:
         return Period(published.replace(month=1, day=1) if published else None, published, match.group())
     if (match := SINCE.search(text)) is not None:
         month = MONTHS[" ".join(match.group("month").split())]
-        day, year = match.group("day"), match.group("year")
-        start = dates.resolve(month, int(day) if day else None, None, int(year) if year else None, published, True)
+        day = 1 if match.group("first") else int(match.group("day")) if match.group("day") else None
+        year, part = match.group("year"), PARTS.get(match.group("part") or "")
+        start = dates.resolve(month, day, part, int(year) if year else None, published, True)
         return dates.since(start, published, match.group())
     if (match := LAST_WEEK.search(text)) is not None:
         return dates.week_before(published, match.group())

@@ -53,6 +53,10 @@ PHRASES = {
     ("placés", "en", "garde"): "detained", ("mis", "en", "détention"): "detained",
     ("gardes", "à", "vue"): "detained", ("à", "la", "mer"): "missing",
     ("regagné", "leurs"): "returned", ("regagné", "leur"): "returned", ("rentrés", "chez"): "returned",
+    # "ont dû quitter leurs foyers", "ont abandonné leur village": people who left their homes are displaced
+    **{(verb, own, home): "displaced" for verb in ("quitter", "quitté", "abandonner", "abandonné", "fuir")
+       for own in ("leur", "leurs") for home in ("foyer", "foyers", "maison", "maisons", "domicile", "domiciles",
+                                                 "village", "villages", "habitations", "terres")},
 }
 # Arrivals by sea or over a border count refugees ("37 785 personnes sont arrivées en Italie").
 ARRIVALS = _words("arrivés arrivées arrivé arrivée débarqué débarqués débarquées")

@@ -19,6 +19,8 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from pipeline.extract.language import NAMES, language_name, read_codes
+from pipeline.publish.unread import unread_reports
 from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, matching, series_view,
                                         sources_view, table_rows)
 
@@ -79,7 +81,10 @@ def _environment() -> Environment:
     environment.filters["number"] = _number
     environment.filters["size"] = _size
     environment.globals.update(claims_per_figure=MAX_CLAIMS_PER_FIGURE, min_chart_dates=MIN_CHART_DATES,
-                               changes_listed=MAX_CHANGES_LISTED)
+                               changes_listed=MAX_CHANGES_LISTED, language_names=NAMES,
+                               read_codes=read_codes())
+    environment.filters["percent"] = lambda share: f"{share * 100:.1f}%"
+    environment.filters["language"] = language_name
     return environment
 
 
@@ -139,10 +144,12 @@ def release_page(manifest: dict, changes: dict, tables: dict, files: list[FileEn
     counts = {"reports": table_rows(tables["reports"]), "claims": table_rows(tables["claims"]),
               "figures": table_rows(tables["figures"]), "quarantined inputs": table_rows(tables["quarantine"])}
     change_lists = _change_lists(changes, tables["reports"])
+    unread = unread_reports(tables["reports"])
     html = _environment().get_template("release.html").render(
         manifest=manifest, counts=counts, changes=change_lists, files=files, view=view,
         sources=sources_view(tables["sources"]), sources_total=table_rows(tables["sources"]),
-        previous_page=previous_page)
+        previous_page=previous_page, accuracy=manifest.get("extraction_accuracy"),
+        unread=_capped(unread), unread_languages=sorted({report["language"] for report in unread}))
     return html.encode("utf-8")
 
 
