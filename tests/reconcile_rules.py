@@ -216,7 +216,8 @@ def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         published = row.get("date") or f"2020-02-{row['day']:02d}"
         adm1 = {"northwest Syria": "Idleb;Aleppo", "Idleb": "Idleb", None: None}.get(row["place"], row["place"])
         claims.append({
-            "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "metric": row["metric"],
+            "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "language": "en",
+            "metric": row["metric"],
             "value": row["value"], "high": row["value"] + row["extra"] if row["qualifier"] == "range" else None,
             "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
             "stance": row["stance"], "attributed_to": row["attributed_to"], "location": row["place"],

@@ -158,3 +158,8 @@ def test_a_name_runs_to_six_words_and_ends_before_what_happened():
 def test_arabic_period_since_a_date(since, start):
     claim = claims(f"نزح 30 ألف شخص {since}.")[0]
     assert (claim.period_start, claim.period_end) == (start, "2020-02-20")
+
+
+def test_the_period_is_quoted_as_the_report_writes_it():
+    claim = claims("نزح ٣٠ ألف شخص مُنذُ الأوَّل من كانون الأول.")[0]
+    assert (claim.period_text, claim.period_start) == ("مُنذُ الأوَّل من كانون الأول", "2019-12-01")

@@ -197,3 +197,4 @@ def test_calling_a_figure_a_lie_denies_it():
 def test_french_period_since_a_date():
     claim = claims("Depuis le 1er décembre, 900 000 personnes ont fui les combats.")[0]
     assert (claim.period_start, claim.period_end) == ("2019-12-01", "2020-02-20")
+    assert claim.period_text == "Depuis le 1er décembre"  # as the report writes it

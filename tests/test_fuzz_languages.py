@@ -28,7 +28,7 @@ def digits_and_commas(cue: str) -> str:
 ADVERSARIAL = {
     ("fr", "8,000 figures in one sentence, each with a place"): lambda: "".join(f"{i} morts à Gao, " for i in range(8000)),
     ("fr", "8,000 figures in one sentence, each credited"): lambda: "".join(f"selon l'ONU {i} tués, " for i in range(8000)),
-    ("fr", "one sentence of 1 MB"): lambda: "Plus de 1 800 civils ont été tués, " * 30_000,
+    ("fr", "one sentence of half a megabyte"): lambda: "Plus de 1 800 civils ont été tués, " * 15_000,
     ("fr", "'selon' 100,000 times"): lambda: "selon " * 100_000 + "12 morts",
     ("fr", "capitalised words, 1 MB"): lambda: "Le Ministère De La Santé Publique " * 30_000 + "a indiqué 12 morts",
     ("fr", "a pronoun credit in 20,000 sentences"): lambda: "12 morts, a-t-il ajouté. " * 20_000,
@@ -36,7 +36,7 @@ ADVERSARIAL = {
     ("fr", "number words 100,000 times"): lambda: "vingt " * 100_000 + "et 12 morts",
     ("fr", "1 MB of digits and commas with 2,000 cue words"): lambda: digits_and_commas("morts"),
     ("ar", "8,000 figures in one sentence, each with a place"): lambda: "".join(f"قتل {i} شخصا في إدلب، " for i in range(8000)),
-    ("ar", "one sentence of 1 MB"): lambda: "قتل أكثر من 1800 مدني و " * 40_000,
+    ("ar", "one sentence of half a megabyte"): lambda: "قتل أكثر من 1800 مدني و " * 20_000,
     ("ar", "'بحسب' 100,000 times"): lambda: "بحسب " * 100_000 + "قتل 12",
     ("ar", "number words 100,000 times"): lambda: "ثلاثة " * 100_000 + "قتلى",
     ("ar", "a document credit in 20,000 sentences"): lambda: "وأضاف البيان مقتل 12 شخصا. " * 20_000,

@@ -9,7 +9,7 @@ def report_row(**overrides) -> dict:
     row = {
         "report_id": "a" * 64, "path": "a.md", "title": "T", "publisher": "OCHA",
         "url": "https://example.org", "has_url": True, "published": "2020-02-17", "format": "markdown",
-        "size": 10, "location": None, "text_sha256": "b" * 64,
+        "size": 10, "location": None, "language": "en", "text_sha256": "b" * 64,
     }
     return {**row, **overrides}
 
@@ -40,7 +40,7 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 
 def claim_row(**overrides) -> dict:
     claim = {
-        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None,
+        "claim_id": "x", "report_id": "a" * 64, "language": "en", "metric": "killed", "value": 3, "high": None,
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted",
         "attributed_to": None,
         "location": None, "place": None, "adm0": None, "adm1": None, "period_start": None,

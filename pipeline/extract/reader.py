@@ -152,6 +152,14 @@ def _place(places: list[PlaceMention], start: int, number_at: int, context: Repo
     return mention.text, mention.place.name, mention.place.adm0, ";".join(mention.place.adm1) or None
 
 
+def _as_written(text: str, folded: Folded, sentence: Sentence, words: str | None) -> str | None:
+    """Words a grammar read in the folded sentence ("منذ الاول من كانون الاول") as the report writes them."""
+    at = sentence.text.find(words) if words else -1
+    if at < 0:
+        return words
+    return text[folded.at(sentence.start + at):folded.at(sentence.start + at + len(words))]
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -179,23 +187,25 @@ class Reader:
         kept = deduplicated([mention for mention, _ in found], first_line if first_line > 0 else 0)
         lower = lowered(text)
         lead_place = cache(partial(first_place, text, lower))
-        places: dict[int, list[PlaceMention]] = {}  # each sentence's places, found once however many figures
-        return [self._claim(text, lower, folded, mention, sentence_of[id(mention)], population, lead_place, places)
+        quoted: dict[int, tuple[str, list[PlaceMention]]] = {}  # each sentence's quote and places, cut once
+        return [self._claim(text, lower, folded, mention, sentence_of[id(mention)], population, lead_place, quoted)
                 for mention, population in kept]
 
     def _claim(self, text: str, lower: str, folded: Folded, mention: Mention, sentence: Sentence,
-               population: str, lead_place, places: dict[int, list[PlaceMention]]) -> Claim:
+               population: str, lead_place, quoted: dict[int, tuple[str, list[PlaceMention]]]) -> Claim:
         start, end = folded.at(sentence.start), folded.at(sentence.end)
         number_start, number_end = folded.at(mention.number_start), folded.at(mention.number_end)
-        if start not in places:
-            places[start] = find_places(text[start:end], lower[start:end])
-        location, place, adm0, adm1 = _place(places[start], start, number_start, sentence.context, lead_place)
+        if start not in quoted:  # however many figures a sentence states
+            quoted[start] = text[start:end], find_places(text[start:end], lower[start:end])
+        quote, places = quoted[start]
+        location, place, adm0, adm1 = _place(places, start, number_start, sentence.context, lead_place)
         period = self.grammar.period(sentence, mention.number_start - sentence.start)
+        period_text = _as_written(text, folded, sentence, period.text)
         return Claim(
             metric=mention.metric, value=mention.value, high=mention.high, qualifier=mention.qualifier,
             hedge=mention.hedge, population=population, stance=mention.stance,
             attributed_to=mention.attributed_to, location=location, place=place, adm0=adm0, adm1=adm1,
-            period_start=_iso(period.start), period_end=_iso(period.end), period_text=period.text,
-            quote=text[start:end], start=start, end=end, number_text=text[number_start:number_end],
+            period_start=_iso(period.start), period_end=_iso(period.end), period_text=period_text,
+            quote=quote, start=start, end=end, number_text=text[number_start:number_end],
             number_start=number_start, generic=mention.generic, language=self.grammar.code,
         )

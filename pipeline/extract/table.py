@@ -10,11 +10,12 @@ from pipeline.extract.language import extract_claims
 
 
 def claims_table(reports: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """Claims of every report, in report then text order."""
+    """Claims of every report, in report then text order; a report without a ``language`` is told by its text."""
     rows = []
-    columns = ("report_id", "published", "publisher", "location", "language")
-    for report_id, published, publisher, location, language in zip(*(reports.sort_values("report_id")[column]
-                                                                      for column in columns)):
+    ordered = reports.sort_values("report_id")
+    languages = ordered["language"] if "language" in ordered else [None] * len(ordered)
+    columns = [ordered[column] for column in ("report_id", "published", "publisher", "location")]
+    for report_id, published, publisher, location, language in zip(*columns, languages):
         context = ReportContext(
             published=dt.date.fromisoformat(published),
             publisher=publisher,

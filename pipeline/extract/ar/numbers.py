@@ -119,7 +119,7 @@ def find_numbers(text: str, shown: str) -> list[Number]:
         if value is None:
             continue
         hedge = _hedge(text[max(0, match.start() - 30):match.start()])
-        if hedge is None and (after := AFTER_HEDGE.match(text, match.end())) is not None:
+        if hedge is None and AFTER_HEDGE.match(text, match.end()) is not None:
             hedge = AT_LEAST_AFTER
         start = match.start("dual") if match.group("dual") else match.start()
         qualifier = HEDGES.get(hedge) if hedge else own or "exact"
