@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import stated_accuracy
+from pipeline.extract.language import NAMES
 from pipeline.extract.stated_accuracy import code_sha256, meaning, release_statement
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -81,3 +82,14 @@ def test_the_stated_numbers_are_what_the_bench_measures_now():
         by_language.setdefault(corpora.set_language(name), type(totals)()).update(totals)
     measured = json.loads(json.dumps(record(by_set, by_language)))
     assert measured == stated_accuracy.stated_accuracy(), f"run `{REFRESH}`"
+
+
+def test_the_readme_quotes_the_statement_of_this_code():
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    statement = stated_accuracy.stated_accuracy()
+    stale = "README.md's accuracy statement of the sample release is not the one recorded: copy it from a release"
+    assert meaning(statement) in " ".join(text.replace("\n> ", " ").split()), stale
+    for entry in statement["sets"]:
+        row = (f"| {NAMES[entry['language']]} | {entry['set']} | {entry['articles']} | {entry['labelled_claims']} | "
+               f"{entry['precision']:.3f} | {entry['recall']:.3f} | {entry['attribution']:.3f} |")
+        assert row in text, stale
