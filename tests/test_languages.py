@@ -16,6 +16,7 @@ from conftest import write_report
 from releases import published_by_figures_run, release_in_one_process
 
 from pipeline.extract import ReportContext, claim_record, extract_claims
+from pipeline.extract import language
 from pipeline.extract.language import detect_language, report_language
 from pipeline.extract.stated_accuracy import meaning, release_statement, stated_accuracy
 from pipeline.ingest.metadata import MetadataError, check_metadata
@@ -36,6 +37,20 @@ def claims(text: str, language: str | None = None, published: dt.date | None = D
 ])
 def test_a_report_language_is_told_from_its_text(text, code):
     assert detect_language(text) == code
+
+
+def test_plainly_english_text_is_told_without_loading_the_model(monkeypatch):
+    def no_model():
+        raise AssertionError("the language model was loaded for plain English")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert detect_language("The shelling of the market was the worst of the week, and the council said "
+                           "that it had counted the dead with the help of the families.") == "en"
+
+
+def test_english_words_in_french_text_leave_it_to_the_model():
+    assert detect_language("Le rapport « The State of the World » a été publié par le HCR et cité dans "
+                           "la presse, qui en a repris les chiffres pour les réfugiés du Sahel.") == "fr"
 
 
 def test_metadata_language_wins_over_the_text():

@@ -47,7 +47,7 @@ def same_source(name: str, publisher: str | None) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _named_credits(find: Callable[[str, str], list[Credit]], text: str, shown: str) -> tuple[list[int], list[str]]:
+def _named_credits(find: Callable[..., list[Credit]], text: str, shown: str) -> tuple[list[int], list[str]]:
     """(positions, names) of every credit naming a source in a report, in text order: read once per report,
     when a sentence first refers back."""
     named = sorted((credit for credit in find(text, shown) if credit.name is not None), key=lambda c: c.position)
@@ -63,10 +63,10 @@ class Sources:
     a full name in the same form.
     """
 
-    def __init__(self, sentence: Sentence, find: Callable[[str, str], list[Credit]],
+    def __init__(self, sentence: Sentence, find: Callable[..., list[Credit]],
                  bare_head: Callable[[str], str | None], head: Callable[[str], str]):
         self.sentence, self.find, self.bare_head, self.head = sentence, find, bare_head, head
-        self.credits = sorted(find(sentence.text, sentence.shown), key=lambda credit: credit.position)
+        self.credits = sorted(find(sentence.text, sentence.shown, sentence.words), key=lambda credit: credit.position)
         self.positions = [credit.position for credit in self.credits]
         self._names_before: list[str] | None = None
 

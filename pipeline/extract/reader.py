@@ -25,6 +25,7 @@ from pipeline.extract.lowercase import lowered
 from pipeline.extract.periods import Period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.trie import WordFinder
+from pipeline.extract.window import Token, tokens
 
 
 class Folded(NamedTuple):
@@ -77,6 +78,11 @@ class Sentence:
     @cached_property
     def shown(self) -> str:
         return self.folded.shown[self.start:self.end]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """The words of the folded sentence, cut once for every rule that reads them."""
+        return tokens(self.text)
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,20 @@ The rules are those a reader applies in any language whose packages use
 them (French, Arabic); the words are the language's (``Words``):
 
   - the counted noun names a metric ("166 blessés", "26 ألف قتيل");
+  - a metric word or "X of" noun stands just before the number ("tuant 50
+    civils", "la mort de 60 terroristes", "مقتل 28 شخصا"): a verb governs
+    the count after it, whatever verb follows ("a tué 3 personnes et blessé
+    5 autres");
   - a metric word follows in the count's clause, past auxiliaries, asides in
     brackets and the other members of a list ("six policiers ont été tués",
-    "247 Palestiniens (...), 40 Israéliens ... ont perdu la vie");
-  - a metric word or "X of" noun stands just before the number ("tuant 50
-    civils", "la mort de 60 terroristes", "مقتل 28 شخصا");
+    "247 Palestiniens (...), 40 Israéliens ... ont perdu la vie"), until the
+    count's own verb has begun ("500 personnes ont été évacuées et des
+    dizaines sont portées disparues");
   - a relative clause after the counted phrase names its metric ("des
     centaines de personnes qui ont fui", "آلاف الضحايا الذين لا يزالون تحت
     الركام"), over a noun as vague as "victims";
   - a toll noun before the count names it ("le nombre de morts s'élève à 45",
-    "ارتفعت حصيلة القتلى إلى 30");
+    "ارتفعت حصيلة القتلى إلى 30"), before a verb after it;
   - a count that opens a subset of the figure before counts the same unless
     its own verb says otherwise ("29 morts dont 27 policiers"); a count right
     after the figure before, with its noun left out, counts the same ("41
@@ -62,6 +66,13 @@ class Words:
     particles: frozenset[str] = frozenset()  # prepositions and adverbs, which head no counted phrase ("sur", "في")
     members: frozenset[str] = frozenset()  # articles that open another member of a list ("un Jordanien")
     classifiers: frozenset[str] = frozenset()  # "حالة" (case): heads a count of the metric noun after it
+    # The first and last words of ``phrases``: a phrase is tried only where it can start or end.
+    phrase_first: frozenset[str] = dataclasses.field(init=False)
+    phrase_last: frozenset[str] = dataclasses.field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "phrase_first", frozenset(phrase[0] for phrase in self.phrases))
+        object.__setattr__(self, "phrase_last", frozenset(phrase[-1] for phrase in self.phrases))
 
 
 class Token(NamedTuple):
@@ -89,12 +100,11 @@ def tokens(text: str) -> list[Token]:
 class Window:
     """The words of one sentence, read around each of its numbers."""
 
-    def __init__(self, words: Words, text: str, numbers: list[Number]):
+    def __init__(self, words: Words, text: str, numbers: list[Number], found: list[Token] | None = None):
+        """``found``: the words of ``text`` if already cut (``tokens(text)``)."""
         self.words, self.numbers = words, numbers
-        self.tokens = tokens(text)
+        self.tokens = tokens(text) if found is None else found
         self.keys = [words.key(token.word) for token in self.tokens]
-        self.phrase_first = {phrase[0] for phrase in words.phrases}  # a phrase is tried only where it can start
-        self.phrase_last = {phrase[-1] for phrase in words.phrases}
         self.phrases: dict[int, tuple] = {}  # the phrase read from each position, read once
         self.number_at = {}  # token index -> (number, index of the token after it), for the first token of each number
         starts = [token.start for token in self.tokens]
@@ -108,7 +118,7 @@ class Window:
         """The metric of a verb phrase or metric word (not an "X of" noun) starting at token ``index``."""
         words, keys = self.words, self.keys
         key = keys[index]
-        if key in self.phrase_first:
+        if key in words.phrase_first:
             for phrase, metric in words.phrases.items():
                 if tuple(keys[index:index + len(phrase)]) == phrase:
                     return metric
@@ -230,7 +240,7 @@ class Window:
         position, past_subject = index - 1, False
         while position >= 0 and index - position <= BEFORE_WORDS:
             key = keys[position]
-            if key in self.phrase_last:
+            if key in words.phrase_last:
                 for phrase, metric in words.phrases.items():
                     if tuple(keys[position + 1 - len(phrase):position + 1]) == phrase:
                         return metric  # "a coûté la vie à 25 personnes"

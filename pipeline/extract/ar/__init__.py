@@ -13,13 +13,13 @@ from pipeline.extract.ar.numbers import DUALS
 from pipeline.extract.ar.periods import find_period
 from pipeline.extract.language import Language
 from pipeline.extract.reader import Grammar, Reader
-from pipeline.extract.trie import WordFinder
+from pipeline.extract.trie import WordFinder, trie_pattern
 
 # A sentence ends at . ! ? or ؟ before a space, or at a line break (Arabic has no capitals to wait for).
 BOUNDARY = re.compile(r"\n\s*|[.!?؟]+[\"»”)]*\s+")
-# Cue words are found with their clitics on, before ("وأصيب", "للمرصد") and after ("مصرعهم", "قتيلا").
-CUES = WordFinder(r"(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(sorted({*METRICS, *DENIALS, *DUALS, *TOLLS, "لم"},
-                                                                          key=len, reverse=True)) + r")(?:هم|ها|هن|ه|ا)?")
+# Cue words are found with their clitics on, before ("وأصيب", "للمرصد": the finder takes any letter outside
+# A-Z for the start of a word) and after ("مصرعهم", "قتيلا"); the words as a prefix tree, tried a letter at a time.
+CUES = WordFinder(trie_pattern([*METRICS, *DENIALS, *DUALS, *TOLLS, "لم"]) + r"(?:هم|ها|هن|ه|ا)?")
 
 GRAMMAR = Grammar(
     code="ar", fold=fold, cues=CUES, boundary=BOUNDARY, mentions=mentions,

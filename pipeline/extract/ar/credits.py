@@ -80,9 +80,15 @@ def _credit(found: list[Token], shown: str, index: int, cue: str) -> Credit | No
     return Credit(position, name)
 
 
-def credits(text: str, shown: str) -> list[Credit]:
-    """Every credit in a folded stretch of text; names as ``shown`` writes them."""
-    found = tokens(text)
+# Any word a credit hangs on: a sentence without one has no credit, and is not cut into words for them.
+ANY_CUE = re.compile(rf"(?<!\w)[وف]?(?:{'|'.join(sorted(CUES, key=len, reverse=True))})(?!\w)")
+
+
+def credits(text: str, shown: str, found: list[Token] | None = None) -> list[Credit]:
+    """Every credit in a folded stretch of text (``found`` its words, if cut); names as ``shown`` writes them."""
+    if ANY_CUE.search(text) is None:
+        return []
+    found = tokens(text) if found is None else found
     result = []
     for index, token in enumerate(found):
         word = _bare(token.word) if _bare(token.word) in CUES else token.word

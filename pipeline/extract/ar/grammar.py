@@ -33,5 +33,5 @@ def mentions(sentence: Sentence) -> list[Mention]:
     zeros = zero_denials(text, unglued)
     if not numbers and not zeros:
         return []
-    figures = Window(WORDS, text, numbers).figures()
+    figures = Window(WORDS, text, numbers, sentence.words).figures()
     return figure_mentions(sentence, figures, Sources(sentence, credits, bare_head, head), denied_span(text), zeros)

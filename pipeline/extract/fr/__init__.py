@@ -13,8 +13,8 @@ from pipeline.extract.trie import WordFinder
 
 # A sentence ends at . ! ? or … before a capital, a digit or an opening quote, or at a line break; not
 # after an initial or a title ("M. Ping", "J. Ping", "Mme Diallo").
-BOUNDARY = re.compile(r"\n\s*|(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bMgr)(?<!\bDr)"
-                      r"[.!?…]+[\"»”)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+BOUNDARY = re.compile(r"\n\s*|[.!?…](?<!\b[A-Z].)(?<!\bMM.)(?<!\bMme.)(?<!\bMgr.)(?<!\bDr.)"
+                      r"[.!?…]*[\"»”)]*\s+(?=[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 CUES = WordFinder.listing(sorted({*METRIC_WORDS, *OF_NOUNS, *DENIALS, *(word for phrase in PHRASES for word in phrase),
                                   "aucun", "aucune"}))
 

@@ -189,10 +189,18 @@ def _reported(shown: str, found: list[Token], index: int) -> Credit | None:
     return _forward(shown, found, _after_time(shown, found, index + 1), position)  # ", a affirmé l'ONU lundi"
 
 
-def credits(text: str, shown: str) -> list[Credit]:
-    """Every credit in a stretch of text as written (``text`` folded is unused: French folds only case)."""
+CUE_WORDS = sorted({*REPORTING, *DENIALS, *STATING_NOUNS}, key=len, reverse=True)
+# Any word a credit hangs on: a sentence without one has no credit, and is not cut into words for them.
+ANY_CUE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, CUE_WORDS))})(?![\w'’])|{PREPOSITION_CUE.pattern}"
+                     r"|-t-(?:il|elle|ils|elles|on)\b")
+
+
+def credits(text: str, shown: str, found: list[Token] | None = None) -> list[Credit]:
+    """Every credit in a stretch of text as written; ``text`` is it lower-cased and ``found`` its words, if cut."""
     lower = shown.lower()
-    found = tokens(shown)
+    if ANY_CUE.search(lower) is None:
+        return []
+    found = tokens(text) if found is None else found  # lower case cuts the same words where the text does
     starts = [token.start for token in found]
     result = []
     for match in PREPOSITION_CUE.finditer(lower):

@@ -36,5 +36,5 @@ def mentions(sentence: Sentence) -> list[Mention]:
     zeros = zero_denials(lower)
     if not numbers and not zeros:
         return []
-    figures = Window(WORDS, lower, numbers).figures()
+    figures = Window(WORDS, lower, numbers, sentence.words).figures()
     return figure_mentions(sentence, figures, Sources(sentence, credits, bare_head, head), denied_span(lower), zeros)
