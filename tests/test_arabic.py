@@ -67,6 +67,12 @@ def test_one_written_after_a_thing_is_a_distance_not_a_count():
         ("killed", 2, "exact", "people", "asserted")]
 
 
+def test_people_who_fled_abroad_are_refugees_and_those_who_fled_nearby_displaced():
+    assert facts("فر أكثر من 3 آلاف شخص إلى دول الجوار خلال أسبوع.") == [
+        ("refugees", 3000, "more_than", "people", "asserted")]
+    assert facts("نزح 500 شخص إلى القرى المجاورة.") == [("displaced", 500, "exact", "people", "asserted")]
+
+
 def test_a_dual_of_people_counts_two():
     assert ("killed", 2, "exact", "children", "asserted") in facts("قتل سبعة مدنيين بينهم طفلان في الغارة.")
 

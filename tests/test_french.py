@@ -41,9 +41,18 @@ def credits(text: str):
     ("Les soldats ont riposté, abattant les 6 assaillants.", ("killed", 6, "exact", "combatants", "asserted")),
     ("Quelque 300 familles ont regagné leurs villages après la trêve.", ("returned", 300, "approximately", "people", "asserted")),
     ("Des dizaines de milliers d'habitants ont dû quitter leurs maisons.", ("displaced", 10000, "vague", "people", "asserted")),
+    ("Le raid a fait au moins 14 victimes civiles.", ("killed", 14, "at_least", "civilians", "asserted")),
+    ("Les assaillants ont exécuté sept bergers.", ("killed", 7, "exact", "people", "asserted")),
 ])
 def test_french_figures(sentence, expected):
     assert expected in facts(sentence)
+
+
+def test_people_who_fled_abroad_are_refugees_and_those_who_fled_nearby_displaced():
+    assert facts("Plus de 5 000 personnes ont fui vers les pays voisins.") == [
+        ("refugees", 5000, "more_than", "people", "asserted")]
+    assert facts("Des milliers de familles ont fui vers le village voisin.") == [
+        ("displaced", 1000, "vague", "people", "asserted")]
 
 
 def test_a_hedge_with_an_elided_word_before_it_is_read():
@@ -198,3 +207,8 @@ def test_french_period_since_a_date():
     claim = claims("Depuis le 1er décembre, 900 000 personnes ont fui les combats.")[0]
     assert (claim.period_start, claim.period_end) == ("2019-12-01", "2020-02-20")
     assert claim.period_text == "Depuis le 1er décembre"  # as the report writes it
+
+
+def test_french_period_since_the_start_of_the_month():
+    claim = claims("Au moins 300 familles ont fui depuis le début du mois.")[0]
+    assert (claim.period_start, claim.period_end) == ("2020-02-01", "2020-02-20")

@@ -104,7 +104,7 @@ def plainly_english(words: list[str]) -> bool:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in; English when too little text says."""
-    lead = LETTER.findall(text[:FIRST_LOOK].lower())
+    lead = text[:FIRST_LOOK].lower().split()  # words as spaces part them: a quick first look
     if len(lead) >= FEWEST_WORDS * 4 and plainly_english(lead):
         return ENGLISH.code  # most English reports say so in their first lines
     head = text[:DETECTED_FROM]

@@ -66,6 +66,7 @@ class Words:
     particles: frozenset[str] = frozenset()  # prepositions and adverbs, which head no counted phrase ("sur", "في")
     members: frozenset[str] = frozenset()  # articles that open another member of a list ("un Jordanien")
     classifiers: frozenset[str] = frozenset()  # "حالة" (case): heads a count of the metric noun after it
+    abroad: frozenset[tuple[str, ...]] = frozenset()  # "pays voisins", "دول الجوار": who fled there are refugees
     # The first and last words of ``phrases``: a phrase is tried only where it can start or end.
     phrase_first: frozenset[str] = dataclasses.field(init=False)
     phrase_last: frozenset[str] = dataclasses.field(init=False)
@@ -159,8 +160,8 @@ class Window:
                 continue  # "45 حالة وفاة" counts deaths; "45 حالة" alone what its clause says
             if index == head and key in words.things:
                 return None, None, True, head, end, False
-            if population is None and key in words.populations:
-                population = words.populations[key]
+            if key in words.populations and population in (None, "people"):
+                population = words.populations[key]  # "14 victimes civiles": the group named most closely
             if metric is None and key in words.nouns:
                 metric, weak = words.metrics[key], key in words.weak
         return metric, population, False, head, end, weak
@@ -275,6 +276,16 @@ class Window:
                 return words.tolls[key]
         return None
 
+    def _abroad(self, position: int) -> bool:
+        """Whether the clause from ``position`` says where people fled is abroad ("vers les pays voisins")."""
+        keys, words = self.keys, self.words
+        for index in range(position, min(len(keys), position + VERB_REACH)):
+            if keys[index] in words.breaks or index in self.number_at and index > position:
+                return False
+            if any(tuple(keys[index:index + len(phrase)]) == phrase for phrase in words.abroad):
+                return True
+        return False
+
     def _lead(self, index: int, leads: frozenset[str], reach: int) -> bool:
         return any(self.keys[i] in leads for i in range(max(0, index - reach), index))
 
@@ -321,6 +332,8 @@ class Window:
         if previous is not None and self._lead(index, self.words.subset_leads, 3):
             return Attachment(self._verb_after(head, clause=True) or previous.metric, population, generic)
         metric = self._cue_before(index) or self._toll_before(index) or self._verb_after(head)
+        if metric == "displaced" and self._abroad(head):
+            metric = "refugees"  # "ont fui dans les pays voisins", "فروا إلى دول الجوار"
         if metric is not None:
             return Attachment(metric, population, generic)
         if previous is not None and self._continues(index, previous_end, head):

@@ -23,6 +23,8 @@ WORDS = Words(
     relatives=RELATIVES, weak=WEAK, tolls=TOLLS, coordinator=folded_word("و"),
     particles=frozenset(folded_word(word) for word in "في على إلى عن مع خلال".split()),
     classifiers=frozenset(folded_word(word) for word in "حالة حالات".split()),
+    abroad=frozenset(tuple(unglued(word) for word in folded_word(phrase).split())
+                     for phrase in ("دول الجوار", "الدول المجاورة", "البلدان المجاورة", "الخارج")),
 )
 
 

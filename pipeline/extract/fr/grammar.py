@@ -26,6 +26,7 @@ WORDS = Words(
     auxiliaries=AUXILIARIES, relatives=frozenset({"qui"}), weak=frozenset({"victimes"}), tolls=TOLLS,
     particles=frozenset("sur dans à en au aux pour par chez vers depuis pendant lors plus moins le la les l'".split()),
     members=frozenset({"un", "une"}),
+    abroad=frozenset({("pays", "voisins"), ("pays", "voisin"), ("étranger",)}),
 )
 
 

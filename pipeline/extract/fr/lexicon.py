@@ -18,7 +18,7 @@ def _mapping(**blocks: str) -> dict[str, str]:
 METRIC_WORDS = _mapping(
     killed="""morts mortes mort morte tués tuées tué tuée décès décédés décédées décédé décédée
         victimes martyrs corps cadavres dépouilles péri tuant abattus abattues abattu abattant exécutés exécutées
-        exécutant massacrés massacrant""",
+        exécutant exécuté exécutée massacrés massacrant""",
     injured="""blessés blessées blessé blessée blessant blessure blessures""",
     displaced="""déplacés déplacées déplacé déplacée déplace déplacent déplaçant évacués évacuées évacué évacuée sinistrés sans-abri fui fuient
         fuyant""",

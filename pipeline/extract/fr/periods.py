@@ -19,6 +19,7 @@ SINCE = re.compile(rf"\bdepuis\s+(?:le\s+début\s+(?:du\s+mois\s+)?d['’]\s*|)?
 SINCE_WEEKDAY = re.compile(rf"\bdepuis\s+(?P<weekday>{'|'.join(WEEKDAYS)})\b")
 SINCE_YEAR = re.compile(r"\bdepuis\s+(?:le\s+début\s+de\s+l['’]\s*année\s+|(?:l['’]\s*année\s+)?)(?P<year>(?:19|20)\d\d)\b")
 THIS_YEAR = re.compile(r"\bdepuis\s+(?:le\s+)?début\s+de\s+l['’]\s*année\b")
+THIS_MONTH = re.compile(r"\bdepuis\s+(?:le\s+)?début\s+du\s+mois\b")
 BETWEEN = re.compile(rf"\b(?:entre|du)\s+(?:le\s+)?(?P<first>\d{{1,2}})\s*(?:er)?\s+(?:et|au)\s+{_DATE}\b")
 IN_MONTH = re.compile(rf"\b(?:en|au\s+mois\s+de|durant|pendant)\s+{_DATE}\b")
 IN_YEAR = re.compile(r"\b(?:en|durant|pendant)\s+(?:l['’]\s*année\s+)?(?P<year>(?:19|20)\d\d)\b")
@@ -40,6 +41,9 @@ def find_period(lower: str, published) -> Period:
             return Period(start, published, match.group())
         if (match := THIS_YEAR.search(lower)) is not None:
             start = published.replace(month=1, day=1) if published else None
+            return Period(start, published, match.group())
+        if (match := THIS_MONTH.search(lower)) is not None:
+            start = published.replace(day=1) if published else None
             return Period(start, published, match.group())
         if (match := SINCE.search(lower)) is not None:
             month, day, part, year = _parts(match)
