@@ -169,3 +169,12 @@ def test_arabic_period_since_a_date(since, start):
 def test_the_period_is_quoted_as_the_report_writes_it():
     claim = claims("نزح ٣٠ ألف شخص مُنذُ الأوَّل من كانون الأول.")[0]
     assert (claim.period_text, claim.period_start) == ("مُنذُ الأوَّل من كانون الأول", "2019-12-01")
+
+
+def test_the_toll_names_the_group_counted():
+    assert ("killed", 23, "exact", "civilians", "asserted") in facts("ارتفع عدد القتلى المدنيين في البلدة إلى 23.")
+
+
+def test_the_noun_of_the_count_before_does_not_name_the_next():
+    assert facts("سجلت الوزارة 3 وفيات و120 إصابة جديدة بفيروس كورونا.") == [("killed", 3, "exact", "people", "asserted")]
+    assert ("injured", 5, "exact", "people", "asserted") in facts("قتل 3 أشخاص و5 جرحى في الهجوم.")

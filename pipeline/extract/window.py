@@ -111,6 +111,7 @@ class Window:
         starts = [token.start for token in self.tokens]
         for number in numbers:
             self.number_at[bisect.bisect_left(starts, number.start)] = (number, bisect.bisect_left(starts, number.end))
+        self.number_ends = {after for _, after in self.number_at.values()}  # where a number's own words start
 
     def _after(self, index: int) -> int:
         return self.number_at[index][1]
@@ -247,8 +248,9 @@ class Window:
                         return metric  # "a coûté la vie à 25 personnes"
             if key in words.of_words and position >= 1 and keys[position - 1] in words.of_nouns:
                 return words.of_nouns[keys[position - 1]]
-            if key in words.metrics and (key not in words.nouns or words.nouns_before and not past_subject):
-                return words.metrics[key]  # past a subject only a verb governs: not "من القتلى وأرغمت نحو 1.5 مليون"
+            if key in words.metrics and (key not in words.nouns or words.nouns_before and not past_subject
+                                         and position not in self.number_ends):
+                return words.metrics[key]  # not "من القتلى وأرغمت نحو 1.5 مليون", nor "3 وفيات و120" (the 3's)
             if key in words.auxiliaries and position >= 1 and keys[position - 1] in words.nouns and \
                     position == index - 1:
                 return words.metrics[keys[position - 1]]  # "les victimes seraient trois ouvriers"
@@ -262,19 +264,20 @@ class Window:
             position -= 1
         return None
 
-    def _toll_before(self, index: int) -> str | None:
-        """The metric of a toll noun earlier in the count's clause: "le nombre de morts s'élève à 45"."""
+    def _toll_before(self, index: int) -> tuple[str | None, str | None]:
+        """(metric, population) a toll noun earlier in the count's clause names: "le nombre de morts s'élève à
+        45", "ارتفع عدد القتلى المدنيين إلى 23"."""
         words, keys = self.words, self.keys
         for position in range(index - 1, max(-1, index - 1 - TOLL_REACH), -1):
             key = keys[position]
             if key in words.breaks or key in words.stops or position in self.number_at:
-                return None
+                return None, None
             if key in words.tolls:
-                for following in range(position + 1, min(index, position + 4)):
-                    if keys[following] in words.metrics and keys[following] not in words.of_nouns:
-                        return words.metrics[keys[following]]
-                return words.tolls[key]
-        return None
+                named = keys[position + 1:min(index, position + 4)]
+                metric = next((words.metrics[word] for word in named
+                               if word in words.metrics and word not in words.of_nouns), words.tolls[key])
+                return metric, next((words.populations[word] for word in named if word in words.populations), None)
+        return None, None
 
     def _abroad(self, position: int) -> bool:
         """Whether the clause from ``position`` says where people fled is abroad ("vers les pays voisins")."""
@@ -331,7 +334,9 @@ class Window:
             return Attachment(metric, population, generic)
         if previous is not None and self._lead(index, self.words.subset_leads, 3):
             return Attachment(self._verb_after(head, clause=True) or previous.metric, population, generic)
-        metric = self._cue_before(index) or self._toll_before(index) or self._verb_after(head)
+        toll, toll_population = self._toll_before(index)
+        population = population or toll_population
+        metric = self._cue_before(index) or toll or self._verb_after(head)
         if metric == "displaced" and self._abroad(head):
             metric = "refugees"  # "ont fui dans les pays voisins", "فروا إلى دول الجوار"
         if metric is not None:

@@ -23,7 +23,7 @@ from pipeline.extract.window import Token, tokens
 
 NAME_STOPS = frozenset(folded_word(word) for word in """إن أن أنه أنها في على من إلى عن مع يوم أمس اليوم الليلة
     صباح مساء لـ بأن بان التي الذي الذين عبر خلال إثر بعد قبل حيث كما وقد قد ان ارتفاع مقتل حصيلة عدد
-    سقوط""".split())
+    سقوط تسجيل وقوع وصول بلوغ تجاوز استمرار""".split())
 # "أن" and "إن" with a clitic before or a pronoun after ("بأنها", "إنه", "وأن"): the reported clause begins.
 COMPLEMENTIZER = re.compile(r"^[وفبل]?ان(?:ه|ها|هم|هما|هن|نا|ني)?$")
 ARTICLE = folded_word("ال")

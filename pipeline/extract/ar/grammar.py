@@ -1,6 +1,8 @@
 """The figures an Arabic sentence states: its numbers, what each counts, who is credited, and denials."""
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.ar.clitics import unglued
 from pipeline.extract.ar.credits import bare_head, credits, denied_span, head, zero_denials
 from pipeline.extract.ar.fold import folded_word
@@ -28,6 +30,10 @@ WORDS = Words(
 )
 
 
+# "إصابة" after a count is an injury, or a case of a disease: "120 إصابة جديدة بفيروس كورونا" counts no casualty.
+DISEASE = re.compile("|".join(folded_word(word) for word in "فيروس كورونا كوفيد الكوليرا الحصبة الملاريا إيبولا".split()))
+
+
 def mentions(sentence: Sentence) -> list[Mention]:
     """Every figure the sentence states, positions in the report text as folded."""
     text, shown = sentence.text, sentence.shown
@@ -35,5 +41,6 @@ def mentions(sentence: Sentence) -> list[Mention]:
     zeros = zero_denials(text, unglued)
     if not numbers and not zeros:
         return []
-    figures = Window(WORDS, text, numbers, sentence.words).figures()
+    figures = [(number, attachment) for number, attachment in Window(WORDS, text, numbers, sentence.words).figures()
+               if not (attachment.metric == "injured" and DISEASE.search(text, number.end, number.end + 40))]
     return figure_mentions(sentence, figures, Sources(sentence, credits, bare_head, head), denied_span(text), zeros)
