@@ -2,12 +2,16 @@
 
 A set is a folder holding ``labels.jsonl``. Its articles are either in
 ``articles.jsonl`` (``id``, ``published``, ``text``; labels keyed by ``id``)
-or, for FA-KES, rows of the original CSV (labels keyed by ``row``).
+or, for FA-KES, rows of the original CSV (labels keyed by ``row``). A folder
+named ``NAME-xx`` holds articles in the language of ISO 639-1 code ``xx``
+(``wikinews-fr``); the others are English.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,6 +55,21 @@ def _fakes_cases(folder: Path) -> list[Case]:
         context = ReportContext(published=row["published"], publisher=row["publisher"])
         cases.append(Case(f"row {item['row']}", row["text"], context, item["claims"]))
     return cases
+
+
+LANGUAGE_SUFFIX = re.compile(r"-([a-z]{2})$")
+
+
+def set_language(name: str) -> str:
+    """The ISO 639-1 code of a labelled set's articles."""
+    found = LANGUAGE_SUFFIX.search(name)
+    return found.group(1) if found else "en"
+
+
+def labels_sha256(name: str) -> str:
+    """SHA-256 of a set's labels (the seed's for "seed"): which labels a measurement was made on."""
+    path = SHARED / "domain" / "seed_labels.jsonl" if name == "seed" else CORPORA / name / "labels.jsonl"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def labelled_sets() -> dict[str, list[Case]]:

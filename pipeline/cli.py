@@ -16,6 +16,7 @@ from pathlib import Path
 # only the summary below (and what failed, without Dagster's tracebacks).
 QUIET_CONSOLE = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 SCHEDULER_ENV = "FIGURES_DASK_SCHEDULER"  # as in pipeline.orchestration.settings, without importing Dagster
+UNREAD_LISTED = 20  # reports in a language not read yet named one by one in the run summary
 
 
 def _failure_text(event) -> str:
@@ -104,6 +105,8 @@ def _nothing_published(summary: dict, raw: Path) -> list[str]:
 
 
 def _summary(summary: dict, read: dict, run_id: str, raw: Path) -> list[str]:
+    from pipeline.extract.language import language_name
+
     lines = []
     if summary["waited_seconds"]:
         lines.append(f"Waited {summary['waited_seconds']:.1f} s for another run's publish into "
@@ -120,6 +123,13 @@ def _summary(summary: dict, read: dict, run_id: str, raw: Path) -> list[str]:
     lines += _quarantine_lines(summary, release, raw)
     lines.append(f"  reports new: {read.get('reports_new')}  from cache: {read.get('reports_cached')}  "
                  f"removed since the last run: {read.get('reports_removed')}")
+    unread = summary.get("unread", [])
+    for path, code in unread[:UNREAD_LISTED]:
+        lines.append(f"  not read yet: {path} is in {language_name(code)}, a language not read yet; published with "
+                     "its metadata, no claims")
+    if len(unread) > UNREAD_LISTED:
+        lines.append(f"  not read yet: {len(unread) - UNREAD_LISTED} more reports in languages not read yet "
+                     "(reports.csv, column language; the release page lists them)")
     lines.append(f"  Dagster run {run_id} recorded in {os.environ['DAGSTER_HOME']}")
     return lines
 
@@ -239,13 +249,20 @@ def _claims_of(label: str, data: bytes, file: Path | None, has_sidecar: bool) ->
     import hashlib
 
     from pipeline.extract import ReportContext, claim_record, extract_claims
+    from pipeline.extract.language import language, read_codes, report_language
     from pipeline.ingest.lenient import is_feed, read_any
 
     if file is not None and is_feed(file.name):
         return _feed_records(file.name, data, file.parent)
     report = read_any(file.name if file else "-", data, _sidecar(file) if has_sidecar else None)
+    code = report_language(report.language, report.text)
+    if language(code) is None:
+        print(f"figures extract: {label}: its language ({code}) is not read yet; no claims extracted "
+              f"(read: {', '.join(read_codes())})", file=sys.stderr)
+        return []
     report_id = hashlib.sha256(data).hexdigest()
-    context = ReportContext(published=report.published, publisher=report.publisher, location=report.location)
+    context = ReportContext(published=report.published, publisher=report.publisher, location=report.location,
+                            language=code)
     return [claim_record(claim, report_id) for claim in extract_claims(report.text, context)]
 
 

@@ -12,6 +12,9 @@ class ClaimSchema(pa.DataFrameModel):
     report_id: Series[str] = pa.Field(
         str_matches=SHA256_HEX, description="Report the claim was read from"
     )
+    language: Series[str] = pa.Field(
+        str_matches=r"^[a-z]{2}$", description="ISO 639-1 code of the language the claim was read in (the report's)"
+    )
     metric: Series[str] = pa.Field(isin=METRICS, description="What was counted")
     value: Series[int] = pa.Field(ge=0, description="The number stated (lower end of a range)")
     high: Series[pd.Int64Dtype] = pa.Field(

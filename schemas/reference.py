@@ -181,6 +181,12 @@ def load_sources(path: Path = HERE / "sources.yaml") -> SourceRegistry:
         state = entry.get("state")
         for kind in state["bodies"] if state else ():
             states[(state["country"], kind)] = source
+    for canonical, names in data.get("names_in_other_languages", {}).items():
+        source = sources[name_key(canonical)]
+        names_of[canonical] = (*names_of[canonical], *names)
+        for name in names:
+            sources[name_key(name)] = source
+            spellings.append(name)
     return SourceRegistry(sources=sources, default_reliability=data["default_reliability"],
                           spellings=tuple(spellings), acronyms=acronyms, generic=generic, states=states,
                           names_of=names_of)

@@ -39,6 +39,12 @@ class ReportSchema(pa.DataFrameModel):
     location: Series[str] = pa.Field(
         nullable=True, description="Place the report is about, where its metadata names one"
     )
+    language: Series[str] = pa.Field(
+        str_matches=r"^[a-z]{2}$",
+        description="ISO 639-1 code of the report's language: its metadata's `language`, else told from its "
+        "text. Figures are read from English, French and Arabic reports; a report in another language is "
+        "published with its metadata and no claims",
+    )
     text_sha256: Series[str] = pa.Field(
         str_matches=SHA256_HEX,
         description="SHA-256 of the report text that claim offsets refer to (UTF-8)",

@@ -224,7 +224,8 @@ def tables(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
         adm1 = row.get("adm1", {"northwest Syria": "Idleb;Aleppo", "Idleb": "Idleb", None: None}.get(row["place"], row["place"]))
         count_type = row.get("count_type") or ("cumulative" if row["period_start"] else "stock")
         claims.append({
-            "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "metric": row["metric"],
+            "claim_id": row.get("claim_id", f"c{number:04d}"), "report_id": report_id, "language": "en",
+            "metric": row["metric"],
             "value": row["value"], "high": row["value"] + row["extra"] if row["qualifier"] == "range" else None,
             "unit": row.get("unit", "people"), "qualifier": row["qualifier"], "hedge": row["hedge"], "population": row["population"],
             "stance": row["stance"], "attributed_to": row["attributed_to"],

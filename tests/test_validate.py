@@ -9,7 +9,7 @@ def report_row(**overrides) -> dict:
     row = {
         "report_id": "a" * 64, "path": "a.md", "title": "T", "publisher": "OCHA",
         "url": "https://example.org", "has_url": True, "published": "2020-02-17", "format": "markdown",
-        "size": 10, "location": None, "text_sha256": "b" * 64,
+        "size": 10, "location": None, "language": "en", "text_sha256": "b" * 64,
     }
     return {**row, **overrides}
 
@@ -40,7 +40,8 @@ def test_a_missing_column_is_a_pipeline_defect_not_a_quarantine():
 
 def claim_row(**overrides) -> dict:
     claim = {
-        "claim_id": "x", "report_id": "a" * 64, "metric": "killed", "value": 3, "high": None, "unit": "people",
+        "claim_id": "x", "report_id": "a" * 64, "language": "en", "metric": "killed", "value": 3, "high": None,
+        "unit": "people",
         "qualifier": "exact", "hedge": None, "population": "people", "stance": "asserted", "count_type": "incident",
         "attributed_to": None, "originator": "Example Wire",
         "location": None, "place": None, "adm0": None, "adm1": None, "adm2": None, "latitude": None,

@@ -43,7 +43,8 @@ import pyarrow.parquet as pq
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 CODE_FOLDERS = ("pipeline/ingest", "pipeline/extract", "pipeline/corpus", "schemas")
-LIBRARIES = ("trafilatura", "pypdf", "python-frontmatter", "PyYAML", "text2num", "pandas", "pyarrow")
+LIBRARIES = ("trafilatura", "pypdf", "python-frontmatter", "PyYAML", "text2num", "py3langid", "pyarabic", "pandas",
+             "pyarrow")
 TABLES = ("entries", "claims", "quarantine")
 INDEX_COLUMNS = ["key", "day"]
 SEGMENT_PREFIX = "seg-"

@@ -3,7 +3,8 @@
 Importing this package is light (no pandas): `figures extract` starts fast.
 ``claims_table``, which builds a pandas table, is loaded on first use.
 """
-from pipeline.extract.claims import CLAIM_COLUMNS, Claim, ReportContext, claim_id, claim_record, extract_claims
+from pipeline.extract.claims import CLAIM_COLUMNS, Claim, ReportContext, claim_id, claim_record
+from pipeline.extract.language import extract_claims
 
 __all__ = ["CLAIM_COLUMNS", "Claim", "ReportContext", "claim_id", "claim_record", "claims_table", "extract_claims"]
 

@@ -28,7 +28,7 @@ from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.originators import identify
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import (
-    Countries, FigurePlaces, PlaceMention, first_place, report_countries, resolve_name, sentence_places,
+    Countries, FigurePlaces, PlaceMention, first_place, place_fields, report_countries, sentence_places,
 )
 from pipeline.extract.report_country import TextPlace
 from pipeline.extract.sentences import sentences_holding
@@ -96,13 +96,14 @@ class Claim:
     # Whether the group was named only generically ("people", "others", or not at all): such a
     # mention may be the same figure as one naming a group. Not published.
     generic: bool = dataclasses.field(default=True, repr=False)
+    language: str = "en"  # ISO 639-1 code of the language the claim was read in
 
 
 # The columns of a claim as published; the claims table and `figures extract` give these.
 CLAIM_COLUMNS = [
-    "claim_id", "report_id", "metric", "value", "high", "unit", "qualifier", "hedge", "population", "stance",
-    "count_type", "attributed_to", "originator", "location", "place", "adm0", "adm1", "adm2", "latitude",
-    "longitude", "event_date", "date_precision", "period_start", "period_start_latest", "period_end",
+    "claim_id", "report_id", "language", "metric", "value", "high", "unit", "qualifier", "hedge", "population",
+    "stance", "count_type", "attributed_to", "originator", "location", "place", "adm0", "adm1", "adm2",
+    "latitude", "longitude", "event_date", "date_precision", "period_start", "period_start_latest", "period_end",
     "period_text", "quote", "start", "end", "number_text",
 ]
 
@@ -132,6 +133,7 @@ class ReportContext:
     published: dt.date | None = None  # None: the text is undated; periods keep their words only
     publisher: str | None = None
     location: str | None = None
+    language: str | None = None  # ISO 639-1, from the report's metadata; None: told from its text
 
 
 
@@ -143,24 +145,6 @@ def _population(found: Attachment, explicit: str | None) -> str:
     if found.population is None:
         return explicit or "people"
     return found.population
-
-
-def _place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
-                  context: ReportContext, countries: Countries) -> tuple:
-    """location, place, adm0, adm1, adm2, latitude, longitude: the sentence's place, else the report's
-    metadata place, else the first place the report names; a place no gazetteer knows is kept as written."""
-    if mention is None and context.location:
-        known = resolve_name(context.location, countries)
-        if known is not None:
-            return (context.location.strip(), known.name, known.adm0, ";".join(known.adm1) or None, known.adm2,
-                    known.latitude, known.longitude)
-    mention = mention or fallback()
-    if mention is None:
-        written = context.location.strip() if context.location and context.location.strip() else None
-        return written, None, None, None, None, None, None
-    place = mention.place
-    return (mention.text, place.name, place.adm0, ";".join(place.adm1) or None, place.adm2,
-            place.latitude, place.longitude)
 
 
 class _Sentence:
@@ -223,9 +207,9 @@ class _Sentence:
         knows is kept as written, in the area the sentence or the report places the figure otherwise."""
         nearest = self.places.nearest(position)
         if nearest is None or nearest.place is not None:
-            return _place_fields(nearest, self.lead_place, self.context, self.countries)
+            return place_fields(nearest, self.lead_place, self.context.location, self.countries)
         known = self.places.nearest(position, known=True)
-        _, place, adm0, adm1, _, _, _ = _place_fields(known, self.lead_place, self.context, self.countries)
+        _, place, adm0, adm1, _, _, _ = place_fields(known, self.lead_place, self.context.location, self.countries)
         return nearest.text, place, adm0, adm1, None, None, None
 
     @property

@@ -372,3 +372,22 @@ def nearest_place(mentions: list[PlaceMention], position: int) -> PlaceMention |
         return None
     at = bisect.bisect_left(mentions, position, key=lambda m: m.start)
     return min(mentions[max(0, at - 1):at + 1], key=lambda m: (abs(m.start - position), m.start < position))
+
+
+def place_fields(mention: PlaceMention | None, fallback: Callable[[], PlaceMention | None],
+                 location: str | None, countries: Countries) -> tuple:
+    """location, place, adm0, adm1, adm2, latitude, longitude: the sentence's place, else the report's
+    metadata place (``location``), else the first place the report names; a place no gazetteer knows is
+    kept as written."""
+    if mention is None and location:
+        known = resolve_name(location, countries)
+        if known is not None:
+            return (location.strip(), known.name, known.adm0, ";".join(known.adm1) or None, known.adm2,
+                    known.latitude, known.longitude)
+    mention = mention or fallback()
+    if mention is None:
+        written = location.strip() if location and location.strip() else None
+        return written, None, None, None, None, None, None
+    place = mention.place
+    return (mention.text, place.name, place.adm0, ";".join(place.adm1) or None, place.adm2,
+            place.latitude, place.longitude)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from pipeline.extract.language import given_language
 from pipeline.ingest.metadata import MetadataError
 from pipeline.ingest.text import TEXT_SUFFIXES, decode_text
 
@@ -31,6 +32,7 @@ class LooseReport:
     published: dt.date | None
     publisher: str | None
     location: str | None
+    language: str | None = None  # ISO 639-1 code the metadata gives, if any
 
 
 def _date(value: object) -> dt.date | None:
@@ -127,4 +129,4 @@ def _read_any(name: str, data: bytes, sidecar: dict | None) -> LooseReport:
         raise MetadataError(f"unsupported file type `{suffix}`; reports are {', '.join(READABLE)}")
     fields = {**fields, **(sidecar or {})}
     return LooseReport(text, _date(fields.get("published")), _text(fields.get("publisher")),
-                       _text(fields.get("location")))
+                       _text(fields.get("location")), given_language(fields.get("language")))

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pipeline.extract.language import given_language
+
 REQUIRED_FIELDS = ("publisher", "published")
 EARLIEST_DATE = dt.date(1900, 1, 1)
 ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\S*$)")
@@ -34,6 +36,7 @@ class ReportMetadata:
     url: str | None
     published: dt.date
     location: str | None = None
+    language: str | None = None  # ISO 639-1 code, as the metadata gives it
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -97,10 +100,15 @@ def check_metadata(fields: dict, where: str, today: dt.date, path: str = "") -> 
                             "(https://...) or leave `url` out")
     title = " ".join(str(fields.get("title") or "").split()) or PurePosixPath(path).stem or name
     location = fields.get("location")
+    language = fields.get("language")
+    if language not in (None, "") and given_language(language) is None:
+        raise MetadataError(f"`language` is {shown(language)}, not an ISO 639-1 code such as en, fr or ar; "
+                            "write the code or leave `language` out (it is then told from the text)")
     return ReportMetadata(
         title=title,
         publisher=fields["publisher"],
         url=url,
         published=published,
         location=None if location in (None, "") else str(location).strip(),
+        language=given_language(language),
     )

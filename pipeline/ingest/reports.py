@@ -18,6 +18,7 @@ import yaml
 from pipeline.extract.claims import CLAIM_COLUMNS
 from pipeline.extract.originators import identify
 from pipeline.extract.report_country import location_country
+from pipeline.extract.language import detect_language
 from pipeline.ingest.failures import unreadable_reason
 from pipeline.ingest.feeds import FEED_SUFFIXES, Feed, RowError, check_record, read_feed
 from pipeline.ingest.files import RawFile, discover, sidecar_path
@@ -30,7 +31,7 @@ from pipeline.validate import quarantine_frame
 
 REPORT_COLUMNS = [
     "report_id", "path", "title", "publisher", "url", "has_url", "published",
-    "format", "size", "location", "text_sha256",
+    "format", "size", "location", "language", "text_sha256",
 ]
 FEED_CLAIM_COLUMNS = CLAIM_COLUMNS  # feeds give claims of the same columns as report text
 SUPPORTED = sorted([*TEXT_SUFFIXES, *HTML_SUFFIXES, *PDF_SUFFIXES, *FEED_SUFFIXES])
@@ -162,17 +163,18 @@ def _report_row(raw: RawFile, read: ReadReport) -> dict:
         "format": read.format,
         "size": len(raw.data),
         "location": meta.location,
+        "language": meta.language or ("en" if read.feed is not None else detect_language(read.text)),
         "text_sha256": hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
     }
 
 
-def _feed_claim(report_id: str, record: dict) -> dict:
+def _feed_claim(report_id: str, record: dict, language: str) -> dict:
     claim = record["claim"]
     place = lookup_name(claim["location"])
     key = f"{report_id}:row{record['row']}:{claim['metric']}"
     originator = identify(claim["attributed_to"], location_country(claim["location"]))
     return {
-        "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id,
+        "claim_id": hashlib.sha256(key.encode()).hexdigest()[:16], "report_id": report_id, "language": language,
         "metric": claim["metric"], "value": claim["value"], "high": claim["high"], "unit": claim["unit"],
         "qualifier": claim["qualifier"], "hedge": None, "population": claim["population"], "stance": "asserted",
         "count_type": claim["count_type"], "attributed_to": claim["attributed_to"],
@@ -190,7 +192,10 @@ def _feed_claim(report_id: str, record: dict) -> dict:
 
 def feed_claims_table(report_id: str, read: ReadReport) -> pd.DataFrame:
     """The claims a structured feed states, as claim rows."""
-    claims = pd.DataFrame([_feed_claim(report_id, record) for record in read.feed_claims], columns=FEED_CLAIM_COLUMNS)
+    # A feed's rows are in our codes whatever its place names are written in: read as English unless it says
+    language = read.metadata.language or "en" if read.metadata is not None else "en"
+    claims = pd.DataFrame([_feed_claim(report_id, record, language) for record in read.feed_claims],
+                          columns=FEED_CLAIM_COLUMNS)
     claims["high"] = claims["high"].astype("Int64")
     return claims
 

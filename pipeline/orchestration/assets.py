@@ -17,6 +17,7 @@ from pipeline.orchestration.settings import PipelineSettings
 from pipeline.orchestration.storage import staging_folder
 from pipeline.progress import Progress
 from pipeline.publish import publish
+from pipeline.publish.unread import unread_reports
 from pipeline.tablestore import TableFolder
 
 GROUP = "crisis_figures"
@@ -207,6 +208,7 @@ def release(context: dg.AssetExecutionContext, settings: PipelineSettings, repor
         "events": len(tables["events"]),
         "quarantined": len(tables["quarantine"]),
         "quarantined_first": _first_quarantined(tables["quarantine"]),
+        "unread": [(report["path"], report["language"]) for report in unread_reports(tables["reports"])],
         "waited_seconds": round(published.waited_seconds, 1),
     }
     context.add_output_metadata({

@@ -37,6 +37,7 @@ from typing import Callable, Iterable
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.extract.stated_accuracy import release_statement
 from pipeline.publish.changes import COMPARED, changelog_markdown, diff_releases
 from pipeline.publish.descriptor import datapackage, schema_fields
 from pipeline.publish.formats import arrow_csv_chunks, parquet_bytes, plain, release_table
@@ -227,7 +228,8 @@ def publish(tables: dict, out_dir: Path, provenance: dict,
         files.write_pieces("figures_hxl.csv", hxl_csv_chunks(tables["figures"], load_gazetteer().pcodes))
         manifest = {"version": version, "previous": previous, "content_sha256": content,
                     "tables": {name: {"rows": tables[name].num_rows, "data_sha256": digests[name]} for name in sorted(tables)},
-                    "data_as_of": _data_as_of(tables["reports"]), "changes": change_counts(changes)}
+                    "data_as_of": _data_as_of(tables["reports"]), "changes": change_counts(changes),
+                    "extraction_accuracy": release_statement()}
         files.write_json("release.json", manifest)
         files.write_json("provenance.json", provenance)
         files.write_json("changes.json", changes)

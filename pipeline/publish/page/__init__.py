@@ -19,12 +19,14 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from pipeline.extract.language import NAMES, language_name, read_codes
 from pipeline.publish import labels
 from pipeline.publish.changes import NO_CHANGES, SECTIONS, report_label
 from pipeline.publish.page.catalog import CHANGE_KINDS, change_counts
 from pipeline.publish.page.events_view import events_view
 from pipeline.publish.page.view import (MAX_CLAIMS_PER_FIGURE, MIN_CHART_DATES, inert, series_view, sources_view,
                                         table_rows)
+from pipeline.publish.unread import unread_reports
 
 TEMPLATES = Path(__file__).parent / "templates"
 TABLE_ORDER = ["figures", "events", "event_months", "claims", "reports", "sources", "quarantine"]
@@ -87,7 +89,9 @@ def _environment() -> Environment:
     environment.filters["plain"] = labels.plain  # every code a reader sees: "MEDIUM_TO_HIGH" -> "medium to high"
     environment.globals.update(claims_per_figure=MAX_CLAIMS_PER_FIGURE, min_chart_dates=MIN_CHART_DATES,
                                changes_listed=MAX_CHANGES_LISTED, counted=labels.counted, change_sections=SECTIONS,
-                               no_changes=NO_CHANGES)
+                               no_changes=NO_CHANGES, language_names=NAMES, read_codes=read_codes())
+    environment.filters["percent"] = lambda share: f"{share * 100:.1f}%"
+    environment.filters["language"] = language_name
     return environment
 
 
@@ -141,11 +145,13 @@ def release_page(manifest: dict, changes: dict, tables: dict, files: list[FileEn
     counts = {"reports": table_rows(tables["reports"]), "claims": table_rows(tables["claims"]),
               "figures": table_rows(tables["figures"]), "events": table_rows(tables["events"]),
               "quarantined inputs": table_rows(tables["quarantine"])}
+    unread = unread_reports(tables["reports"])
     html = _environment().get_template("release.html").render(
         manifest=manifest, counts=counts, changes=_change_lists(changes), change_counts=change_counts(changes),
         files=files, view=view, events=events_view(tables),
         sources=sources_view(tables["sources"]), sources_total=table_rows(tables["sources"]),
-        previous_page=previous_page)
+        previous_page=previous_page, accuracy=manifest.get("extraction_accuracy"),
+        unread=_capped(unread), unread_languages=sorted({report["language"] for report in unread}))
     return html.encode("utf-8")
 
 
