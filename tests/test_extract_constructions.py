@@ -146,8 +146,9 @@ def test_counts_in_brackets_after_names_take_the_metric_of_the_sentence():
 
 
 def test_part_of_the_figure_just_before():
+    # the one is a nurse: the group a coder codes for nurses
     assert figures("The blast killed two people, one of them a nurse.") == [
-        ("killed", 2, None, "exact", "people"), ("killed", 1, None, "exact", "people")]
+        ("killed", 2, None, "exact", "people"), ("killed", 1, None, "exact", "civilians")]
 
 
 def test_a_running_total_continues_the_figure_before_it():
@@ -188,7 +189,7 @@ def test_a_running_total_takes_the_metric_it_names():
 
 def test_the_people_counted_named_before_a_list():
     assert [(f[0], f[1], f[4]) for f in figures("Among the dead were a teacher, three of his sons and two guards.")] \
-        == [("killed", 3, "people"), ("killed", 2, "people")]
+        == [("killed", 1, "civilians"), ("killed", 3, "people"), ("killed", 2, "people")]
     assert [(f[0], f[1], f[4]) for f in figures("Those killed in the two raids include 9 children and 3 women.")] == [
         ("killed", 9, "children"), ("killed", 3, "women")]
 

@@ -41,6 +41,7 @@ from pipeline.extract.lexicon import (
     NOUNS_NOT_VERBS,
     OF_NOUNS,
     PARTICIPLES,
+    QUALIFIER_PHRASES,
     QUALIFIER_WORDS,
     RELATIVES,
     REPORTING_VERBS,
@@ -50,6 +51,7 @@ from pipeline.extract.lexicon import (
 from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
 from pipeline.extract.frames import among_the, field_label, running_total
 from pipeline.extract.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected, projected_before
+from pipeline.extract.numbers import MONTH_NAMES
 from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
 
 # A word ("al-Izza"), a number ("1,200") or a mark. Written as the set of characters a token opens
@@ -63,6 +65,8 @@ SUBSET_LEAD = re.compile(
     r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
 )
 ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
+SUBORDINATORS = {"when", "as", "while", "after", "before", "because", "if", "until", "whereas", "although",
+                 "though", "where", "whether"}
 # Nouns that make a subject a count ("the number of people displaced", "the death tally").
 COUNT_NOUNS = {"number", "numbers", "count", "tally", "total", "figure", "figures", "toll", "tolls"}
 
@@ -110,8 +114,10 @@ def _linked_subject(before: list[str], distance: int) -> str | None:
     end = len(before) - distance
     subject = before[max(0, end - MAX_TOLL_GAP):end]
     counted = bool(COUNT_NOUNS & set(subject))
-    for word in reversed(subject):
-        if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or is_number(word):
+    for position in range(len(subject) - 1, -1, -1):
+        word = subject[position]
+        if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or \
+                is_number(word) and not _in_date(subject, position):
             return None
         if word in {"toll", "tolls"} or word in {"victim", "victims"} and counted:
             return "killed"  # "the death toll rose to 41", "the victim count has reached 1400"
@@ -120,10 +126,19 @@ def _linked_subject(before: list[str], distance: int) -> str | None:
     return None
 
 
+def _in_date(words: list[str], index: int) -> bool:
+    """Whether the number at ``words[index]`` is a day or a year ("the earthquake on 6 February", "in 2023")."""
+    word = words[index]
+    return words[index - 1:index] == ["in"] and len(word) == 4 and word[:2] in ("19", "20") or \
+        bool(MONTH_NAMES.intersection(words[max(0, index - 1):index + 2]))
+
+
 def cue_before(before: list[str]) -> str | None:
     """A metric verb, "X of", toll or linking verb just before the number ("killing at least 12")."""
     for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
         index = len(before) - 1 - distance
+        if is_number(word) and before[index - 1:index] == ["by"]:
+            continue  # a change ("rose by 12 to 52")
         if word in CLAUSE_BREAKS or is_number(word):
             return None
         if distance <= MAX_VERB_GAP + 1:
@@ -137,6 +152,8 @@ def cue_before(before: list[str]) -> str | None:
             return "killed"
         if word == ",":
             return None  # "When 50 were arrested, hundreds took to the streets": another clause's verb
+        if word in SUBORDINATORS and word not in LEAD_INS:
+            return None  # "47 injured when a suicide bomber detonated": a new clause
         if word not in LEAD_INS and distance > 0:
             return _toll_before(before, distance)
     return None
@@ -152,11 +169,24 @@ def _toll_before(before: list[str], distance: int) -> str | None:
     return None
 
 
+HEDGES = {tuple(phrase.split()) for phrase, _ in QUALIFIER_PHRASES}
+
+
+def _hedge_length(words: list[str], start: int) -> int:
+    """The number of words of a hedge ("at least", "as many as") opening at ``start`` before a number."""
+    for size in (3, 2, 1):
+        if tuple(words[start:start + size]) in HEDGES and words[start + size:start + size + 1] and \
+                is_number(words[start + size]):
+            return size
+    return 0
+
+
 def _active(verb: Verb, after: list[str]) -> bool:
     """'5 gunmen killed 20 people': the phrase did the killing; its count is no figure of it."""
     if verb.word not in TRANSITIVE or verb.passive or verb.crossed:
         return False
-    following = after[verb.index + 1:verb.index + 4]
+    start = verb.index + 1 + _hedge_length(after, verb.index + 1)  # "a bomber killed at least 22 people"
+    following = after[start:start + 3]
     if following and is_number(following[0]):
         # "6 citizens killed 22 injured": the next count has its own verb, so this one is passive
         return not any(word in PARTICIPLES for word in following[1:3])

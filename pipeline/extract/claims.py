@@ -25,6 +25,7 @@ from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentences_holding
+from pipeline.extract.singles import SINGLE_CUES, SINGLE_METRICS, Single, counts_one_person, single_counts
 from pipeline.extract.trie import WordFinder
 
 # A claim needs a number and a metric word in one sentence; both are found
@@ -263,16 +264,45 @@ class _Mention(NamedTuple):
     start: int  # where its sentence starts
 
 
-def _number_mentions(sentence: _Sentence) -> list[_Mention]:
+def _counts(sentence: _Sentence, singles: list[Single]) -> list[tuple[Number, Single | None]]:
+    """The numbers of a sentence and its ``singles`` ("a child"), in text order.
+
+    An article inside a number ("a dozen men") opens no single.
+    """
+    numbers = find_numbers(sentence.text, sentence.lower)
+    if not singles:
+        return [(number, None) for number in numbers]
+    shift = sentence.start
+    local = [(single.number._replace(start=single.number.start - shift, end=single.number.end - shift), single)
+             for single in singles]
+    local = [(number, single) for number, single in local
+             if not any(taken.start <= number.start < taken.end for taken in numbers)]
+    return sorted([(number, None) for number in numbers] + local, key=lambda pair: pair[0].start)
+
+
+def _one_person(found: Attachment, single: Single, lower: str, start: int) -> Attachment | None:
+    """What a single counts, if it is a figure: one person, who names no group unless the phrase does."""
+    if not counts_one_person(single, found.head, found.metric, lower, start):
+        return None
+    also = found.also if found.also in SINGLE_METRICS else None
+    return found._replace(population=found.population or "people", also=also)
+
+
+def _number_mentions(sentence: _Sentence, singles: list[Single]) -> list[_Mention]:
     mentions, explicit, previous = [], None, None
-    for number in find_numbers(sentence.text, sentence.lower):
+    for number, single in _counts(sentence, singles):
         found = sentence.attach(number, previous)
+        if single is not None:
+            found = found and _one_person(found, single, sentence.lower, number.end)
+            if found is None:
+                continue  # an article that counts no one leaves the figure before it in force
         previous = found  # a count with its noun left out follows the figure right before it, if any
         if found is None:
             continue
         population = _population(found, explicit)
-        # A group named in the sentence carries over to the next figure only.
-        explicit = found.population if found.head not in ("others", "more") else None
+        # A group named in the sentence carries over to the next figure only; one person names no
+        # group for others ("killing a woman and wounding 25").
+        explicit = found.population if found.head not in ("others", "more") and single is None else None
         stance = "denied" if sentence.denied_from < number.start < sentence.denied_until else "asserted"
         for metric in (found.metric, found.also):
             if metric is not None and not (metric == "refugees" and population in ARMED_GROUPS):
@@ -322,17 +352,20 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     if not isinstance(text, str) or not text:
         return []
     lower = lowered(text)
-    metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
-    if not metric_at:
+    cues = METRIC_WORDS_FOUND.spans(lower)
+    if not cues:
         return []
+    metric_at = [start for start, _ in cues]
+    single_cues = [start for start, end in cues if lower[start:end] in SINGLE_CUES]
     # The place a report names first, for a figure whose sentence names none; looked for only then.
     lead_place = cache(partial(first_place, text, lower))
     mentions: list[_Mention] = []
     for start, end in sentences_holding(text, metric_at):
-        if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
+        singles = single_counts(text, lower, start, end, single_cues)
+        if not (singles or has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
-        mentions.extend(_number_mentions(sentence))
+        mentions.extend(_number_mentions(sentence, singles))
         mentions.extend(_zero_denials(sentence))
     first_line = text.find("\n")
     return _deduplicated(mentions, first_line if first_line > 0 else 0)

@@ -31,6 +31,7 @@ CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”", "—", "–", "•"}
 MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
 MAX_SKIP = 10  # words of a place or relative clause skipped on the way
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
+SUBJECT_PRONOUNS = {"they", "he", "she", "we", "i", "you"}
 PARTICLES = {"up", "out", "down", "off", "away"}
 # Words that end the clause of a count without saying anything of it ("21 fighters according to the monitor").
 SPEECH_WORDS = {"according", "said", "says", "told", "added", "reported", "citing"}
@@ -115,8 +116,8 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
     if end is None or not first:
         return None
     aside = after[index + 1:end]
-    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside):
-        return end
+    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside) and "that" not in aside:
+        return end  # ", the UN said," is an aside; ", later claimed that the toll was higher," is not
     return None
 
 
@@ -291,6 +292,9 @@ class _Reader:
             elif is_number(word) and self.skipping and after[index - 1] == "of":
                 pass  # "Two children under the age of two have been killed"
             elif word in CLAUSE_BREAKS or is_number(word):
+                return self.clause(None)
+            elif word == "whose" or word in SUBJECT_PRONOUNS and self.skipping:
+                # "a woman whose son was killed said", "told a reporter that they had captured": another subject
                 return self.clause(None)
             elif word in RELATIVES or word in PREPOSITIONS or word in DETERMINERS or word == "of" or self.skipping:
                 if self.relative:

@@ -25,7 +25,7 @@ def _add(metric: str, words: str) -> None:
 _add("killed", """killed killing kills kill dead died die dies dying death deaths
     fatalities fatality martyrs martyred martyr lives executed executing execution
     slain slaughtered massacred perished bodies corpses murdered toll eliminated
-    neutralized neutralised beheaded drowned deceased""")
+    neutralized neutralised beheaded drowned deceased assassinated assassinating gunned lynched""")
 _add("injured", """injured injuring injures wounded wounding wounds injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
@@ -50,14 +50,14 @@ NOUNS_NOT_VERBS = METRIC_NOUNS - PARTICIPLES
 # as the metric of a number before them only in the passive ("20 people killed
 # in the raid", "were killed"). The other metric verbs tell of their subject
 # ("30 died", "70,000 fled").
-TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded
+TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded assassinated gunned
     eliminated neutralized neutralised wounded injured injures hurt maimed displaced evacuated
     uprooted arrested detained abducted kidnapped captured imprisoned jailed""")
 
 # "the deaths of two marines", "the bodies of 60 children", "the capture of 2 soldiers".
 OF_NOUNS = {
-    "deaths": "killed", "death": "killed", "lives": "killed", "bodies": "killed", "remains": "killed",
-    "killing": "killed", "killings": "killed", "murder": "killed", "execution": "killed",
+    "deaths": "killed", "death": "killed", "lives": "killed", "bodies": "killed", "body": "killed", "remains": "killed",
+    "killing": "killed", "killings": "killed", "murder": "killed", "execution": "killed", "assassination": "killed",
     "capture": "detained", "arrest": "detained", "arrests": "detained", "detention": "detained",
     "abduction": "detained", "kidnapping": "detained",
     "evacuation": "displaced", "displacement": "displaced", "return": "returned",
@@ -97,7 +97,37 @@ _pop("people", """people persons person residents others individuals inhabitants
     guards personnel men man""")
 MEMBERS_OF = {"family": "people", "families": "people", "household": "people", "patrol": "soldiers",
               "army": "soldiers", "forces": "soldiers", "military": "soldiers", "police": "people",
-              "staff": "civilians", "crew": "people"}
+              "staff": "civilians", "crew": "people", "council": "civilians", "committee": "civilians",
+              "parliament": "civilians"}
+# Nouns naming one person ("a farmer was shot dead", "killing a civilian", "a member of the
+# council"): a singular count of them under a cue is a claim of 1 (singles.py). Those naming a
+# group other than `people` name it in any phrase; the others, which often modify a noun ("activist
+# group", "local council"), name no group. Collective nouns ("a family", "a group", "a crew") count
+# more than one: not here.
+ONE_PERSON: set[str] = set()
+
+
+def _one(population: str, words: str) -> None:
+    for word in words.split():
+        ONE_PERSON.add(word)
+        if population != "people":
+            POPULATION_WORDS.setdefault(word, population)
+
+
+_one("civilians", """civilian citizen worshipper journalist volunteer medic paramedic doctor nurse farmer
+    worker student teacher pupil""")
+_one("children", "child kid minor boy girl baby infant toddler newborn schoolchild schoolboy schoolgirl teenager")
+_one("women", "woman mother wife sister grandmother widow policewoman")
+_one("combatants", """combatant fighter rebel militant insurgent terrorist jihadist jihadi gunman extremist
+    mercenary militiaman attacker bomber assailant guerrilla commander member operative""")
+_one("soldiers", """soldier serviceman marine sailor guardsman peacekeeper paratrooper commando conscript
+    general colonel captain lieutenant sergeant corporal brigadier""")
+_one("people", """person individual resident inhabitant villager migrant man policeman officer guard youth
+    elder relative son daughter father brother husband uncle cousin nephew grandfather grandson passenger
+    pedestrian motorist cyclist patient prisoner detainee suspect defector informant collaborator protester
+    demonstrator official leader mayor governor mukhtar imam priest cleric sheikh pastor lawmaker politician
+    candidate employee contractor engineer driver shepherd fisherman trader merchant shopkeeper businessman
+    lawyer judge activist photographer reporter cameraman smuggler local tribesman clansman kinsman""")
 # Modifiers that make a group part of a state's forces ("security forces", "military personnel").
 SECURITY_MODIFIERS = _words("security military army armed government regime")
 # Groups fighting for the government: their fighters are coded `soldiers`.

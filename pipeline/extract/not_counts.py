@@ -8,12 +8,13 @@ evacuate 5,000") are no figures, whatever metric cue governs them.
 from __future__ import annotations
 
 from pipeline.extract.clauses import CLAUSE_BREAKS
-from pipeline.extract.lexicon import DETERMINERS, LEAD_INS, MODALS
+from pipeline.extract.lexicon import DETERMINERS, LEAD_INS, MODALS, QUALIFIER_WORDS
 from pipeline.extract.phrases import is_number
 
 MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
-# "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
-NOT_COUNTED_OF = {"population", "capacity", "size"}
+# "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened; "a father
+# of three": a family, not the people counted.
+NOT_COUNTED_OF = {"population", "capacity", "size", "father", "mother", "parent", "parents"}
 # Plans and projections are not counts: "could displace", "plans to evacuate", "at risk of".
 PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected", "expect", "expects",
               "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
@@ -78,8 +79,14 @@ def not_a_count(before: list[str], after: list[str]) -> bool:
     """Numbers that describe rather than count.
 
     "a student who was one of those killed", "one of the highest death
-    tolls", "the population of 10,600".
+    tolls", "the population of 10,600"; and "by" a number, the agent of a
+    passive ("were killed by 5 gunmen") or a change ("rose by 12").
     """
+    index = len(before) - 1
+    while index >= 0 and before[index] in QUALIFIER_WORDS:
+        index -= 1  # "killed by at least 12 gunmen"
+    if index >= 0 and before[index] == "by":
+        return True
     if after and after[0] == "of":
         if before and before[-1] in ("was", "is"):
             return True

@@ -107,6 +107,7 @@ RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+th
 # "14,500 (estimate)": a number its writer marks as estimated
 ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
 RANGE_BEFORE = re.compile(r"\b(?:between|from|either)\s+$")
+CHANGE_BEFORE = re.compile(r"\bby\s+$")  # "rose by 12 to 52": a change, then the count it came to
 
 
 class Number(NamedTuple):
@@ -214,8 +215,8 @@ def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bo
     if last and last[-1] in MONTH_NAMES and match.group("digits") and \
             (before.rstrip()[-1:].isalpha() or before.rstrip().endswith(".")):
         return True  # "January 26"; in "in January, 26 civilians" or "(since January): 87,400" no date goes on
-    if last[-1:] == ["the"] and match.group() == "one":
-        return True  # "the one interpreter who was killed": a pronoun, not a count
+    if match.group() == "one" and (last[-1:] == ["the"] or last[-2:-1] in (["a"], ["an"])):
+        return True  # "the one interpreter who was killed", "a loved one": a pronoun, not a count
     if _is_proportion_denominator(last):
         return True
     return NOT_A_COUNT_AFTER.match(lower, match.end(), match.end() + 40) is not None
@@ -277,7 +278,9 @@ def find_numbers(text: str, lower: str | None = None) -> list[Number]:
                     continue  # "between 9 and 12 February": the start of a date range
                 range_word = RANGE_BEFORE.search(lower, max(0, match.start() - 12), match.start())
                 joiner = gap.strip()
-                if (range_word or joiner in ("-", "–", "to", "or")) and upper is not None and not upper_vague \
+                change = joiner == "to" and CHANGE_BEFORE.search(lower, max(0, match.start() - 4), match.start())
+                if (range_word or joiner in ("-", "–", "to", "or")) and not change and upper is not None \
+                        and not upper_vague \
                         and upper > value:
                     high, end, qualifier = upper, following.end(), "range"
                     index += 1

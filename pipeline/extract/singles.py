@@ -1,0 +1,100 @@
+"""Single victims: a singular count under a metric cue is a claim of 1.
+
+"A child was killed", "killing a civilian", "shot dead a farmer", "another
+man died of his wounds", "a member of the local council was assassinated":
+"a", "an" or "another" before a noun naming one person (``ONE_PERSON``)
+counts one person. Each such phrase is read as a number of 1, and attach.py
+decides, as for any number, whether a cue governs it; a single is a figure
+only when the phrase it heads ends in that person noun.
+
+A singular naming no person ("a car", "a number of", "a group of
+civilians") is no count, and neither is one person named with others who are
+not counted ("a man and his son were killed": a reader would add them up). Single
+counts are read for deaths, injuries, arrests and disappearances: one
+person displaced, returned or become a refugee is not how reports count
+those.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from pipeline.extract.lexicon import AUXILIARIES, METRIC_WORDS, OF_NOUNS, ONE_PERSON, VERB_CUES
+from pipeline.extract.numbers import Number
+from pipeline.extract.trie import trie_pattern
+
+SINGLE_METRICS = {"killed", "injured", "detained", "missing"}
+# The cue words that may count one person: those of these metrics, and the verb phrases and "X of"
+# nouns that name them ("found dead", "the body of").
+SINGLE_CUES = {word for word, metric in [*METRIC_WORDS.items(), *OF_NOUNS.items()] if metric in SINGLE_METRICS} \
+    | VERB_CUES | {"among", "condition"}
+# How far a cue governing a single may stand: before it ("shot dead at dawn on Sunday a farmer"), or
+# after it, past the phrase ("a member of the local council in the town was assassinated").
+CUE_BEFORE, CUE_AFTER = 80, 120
+# An article opening a word: found by the literal " a", which `re` scans for in C, or opening the
+# sentence (after a quote or bracket, if any).
+ARTICLE = re.compile(r" (?P<opener>a(?:n|nother)?)\s")
+ARTICLE_OPENING = re.compile(r"[\"“‘'(]?(?P<opener>a(?:n|nother)?)\s")
+# After an article with a cue near it: up to three modifiers ("a young", "an off-duty", "a
+# 6-year-old"), then the first noun naming one person. The modifiers are read again by the phrase
+# reader; an age is skipped here, as no phrase holds it.
+PERSON_AFTER = re.compile(
+    r"\s*(?P<age>\d{1,3}[- ](?:years?|months?)[- ]old\s+)?(?:[a-z][a-z'’-]*\s+){0,3}?"
+    rf"(?:{trie_pattern(sorted(ONE_PERSON))})(?![\w'’-])"
+)
+# "a Palestinian was killed", "an Iraqi died": a people's name as the noun, right before its verb.
+DEMONYM_AFTER = re.compile(r"\s*(?P<head>[A-Z][a-z]+(?:i|ian|ese|ean|an)|Briton)\s+(?P<next>[a-z]+)")
+# "a man and his son", "a woman and her children": one person counted with others who are not; a
+# reader would add them up. ("a woman and a child" is a list of two counts, each read on its own.)
+WITH_OTHERS = re.compile(r"\s*,?\s+and\s+(?:his|her|their|its|the)\b")
+# "a civilian death toll", "a child casualty": the person noun modifies the noun counted.
+MODIFYING = re.compile(r"\s+(?:deaths?|death\s+toll|toll|casualt(?:y|ies)|fatalit(?:y|ies)|injur(?:y|ies))\b")
+
+
+class Single(NamedTuple):
+    """A singular count: the article read as a number of 1 (positions in the report)."""
+
+    number: Number
+    head: str | None  # the noun its phrase must end in; None: any noun naming one person
+
+
+def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) -> list[Single]:
+    """A single for each article in the sentence ``text[start:end]`` that opens a phrase ending in a
+    noun naming one person, with positions in ``text``.
+
+    ``cues`` are the sorted starts of the report's cues that may govern a single: an article with
+    none near it in the sentence (``CUE_BEFORE`` characters before, ``CUE_AFTER`` after) is not read.
+    """
+    first = bisect_left(cues, start)
+    if first == len(cues) or cues[first] >= end:
+        return []  # most sentences: no cue that counts one person
+    articles = list(ARTICLE.finditer(lower, start, end))
+    if (opening := ARTICLE_OPENING.match(lower, start, end)) is not None:
+        articles.insert(0, opening)
+    singles = []
+    for article in articles:
+        at, opener_end = article.span("opener")
+        near = bisect_left(cues, at - CUE_BEFORE, first)
+        if near == len(cues) or cues[near] > at + CUE_AFTER or cues[near] >= end:
+            continue
+        if (person := PERSON_AFTER.match(lower, opener_end, end)) is not None:
+            singles.append(Single(_number(text, at, opener_end, person.end("age") if person.group("age") else None),
+                                  None))
+        elif (demonym := DEMONYM_AFTER.match(text, opener_end, end)) is not None and \
+                (demonym.group("next") in AUXILIARIES or demonym.group("next") in METRIC_WORDS):
+            singles.append(Single(_number(text, at, opener_end), demonym.group("head").lower()))
+    return singles
+
+
+def _number(text: str, start: int, opener_end: int, end: int | None = None) -> Number:
+    return Number(start, opener_end if end is None else end, text[start:opener_end], 1, None, "exact")
+
+
+def counts_one_person(single: Single, head: str | None, metric: str, lower: str, start: int) -> bool:
+    """Whether a single read with ``head`` and ``metric`` is a figure: its phrase ends in its person,
+    who is named with no others. ``start`` is where the phrase starts in the lower-cased ``lower``."""
+    if not ((head == single.head if single.head else head in ONE_PERSON) and metric in SINGLE_METRICS):
+        return False
+    end = lower.find(head, start) + len(head)
+    return not (WITH_OTHERS.match(lower, end) or MODIFYING.match(lower, end))
