@@ -268,3 +268,15 @@ def test_people_taken_from_their_homes_by_another_verb_are_not_displaced():
 def test_a_subset_that_names_its_own_metric_keeps_it():
     assert figures("Officials said 900 people including 35 wounded had crossed the border.") == [
         ("refugees", 900, None, "exact", "people"), ("injured", 35, None, "exact", "people")]
+
+
+def test_the_list_of_those_counted_says_what_happened_to_them():
+    # the list names the metric; the counted noun only who they were
+    assert figures("The dead included 14 evacuees, 5 of whom were women.") == [
+        ("killed", 14, None, "exact", "people"), ("killed", 5, None, "exact", "women")]
+    assert figures("Among the dead were 3 refugees from the camp.") == [("killed", 3, None, "exact", "people")]
+
+
+def test_a_metric_noun_in_a_phrase_after_the_counted_people_is_no_verb():
+    assert figures("The remains of 4 men with stab wounds were found in a field.") == [
+        ("killed", 4, None, "exact", "people")]

@@ -60,6 +60,7 @@ from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
 # r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]".
 TOKEN = re.compile(r"[A-Za-z\d,;:()\"“”&—–•](?:(?<=[A-Za-z])[A-Za-z'’-]*|(?<=\d)[\d,.]*|)")
 BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are read
+BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words are read
 MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links
 SUBSET_LEAD = re.compile(
     r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
@@ -277,11 +278,12 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \
             and not other_verbs_object:
         return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
-    if subset is not None:
-        return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
+    if subset is not None:  # "56 dead including 11 children and dozens more wounded": the 11 are dead
+        return subset._replace(population=clause.group, head=clause.group) if clause.group else subset
     labelled, label_group = field_label(before_text)
-    metric = phrase.metric or labelled or cue_before(before) or _out_of_homes(before, after, phrase.end) or among_the(before_text) \
-        or running_total(before, before_text, previous and previous.metric)
+    # "Among the dead were 5 refugees": the list says what happened to them, the noun who they were
+    metric = among_the(before_text) or phrase.metric or labelled or cue_before(before) \
+        or _out_of_homes(before, after, phrase.end) or running_total(before, before_text, previous and previous.metric)
     if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:
         metric = verb.metric  # "Four policemen and soldiers were killed"
     if metric is None and clause.group is not None and previous is not None:

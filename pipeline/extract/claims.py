@@ -11,12 +11,24 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, partial
 from operator import attrgetter
 from typing import Callable, NamedTuple
 
-from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
+from pipeline.extract.attach import AFTER_WINDOW, AFTER_WORDS, BEFORE_WINDOW, BEFORE_WORDS, TOKEN, Attachment, attach_words
+from pipeline.extract.carried import (
+    Carried,
+    anaphor_metrics,
+    continued_counts,
+    goes_on_counting,
+    may_take_up,
+    one_count,
+    points_back,
+    sentence_after,
+    sentence_before,
+)
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
@@ -25,13 +37,12 @@ from pipeline.extract.numbers import Number, find_numbers, has_number
 from pipeline.extract.periods import Period, find_period
 from pipeline.extract.places import PlaceMention, find_places, first_place, lookup_place, nearest_place
 from pipeline.extract.sentences import sentences_holding
-from pipeline.extract.singles import SINGLE_CUES, SINGLE_METRICS, Single, counts_one_person, single_counts
+from pipeline.extract.singles import SINGLE_CUES, Single, one_person, single_counts, with_singles
 from pipeline.extract.trie import WordFinder
 
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the lower-cased text each, and only sentences holding both are read.
 METRIC_WORDS_FOUND = WordFinder.listing(sorted(CUE_WORDS))
-BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words can tie it to a metric
 # A period phrase after a count belongs to another clause when a clause starts between them
 # ("killed 12, while the border has been closed since 2016"), or when the count stands in a
 # relative clause that ends before it ("Turkey, which hosts 3.6 million refugees, has kept its
@@ -264,36 +275,13 @@ class _Mention(NamedTuple):
     start: int  # where its sentence starts
 
 
-def _counts(sentence: _Sentence, singles: list[Single]) -> list[tuple[Number, Single | None]]:
-    """The numbers of a sentence and its ``singles`` ("a child"), in text order.
-
-    An article inside a number ("a dozen men") opens no single.
-    """
-    numbers = find_numbers(sentence.text, sentence.lower)
-    if not singles:
-        return [(number, None) for number in numbers]
-    shift = sentence.start
-    local = [(single.number._replace(start=single.number.start - shift, end=single.number.end - shift), single)
-             for single in singles]
-    local = [(number, single) for number, single in local
-             if not any(taken.start <= number.start < taken.end for taken in numbers)]
-    return sorted([(number, None) for number in numbers] + local, key=lambda pair: pair[0].start)
-
-
-def _one_person(found: Attachment, single: Single, lower: str, start: int) -> Attachment | None:
-    """What a single counts, if it is a figure: one person, who names no group unless the phrase does."""
-    if not counts_one_person(single, found.head, found.metric, lower, start):
-        return None
-    also = found.also if found.also in SINGLE_METRICS else None
-    return found._replace(population=found.population or "people", also=also)
-
-
 def _number_mentions(sentence: _Sentence, singles: list[Single]) -> list[_Mention]:
     mentions, explicit, previous = [], None, None
-    for number, single in _counts(sentence, singles):
+    numbers = find_numbers(sentence.text, sentence.lower)
+    for number, single in with_singles(numbers, singles, sentence.start):
         found = sentence.attach(number, previous)
         if single is not None:
-            found = found and _one_person(found, single, sentence.lower, number.end)
+            found = found and one_person(found, single, sentence.lower, number.end)
             if found is None:
                 continue  # an article that counts no one leaves the figure before it in force
         previous = found  # a count with its noun left out follows the figure right before it, if any
@@ -312,6 +300,47 @@ def _number_mentions(sentence: _Sentence, singles: list[Single]) -> list[_Mentio
                     generic=found.head in GENERIC_HEADS or found.head in METRIC_NOUNS,
                 ))
     return mentions
+
+
+def _taken_up(text: str, lower: str, start: int, end: int, context: ReportContext,
+              lead_place: Callable[[], PlaceMention | None]) -> list[_Mention]:
+    """'Gunmen abducted 9 soldiers. They later killed them.': the one count of the sentence before,
+    taken up by a pronoun or noun that a cue of this sentence governs, under that cue's metric."""
+    before = sentence_before(text, start)
+    count = before and one_count(text, lower, *before)
+    if not count:
+        return []
+    metrics = anaphor_metrics(text, lower, start, end)
+    passage = _Sentence(text, lower, before[0], end, context, lead_place)
+    return [_carried(passage, count, metric) for metric in metrics]
+
+
+def _carried_on(text: str, lower: str, start: int, end: int, found: list[_Mention], metric_at: list[int],
+                context: ReportContext, lead_place: Callable[[], PlaceMention | None]) -> list[_Mention]:
+    """'Twelve people were killed. Of these, 5 are children.': the sentences after one whose figures
+    share a metric that go on counting under it: they name no metric of their own, or point back."""
+    if len({mention.metric for mention in found}) != 1:
+        return []
+    carried, metric = [], found[0].metric
+    following = sentence_after(text, end)
+    while following is not None and goes_on_counting(text, lower, *following) and \
+            (bisect_left(metric_at, following[0]) == bisect_left(metric_at, following[1])  # no cue of its own
+             or points_back(lower, *following)):
+        counts = continued_counts(text, lower, *following)
+        if not counts:
+            break
+        passage = _Sentence(text, lower, start, following[1], context, lead_place)
+        carried += [_carried(passage, count, metric) for count in counts]
+        following = sentence_after(text, following[1])
+    return carried
+
+
+def _carried(passage: _Sentence, count: Carried, metric: str) -> _Mention:
+    """A count read in one sentence of ``passage`` and counted under ``metric``, named in another."""
+    number = count.number
+    stance = "denied" if passage.denied_from < number.start - passage.start < passage.denied_until else "asserted"
+    return passage.mention(number.start, number.text, metric, number.value, number.high, number.qualifier,
+                           count.population or "people", stance, number.hedge, generic=count.population is None)
 
 
 def _zero_denials(sentence: _Sentence) -> list[_Mention]:
@@ -363,9 +392,16 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     for start, end in sentences_holding(text, metric_at):
         singles = single_counts(text, lower, start, end, single_cues)
         if not (singles or has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
+            if may_take_up(lower, start, end):
+                mentions.extend(_taken_up(text, lower, start, end, context, lead_place))
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
-        mentions.extend(_number_mentions(sentence, singles))
+        found = _number_mentions(sentence, singles)
+        if not found and may_take_up(lower, start, end):
+            found = _taken_up(text, lower, start, end, context, lead_place)
+        mentions.extend(found)
         mentions.extend(_zero_denials(sentence))
+        if found:
+            mentions.extend(_carried_on(text, lower, start, end, found, metric_at, context, lead_place))
     first_line = text.find("\n")
     return _deduplicated(mentions, first_line if first_line > 0 else 0)

@@ -32,6 +32,8 @@ MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
 MAX_SKIP = 10  # words of a place or relative clause skipped on the way
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
 SUBJECT_PRONOUNS = {"they", "he", "she", "we", "i", "you"}
+# Metric nouns that stand in a phrase after the counted noun ("2 men with gunshot wounds were found").
+PLURAL_METRIC_NOUNS = {"wounds", "injuries"}
 PARTICLES = {"up", "out", "down", "off", "away"}
 # Words that end the clause of a count without saying anything of it ("21 fighters according to the monitor").
 SPEECH_WORDS = {"according", "said", "says", "told", "added", "reported", "citing"}
@@ -257,8 +259,9 @@ class _Reader:
                 continue
             if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
                 return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
-            if self.skipping and word in METRIC_MODIFIERS and _modifies_noun(after, index):
-                index += 1  # "at a site where displaced families live": a modifier in a place, not a verb
+            if self.skipping and (word in METRIC_MODIFIERS and _modifies_noun(after, index)
+                                  or word in PLURAL_METRIC_NOUNS and not self.relative):
+                index += 1  # "at a site where displaced families live", "men with gunshot wounds": nouns of a phrase
                 continue
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
@@ -304,7 +307,8 @@ class _Reader:
                 if self.skipping > MAX_SKIP:
                     return self.clause(None)
             elif word in POPULATION_WORDS and after[index - 1] in {"are", "is", "were", "was"}:
-                return Clause(None, self.projected, group=POPULATION_WORDS[word])  # "... are children"
+                # "... are children"; after other counts of a list ("14 evacuees, 5 of whom were women"), theirs
+                return Clause(None, self.projected, group=None if self.listed else POPULATION_WORDS[word])
             elif self.passive and (coordinated := _coordinated_verb(after, index)) is not None:
                 return self.clause(self.verb(METRIC_WORDS[after[coordinated]], coordinated))
             else:

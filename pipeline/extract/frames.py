@@ -23,15 +23,20 @@ RUNNING_TOTAL = re.compile(
     r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
     r"to\s+(?:\w+\s+){0,2}$"
 )
-# "Among the dead were ...", "those killed in the two attacks include ...": a list of who was counted.
+# "Among the dead were ...", "those killed in the two attacks include ...", "the dead included ...": a
+# list of who was counted.
 AMONG_THE = re.compile(
     r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*"
-    r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
+    r"|(?:those|the)\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
     r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2}"
     r"|(?:^|[.;]\s+)of\s+(?:the|those)\s+(?P<of>dead|killed|wounded|injured|displaced|detained|arrested|missing),"
     r"\s+(?:[a-z]+\s+){0,2})$"
 )
+
+
+THE_COUNTED = ("he dead", "he killed", "he wounded", "he injured", "he missing", "he detained", "he arrested",
+               "he displaced")
 
 
 def field_label(before_text: str) -> tuple[str | None, str | None]:
@@ -57,9 +62,10 @@ def running_total(before: list[str], before_text: str, previous_metric: str | No
 
 
 def among_the(before_text: str) -> str | None:
-    """'Among the dead were a man, four of his sons and two farm workers.'"""
-    if "mong" not in before_text and "hose" not in before_text and "f the" not in before_text:
-        return None
+    """'Among the dead were a man, four of his sons and two farm workers.', 'The dead included 9 children.'"""
+    if "mong" not in before_text and "hose" not in before_text and "f the" not in before_text and \
+            not any(the_counted in before_text for the_counted in THE_COUNTED):
+        return None  # most numbers: no list of the counted before them
     match = AMONG_THE.search(before_text)
     return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")).lower()] if match \
         else None

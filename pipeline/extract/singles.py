@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from pipeline.extract.attach import Attachment
 from pipeline.extract.lexicon import AUXILIARIES, METRIC_WORDS, OF_NOUNS, ONE_PERSON, VERB_CUES
 from pipeline.extract.numbers import Number
 from pipeline.extract.trie import trie_pattern
@@ -91,10 +92,26 @@ def _number(text: str, start: int, opener_end: int, end: int | None = None) -> N
     return Number(start, opener_end if end is None else end, text[start:opener_end], 1, None, "exact")
 
 
-def counts_one_person(single: Single, head: str | None, metric: str, lower: str, start: int) -> bool:
-    """Whether a single read with ``head`` and ``metric`` is a figure: its phrase ends in its person,
-    who is named with no others. ``start`` is where the phrase starts in the lower-cased ``lower``."""
-    if not ((head == single.head if single.head else head in ONE_PERSON) and metric in SINGLE_METRICS):
-        return False
+def with_singles(numbers: list[Number], singles: list[Single], shift: int) -> list[tuple[Number, Single | None]]:
+    """A sentence's numbers and its ``singles`` (positions in the report, ``shift`` its start), in text
+    order, each single with positions in the sentence. An article inside a number ("a dozen men") opens no single."""
+    if not singles:
+        return [(number, None) for number in numbers]
+    local = [(single.number._replace(start=single.number.start - shift, end=single.number.end - shift), single)
+             for single in singles]
+    local = [(number, single) for number, single in local
+             if not any(taken.start <= number.start < taken.end for taken in numbers)]
+    return sorted([(number, None) for number in numbers] + local, key=lambda pair: pair[0].start)
+
+
+def one_person(found: Attachment, single: Single, lower: str, start: int) -> Attachment | None:
+    """What a single counts, if it is a figure: one person, named with no others, who names no group
+    unless the phrase does. ``start`` is where its phrase starts in the lower-cased sentence ``lower``."""
+    head = found.head
+    if not ((head == single.head if single.head else head in ONE_PERSON) and found.metric in SINGLE_METRICS):
+        return None
     end = lower.find(head, start) + len(head)
-    return not (WITH_OTHERS.match(lower, end) or MODIFYING.match(lower, end))
+    if WITH_OTHERS.match(lower, end) or MODIFYING.match(lower, end):
+        return None
+    return found._replace(population=found.population or "people",
+                          also=found.also if found.also in SINGLE_METRICS else None)
