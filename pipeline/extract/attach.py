@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
     AUXILIARIES,
+    CASUALTY_NOUNS,
     CONJUNCTIONS,
     DETERMINERS,
     DRIVING_VERBS,
@@ -38,9 +39,12 @@ from pipeline.extract.lexicon import (
     LINKING_VERBS,
     METRIC_NOUNS,
     METRIC_WORDS,
+    MOTION_VERBS,
+    MOVEMENT_NOUNS,
     NOUNS_NOT_VERBS,
     OF_NOUNS,
     PARTICIPLES,
+    POPULATION_WORDS,
     QUALIFIER_PHRASES,
     QUALIFIER_WORDS,
     RELATIVES,
@@ -50,6 +54,7 @@ from pipeline.extract.lexicon import (
 )
 from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
 from pipeline.extract.frames import among_the, field_label, running_total
+from pipeline.extract.movement import destination
 from pipeline.extract.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected, projected_before
 from pipeline.extract.numbers import MONTH_NAMES
 from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
@@ -65,7 +70,14 @@ MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word i
 SUBSET_LEAD = re.compile(
     r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
 )
-ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
+# "15 in Manbij and another six in Al-Tukhar": a count after "and" with its noun left out follows the
+# figure before it; a verb after "and" is the count's own ("killed 14 and forced some 3,500 ...").
+ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:(?:%s)\s+){0,2}$"
+                         % "|".join(sorted(QUALIFIER_WORDS | {"another", "further", "additional", "other", "more",
+                                                               "either", "his", "her", "their", "its"})))
+ARMED = {"soldiers", "combatants"}
+# What a count of "losses" or "casualties" is read as: the dead where the report says so, else no figure.
+CASUALTIES = "casualties"
 SUBORDINATORS = {"when", "as", "while", "after", "before", "because", "if", "until", "whereas", "although",
                  "though", "where", "whether"}
 # Nouns that make a subject a count ("the number of people displaced", "the death tally").
@@ -134,6 +146,22 @@ def _in_date(words: list[str], index: int) -> bool:
         bool(MONTH_NAMES.intersection(words[max(0, index - 1):index + 2]))
 
 
+def _subject_group(before: list[str]) -> str | None:
+    """The group a count noun names in its "of", "among" or "for" phrase: "the total number of aid
+    workers killed since October is 146", "the death toll among children rose to 41"."""
+    if COUNT_NOUNS.isdisjoint(before):
+        return None  # most counts: no count noun before
+    for position in range(len(before) - 1, max(-1, len(before) - 1 - MAX_TOLL_GAP), -1):
+        if before[position] in COUNT_NOUNS:
+            if before[position + 1:position + 2] not in (["of"], ["among"], ["for"]):
+                return None
+            return next((POPULATION_WORDS[word] for word in before[position + 2:position + 5]
+                         if word in POPULATION_WORDS), None)
+        if before[position] in CLAUSE_BREAKS or before[position] == "," or is_number(before[position]):
+            return None
+    return None
+
+
 def cue_before(before: list[str]) -> str | None:
     """A metric verb, "X of", toll or linking verb just before the number ("killing at least 12")."""
     for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
@@ -151,7 +179,11 @@ def cue_before(before: list[str]) -> str | None:
                 return metric
         if word == "toll":
             return "killed"
+        if word in CASUALTY_NOUNS:  # "officials put the losses at 80,000", "casualties rose to 900"
+            return "killed" if before[index - 1:index] in (["human"], ["fatal"], ["deadly"]) else CASUALTIES
         if word == ",":
+            if before[index + 1:index + 2] in (["estimated"], ["put"], ["numbering"]):
+                continue  # "heavy losses, estimated at 20,000": the count of the noun before
             return None  # "When 50 were arrested, hundreds took to the streets": another clause's verb
         if word in SUBORDINATORS and word not in LEAD_INS:
             return None  # "47 injured when a suicide bomber detonated": a new clause
@@ -235,8 +267,8 @@ def _subset(previous: Attachment | None, before_text: str, after: list[str], phr
         return Attachment(phrase.metric, phrase.population or previous.population, phrase.head)
     if phrase.population is not None:
         return Attachment(previous.metric, phrase.population, phrase.head)
-    if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of"}:
-        return Attachment(previous.metric, None, None)
+    if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of", "to", "into"}:
+        return Attachment(previous.metric, None, None)  # "132,000 have fled to Egypt, 80,000 to Chad"
     # a group named by a capitalised noun, in a list or an aside
     if phrase.head is not None and after_raw[phrase.end - 1][:1].isupper() and \
             (phrase.end == len(after) or after[phrase.end] in {",", ";", "and", "or"}):
@@ -263,7 +295,11 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     phrase = noun_phrase(after, after_raw)
     if phrase.thing:
         return None
+    if phrase.head in MOVEMENT_NOUNS and destination(after, phrase.end - 1) == "refugees":
+        phrase = phrase._replace(metric="refugees")  # "12,300 arrivals in Uganda"
     clause = verb_after(after, phrase.end, after_raw)
+    if clause.verb is not None and clause.verb.word in MOTION_VERBS and phrase.population in ARMED:
+        return None  # "300 troops moving towards the border", "fighters who fled to Turkey": no one displaced
     if clause.group is not None and before[-2:] == ["of", "the"]:
         # "80 per cent of the 1.7 million displaced are women": the group is a share's, not the count's
         clause = clause._replace(group=None)
@@ -289,10 +325,14 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if metric is None and clause.group is not None and previous is not None:
         metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
-        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD, after_raw)
+        # "132,000 have fled to Egypt, 80,000 to Chad": a count with only a destination shares the verb before
+        gapped = after[:1] in (["to"], ["into"]) and after_raw[1:2] != [] and after_raw[1][:1].isupper()
+        return None if clause.own_verb and not gapped else \
+            _subset(previous, before_text, after, phrase, ELIDED_LEAD, after_raw)
     if clause.group is not None:
         return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
-    population = phrase.population or (label_group if metric == labelled else None)
+    population = phrase.population or (label_group if metric == labelled else None) or \
+        (_subject_group(before) if phrase.end == 0 else None)
     return Attachment(metric, population, phrase.head or (label_group and "label"), also)

@@ -24,7 +24,15 @@ from typing import NamedTuple
 
 from pipeline.extract.attach import AFTER_WINDOW, AFTER_WORDS, BEFORE_WINDOW, TOKEN, attach, cue_before
 from pipeline.extract.clauses import verb_after
-from pipeline.extract.lexicon import AUXILIARIES, IRREGULAR_VERBS, NOUN_MODIFIERS, OF_NOUNS, QUALIFIER_WORDS, TRANSITIVE
+from pipeline.extract.lexicon import (
+    AUXILIARIES,
+    IRREGULAR_VERBS,
+    METRIC_WORDS,
+    NOUN_MODIFIERS,
+    OF_NOUNS,
+    QUALIFIER_WORDS,
+    TRANSITIVE,
+)
 from pipeline.extract.numbers import Number, find_numbers
 from pipeline.extract.phrases import is_number, noun_phrase
 from pipeline.extract.sentences import BOUNDARY
@@ -45,7 +53,20 @@ POINTS_BACK = re.compile(
 )
 BE = {"were", "was", "are", "is", "been", "be", "being"}
 MAX_FRAGMENT_WORDS = 12  # words of a sentence with no verb that goes on counting
+METRICS = set(METRIC_WORDS.values())
 LOOK_BACK = 600  # characters searched back for the start of the sentence before
+
+
+DEATHS = re.compile(r"\b(?:dead|deaths?|killed|died|fatalities|lives|toll)\b")
+INJURIES = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|wounds|hurt)\b")
+
+
+def speaks_of_deaths(text: str, lower: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` follows one that speaks of the dead, and neither speaks
+    of anyone wounded: the context in which "the losses" or "casualties" count the dead."""
+    before = sentence_before(text, start)
+    return before is not None and DEATHS.search(lower, *before) is not None \
+        and INJURIES.search(lower, before[0], end) is None
 
 
 class Carried(NamedTuple):
@@ -112,7 +133,7 @@ def anaphor_metrics(text: str, lower: str, start: int, end: int) -> list[str]:
                 metric = verb.metric
             else:
                 metric = OF_NOUNS.get(words[-1]) if words[-1] in {"bodies", "remains"} else None
-        if metric is not None and metric not in metrics:
+        if metric in METRICS and metric not in metrics:  # not "inflicted heavy losses on them"
             metrics.append(metric)
     return metrics
 

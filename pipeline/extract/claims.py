@@ -17,7 +17,16 @@ from functools import cache, partial
 from operator import attrgetter
 from typing import Callable, NamedTuple
 
-from pipeline.extract.attach import AFTER_WINDOW, AFTER_WORDS, BEFORE_WINDOW, BEFORE_WORDS, TOKEN, Attachment, attach_words
+from pipeline.extract.attach import (
+    AFTER_WINDOW,
+    AFTER_WORDS,
+    BEFORE_WINDOW,
+    BEFORE_WORDS,
+    CASUALTIES,
+    TOKEN,
+    Attachment,
+    attach_words,
+)
 from pipeline.extract.carried import (
     Carried,
     anaphor_metrics,
@@ -28,6 +37,7 @@ from pipeline.extract.carried import (
     points_back,
     sentence_after,
     sentence_before,
+    speaks_of_deaths,
 )
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
@@ -52,7 +62,9 @@ NEW_CLAUSE = re.compile(r";|,\s+(?:which|who|and|but|while|whereas|although)\b")
 IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*$")
 # "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
 BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
-BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
+# Two such counts make a list ("Afrin (1,200), Azaz (640)") or a comparison ("in July (126,200) than in June").
+BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and|or|than|versus|vs\.?|compared\s+(?:with|to))"
+                            r"\s*(?:(?:in|on|at|from|for)\s+)?[A-Z][\w'’-]*\s*\(\d")
 KELVIN_SIGN = "\u212a"
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
@@ -153,7 +165,7 @@ class _Sentence:
 
     def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
                  lead_place: Callable[[], PlaceMention | None]):
-        self.report = text
+        self.report, self.lower_report = text, lower
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place = context, lead_place
         self._period = self._credited = self._places = None
@@ -280,6 +292,8 @@ def _number_mentions(sentence: _Sentence, singles: list[Single]) -> list[_Mentio
     numbers = find_numbers(sentence.text, sentence.lower)
     for number, single in with_singles(numbers, singles, sentence.start):
         found = sentence.attach(number, previous)
+        if found is not None and found.metric == CASUALTIES:
+            found = found._replace(metric="killed") if speaks_of_deaths(sentence.report, sentence.lower_report, sentence.start, sentence.end) else None
         if single is not None:
             found = found and one_person(found, single, sentence.lower, number.end)
             if found is None:

@@ -17,6 +17,7 @@ from pipeline.extract.lexicon import (
     DETERMINERS,
     METRIC_WORDS,
     MODALS,
+    MOTION_VERBS,
     NOUNS_NOT_VERBS,
     POPULATION_WORDS,
     PREPOSITIONS,
@@ -25,6 +26,7 @@ from pipeline.extract.lexicon import (
     REPORTING_VERBS,
     VERB_GROUP_WORDS,
 )
+from pipeline.extract.movement import destination
 from pipeline.extract.phrases import METRIC_MODIFIERS, QUOTES, WORD_KIND, is_adverb, is_number, is_verb, noun_phrase
 
 CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”", "—", "–", "•"}
@@ -34,6 +36,8 @@ OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
 SUBJECT_PRONOUNS = {"they", "he", "she", "we", "i", "you"}
 # Metric nouns that stand in a phrase after the counted noun ("2 men with gunshot wounds were found").
 PLURAL_METRIC_NOUNS = {"wounds", "injuries"}
+# Metric verbs read only before a count ("wound dozens more"): after one, the word is mostly a noun ("a wound").
+VERBS_BEFORE_COUNTS = {"wound"}
 PARTICLES = {"up", "out", "down", "off", "away"}
 # Words that end the clause of a count without saying anything of it ("21 fighters according to the monitor").
 SPEECH_WORDS = {"according", "said", "says", "told", "added", "reported", "citing"}
@@ -130,7 +134,10 @@ ABROAD = (["to", "neighbouring"], ["to", "neighboring"], ["the", "country"], ["t
 CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "received", "found", "shot", "left", "lay",
                     "lying", "reported", "declared", "pronounced", "made", "rendered", "taken", "went", "gone",
                     "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen",
-                    "crossed", "crossing", "fled", "fleeing"}
+                    "crossed", "crossing", "flee", "flees"} | MOTION_VERBS
+
+
+FLEEING = {"fled", "fleeing", "flee", "flees"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -138,7 +145,7 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
 
     "forced to flee", "lost their lives", "sustained injuries", "found dead",
     "shot to death", "taken hostage", "went missing", "left homeless", "among
-    the dead", "in critical condition", "crossed into Chad".
+    the dead", "in critical condition", "crossed into Chad", "fled to Chad".
     """
     word, following = after[index], after[index + 1:index + 4]
     if word not in CUE_PHRASE_HEADS:  # another -ed word: of these phrases it can only open "...ed to death"
@@ -162,11 +169,13 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
         return "refugees"
     if word in {"crossed", "crossing"} and (nxt == ["into"] or following[1:2] in (["border"], ["frontier"])):
         return "refugees"  # "150,000 have crossed into Chad", "crossed the border"
-    if word in {"fled", "fleeing"} and (nxt == ["abroad"] or following[:2] in ABROAD
-                                       or following == ["across", "the", "border"]):
+    if word in FLEEING and (nxt == ["abroad"] or following[:2] in ABROAD
+                            or following == ["across", "the", "border"]):
         return "refugees"  # "1.2 million have fled to neighbouring countries", "fled the country"
-    if word in {"fled", "fleeing"}:
-        return None  # fleeing within the country: the metric word itself
+    if word in FLEEING or word in MOTION_VERBS:
+        # "fled to Chad", "travelled to either Egypt or Chad", "moving towards the border"; fleeing
+        # within the country is the metric word itself, going elsewhere no metric
+        return destination(after, index)
     if word == "taken" and nxt and nxt[0] in {"hostage", "hostages", "prisoner", "prisoners", "captive"}:
         return "detained"
     if word in {"went", "gone", "remain", "remained", "remains", "are", "were", "is"} and nxt == ["missing"]:
@@ -318,7 +327,7 @@ class _Reader:
 
     def _metric_word(self, index: int) -> Verb | None:
         after, word = self.after, self.after[index]
-        if word in NOUNS_NOT_VERBS or _combined(after, index) or \
+        if word in NOUNS_NOT_VERBS or word in VERBS_BEFORE_COUNTS or _combined(after, index) or \
                 (word == "returned" and after[index + 1:index + 2] == ["fire"]):
             return None
         follows = after[index + 1:index + 2]

@@ -23,15 +23,17 @@ RUNNING_TOTAL = re.compile(
     r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
     r"to\s+(?:\w+\s+){0,2}$"
 )
-# "Among the dead were ...", "those killed in the two attacks include ...", "the dead included ...": a
-# list of who was counted.
+# "Among the dead were ...", "those killed in the two attacks include ...", "the dead included ...",
+# "most of the dead were civilians, including ...": a list of who was counted.
 AMONG_THE = re.compile(
     r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
     r"(?:were|are|was|is|included)\b[^;:.]*"
     r"|(?:those|the)\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
     r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2}"
     r"|(?:^|[.;]\s+)of\s+(?:the|those)\s+(?P<of>dead|killed|wounded|injured|displaced|detained|arrested|missing),"
-    r"\s+(?:[a-z]+\s+){0,2})$"
+    r"\s+(?:[a-z]+\s+){0,2}"
+    r"|\bthe\s+(?P<including>dead|wounded|injured|displaced|detained|missing)\b[^;:.]{0,80}?\bincluding\s+"
+    r"(?:[a-z]+\s+){0,2})$"
 )
 
 
@@ -67,5 +69,7 @@ def among_the(before_text: str) -> str | None:
             not any(the_counted in before_text for the_counted in THE_COUNTED):
         return None  # most numbers: no list of the counted before them
     match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")).lower()] if match \
-        else None
+    if match is None:
+        return None
+    return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")
+                         or match.group("including")).lower()]

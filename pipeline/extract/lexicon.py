@@ -26,10 +26,11 @@ _add("killed", """killed killing kills kill dead died die dies dying death death
     fatalities fatality martyrs martyred martyr lives executed executing execution
     slain slaughtered massacred perished bodies corpses murdered toll eliminated
     neutralized neutralised beheaded drowned deceased assassinated assassinating gunned lynched""")
-_add("injured", """injured injuring injures wounded wounding wounds injuries injury
+_add("injured", """injured injuring injures wounded wounding wounds wound injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
-    uprooted evacuated evacuating evacuees idps homeless relocated""")
+    uprooted evacuated evacuating evacuees idps homeless relocated
+    arrivals departures displacements movements""")
 _add("refugees", "refugees refugee")
 _add("returned", "returned returnees returning")
 _add("missing", "missing unaccounted disappeared")
@@ -39,7 +40,8 @@ _add("detained", """detained detaining arrested arresting abducted abducting
 # Nouns that name the counted people by what happened to them ("3.6 million
 # refugees", "20 bodies", "over 40 dead"), not only a verb about them.
 METRIC_NOUNS = _words("""deaths dead fatalities martyrs bodies corpses lives wounded injured
-    injuries refugees refugee idps evacuees displaced returnees detainees hostages missing arrests deceased""")
+    injuries refugees refugee idps evacuees displaced returnees detainees hostages missing arrests deceased
+    arrivals departures displacements movements""")
 
 # Metric words that are both a verb and a noun head ("1 million displaced", "the displaced").
 PARTICIPLES = _words("displaced wounded injured missing dead deceased")
@@ -50,7 +52,7 @@ NOUNS_NOT_VERBS = METRIC_NOUNS - PARTICIPLES
 # as the metric of a number before them only in the passive ("20 people killed
 # in the raid", "were killed"). The other metric verbs tell of their subject
 # ("30 died", "70,000 fled").
-TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded assassinated gunned
+TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded assassinated gunned wound
     eliminated neutralized neutralised wounded injured injures hurt maimed displaced evacuated
     uprooted arrested detained abducted kidnapped captured imprisoned jailed""")
 
@@ -65,9 +67,18 @@ OF_NOUNS = {
 
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay crossed crossing")
+# Nouns that count the dead, the wounded or both ("the losses", "casualties"): they count the dead
+# only where a report says so (attach.py, claims.py).
+CASUALTY_NOUNS = _words("losses casualties")
 # Verbs that displace the people they move "from their homes" ("has driven 320,000 people from their homes").
-DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted")
-CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | _words("condition among asylum victim")
+DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted forced forcing")
+# Verbs of going, which name a metric only by where they go ("travelled to Chad", "moving towards the
+# border"; movement.py), and counted nouns of people on the move ("12,300 arrivals").
+MOTION_VERBS = _words("""fled fleeing travelled traveled travelling traveling moving moved heading headed streaming
+    streamed escaped arrived arriving walking trekked""")
+MOVEMENT_NOUNS = _words("arrivals departures displacements movements")
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | MOTION_VERBS \
+    | CASUALTY_NOUNS | _words("condition among asylum victim")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}
@@ -180,12 +191,12 @@ APPOSITIVE_OPENERS = _words("""including includes among most mostly many some al
 
 # Words that may stand between a verb or toll and the number after it.
 LEAD_INS = _words("""to at of a the an by another more some further least additional
-    about around over than nearly almost up as many estimated roughly reached
+    about around over than nearly almost up as many high estimated roughly reached
     stood stands rose risen climbed increased jumped has had have is was now""")
 # Verbs that link a count to a subject naming the metric ("the death toll rose to 41",
 # "the number of people displaced has reached 312,000").
 LINKING_VERBS = _words("""reached reaching rose risen climbed increased jumped passed exceeded surpassed
-    topped hit stood stands stand totalled totaled numbered is was are were reach rises climbs
+    topped hit stood stands stand totalled totaled numbered is was are were be reach rises climbs
     become became becomes exceeds exceed surpasses surpass tops""")
 
 # Number words, as tokens: a list of counts continues past them ("Four guards and twelve prisoners").
@@ -202,7 +213,7 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
     ("about", "approximately"), ("around", "approximately"), ("some", "approximately"),
     ("nearly", "approximately"), ("almost", "approximately"), ("close to", "approximately"),
     ("roughly", "approximately"), ("an estimated", "approximately"),
-    ("approximately", "approximately"), ("estimated", "approximately"),
+    ("approximately", "approximately"), ("estimated", "approximately"), ("estimated at", "approximately"),
     ("up to", "up_to"), ("as many as", "up_to"), ("no more than", "up_to"), ("as high as", "up_to"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
     # "deaths passed 2,500": verbs that say a count went beyond the number

@@ -8,7 +8,7 @@ evacuate 5,000") are no figures, whatever metric cue governs them.
 from __future__ import annotations
 
 from pipeline.extract.clauses import CLAUSE_BREAKS
-from pipeline.extract.lexicon import DETERMINERS, LEAD_INS, MODALS, QUALIFIER_WORDS
+from pipeline.extract.lexicon import DETERMINERS, LEAD_INS, METRIC_WORDS, MODALS, QUALIFIER_WORDS
 from pipeline.extract.phrases import is_number
 
 MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
@@ -26,14 +26,26 @@ RATE_ADVERBS = {"daily", "weekly", "monthly", "annually"}
 
 
 def projected(before: list[str], index: int) -> bool:
-    """Whether the verb at ``before[index]`` is a plan or a projection ("could kill", "plans to evacuate")."""
+    """Whether the verb at ``before[index]`` is a plan or a projection ("could kill", "plans to evacuate");
+    "could be" before a count is an estimate of it ("could be as high as 500")."""
     previous = before[max(0, index - PROJECTION_LOOK_BACK):index]
     if previous[-1:] == ["to"] and len(previous) >= 2 and previous[-2] in PLAN_VERBS:
         return True
-    for position, word in enumerate(previous):
-        if word in MODALS and previous[position + 1:position + 2] != ["have"]:
+    first = max(0, index - PROJECTION_LOOK_BACK)
+    for position in range(first, index):
+        if before[position] in MODALS and before[position + 1:position + 2] != ["have"] and \
+                not _estimate(before, position):
             return True
     return False
+
+
+def _estimate(before: list[str], modal: int) -> bool:
+    """Whether the modal at ``before[modal]`` opens "could be" before a count, which estimates it ("the
+    number of dead could be between 300,000 and 400,000"), where "could be displaced" projects one."""
+    if before[modal + 1:modal + 2] != ["be"]:
+        return False
+    following = before[modal + 2:modal + 3]
+    return not following or not (following[0].endswith("ed") or following[0] in METRIC_WORDS)
 
 
 def projected_before(before: list[str]) -> bool:

@@ -156,9 +156,9 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     if group == "words":
         return _word_value(text), False
     cleaned = SEPARATORS.sub("", match.group("digits"))
-    if DOTTED_THOUSANDS.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands
     scale = (match.group("scale") or "").strip()
+    if DOTTED_THOUSANDS.fullmatch(cleaned) and (not scale or cleaned.count(".") > 1):
+        cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands; "7.134 million" is a decimal
     if scale:
         if len(cleaned) > MAX_DIGITS:
             return None, False

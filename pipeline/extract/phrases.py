@@ -21,6 +21,7 @@ from pipeline.extract.lexicon import (
     METRIC_NOUNS,
     METRIC_WORDS,
     MODALS,
+    MOVEMENT_NOUNS,
     NOUN_MODIFIERS,
     NUMBER_WORDS,
     ONE_PERSON,
@@ -179,7 +180,8 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
                 index += 1
                 continue
             if word in METRIC_NOUNS and not (word in PARTICIPLES and words):
-                metric = METRIC_WORDS[word]  # "3.6 million refugees", "over 40 dead"
+                # "3.6 million refugees", "over 40 dead"; "refugee arrivals" are refugees
+                metric = metric if metric and word in MOVEMENT_NOUNS else METRIC_WORDS[word]
                 words.append(word)
                 index += 1
             break  # "5 civilians wounded", "30 died": the verb of the clause
