@@ -102,3 +102,39 @@ def test_agents_and_describing_numbers_are_not_counted():
 ])
 def test_numbers_written_in_other_ways(written, value):
     assert [n.value for n in find_numbers(f"Some {written} people were displaced.")] == [value]
+
+
+def test_an_estimate_put_on_the_figure_before_counts_what_it_counts():
+    assert figures("At least 19 people died in the stampede. A local paper put the figure at 31.") == [
+        ("killed", 19, None, "at_least", "people"), ("killed", 31, None, "exact", "people")]
+    assert figures("Some 4,000 people were uprooted by the floods, with aid groups putting the number at 6,500.") == [
+        ("displaced", 4000, None, "approximately", "people"), ("displaced", 6500, None, "exact", "people")]
+    assert figures("A local paper put the figure at 31.") == []  # no figure before it says what it counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia lost at least 14 fighters in the assault.", [("killed", 14, None, "at_least", "combatants")]),
+    ("The team lost 3 games in a row.", []),
+    ("Some 60 students were taken away by police.", [("detained", 60, None, "approximately", "civilians")]),
+    ("Some 60 students were taken to hospital.", []),
+])
+def test_verbs_that_count_by_what_follows_them(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_verbless_list_after_a_semicolon_or_a_copula_shares_the_figure_before():
+    assert figures("Eleven people were killed in the raids; six fighters and five farmers.") == [
+        ("killed", 11, None, "exact", "people"), ("killed", 6, None, "exact", "combatants"),
+        ("killed", 5, None, "exact", "civilians")]
+    assert figures("Seven of the dead were foreigners; they were three Danes and four Poles.") == [
+        ("killed", 7, None, "exact", "people"), ("killed", 3, None, "exact", "people"),
+        ("killed", 4, None, "exact", "people")]
+
+
+def test_a_count_in_brackets_after_the_noun_it_counts():
+    assert figures("Most of the deaths (61%, 2,140) were caused by shelling.") == [("killed", 2140, None, "exact", "people")]
+
+
+def test_the_same_count_at_another_time():
+    assert figures("The country hosts 900,000 refugees, down from a peak of over two-and-a-half million.") == [
+        ("refugees", 900000, None, "exact", "people"), ("refugees", 2500000, None, "more_than", "people")]

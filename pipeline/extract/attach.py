@@ -52,7 +52,7 @@ from pipeline.extract.lexicon import (
     TRANSITIVE,
     VERB_CUES,
 )
-from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
+from pipeline.extract.clauses import CLAUSE_BREAKS, Clause, Verb, verb_after
 from pipeline.extract.frames import among_the, field_label, running_total
 from pipeline.extract.movement import destination
 from pipeline.extract.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected, projected_before
@@ -68,16 +68,22 @@ BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are rea
 BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words are read
 MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links
 SUBSET_LEAD = re.compile(
-    r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
+    r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them|(?:they|these|those)\s+(?:were|are))"
+    r"\s+(?:[a-z]+\s+){0,2}$"
 )
-# "15 in Manbij and another six in Al-Tukhar": a count after "and" with its noun left out follows the
-# figure before it; a verb after "and" is the count's own ("killed 14 and forced some 3,500 ...").
-ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:(?:%s)\s+){0,2}$"
+# "15 in Manbij and another six in Al-Tukhar", "9 were killed; four gunmen and five civilians": a count
+# after "and", a comma or a semicolon with no verb of its own follows the figure before it; a verb
+# after "and" is the count's own ("killed 14 and forced some 3,500 ...").
+ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|[,;:])\s+(?:(?:%s)\s+){0,2}$"
                          % "|".join(sorted(QUALIFIER_WORDS | {"another", "further", "additional", "other", "more",
                                                                "either", "his", "her", "their", "its"})))
 ARMED = {"soldiers", "combatants"}
-# What a count of "losses" or "casualties" is read as: the dead where the report says so, else no figure.
-CASUALTIES = "casualties"
+# Counts whose metric the figures around them give (carried.py): "losses" and "casualties" count the dead
+# where the report speaks only of deaths; "the figure", "the count" that of the figure before.
+CASUALTIES, REFERRED = "casualties", "referred"
+# Verbs that give a count its value in an estimate: "put the toll at 50", "placed the count as high as 74".
+PUT_VERBS = {"put", "puts", "putting", "placed", "places", "placing", "estimated", "estimates", "estimate",
+             "estimating", "pegged", "pegs", "set", "sets"}
 SUBORDINATORS = {"when", "as", "while", "after", "before", "because", "if", "until", "whereas", "although",
                  "though", "where", "whether"}
 # Nouns that make a subject a count ("the number of people displaced", "the death tally").
@@ -162,6 +168,29 @@ def _subject_group(before: list[str]) -> str | None:
     return None
 
 
+def _put_at(before: list[str]) -> str | None:
+    """The metric of what an estimate puts at the number: "officials put the death toll at 50",
+    "putting the figure at over 1,100", "placed the count as high as 74"."""
+    index = len(before) - 1
+    while index >= 0 and (before[index] in QUALIFIER_WORDS or before[index] in LEAD_INS):
+        index -= 1  # "at", "as high as", "at around"
+    if index == len(before) - 1:
+        return None
+    for position in range(index, max(-1, index - MAX_VERB_GAP - 1), -1):
+        word = before[position]
+        if word in PUT_VERBS:
+            counted = before[position + 1:index + 1]
+            for noun in reversed(counted):
+                if noun in CASUALTY_NOUNS:
+                    return "killed" if {"human", "fatal", "deadly"} & set(counted) else CASUALTIES
+                if noun in {"toll", "tolls"} or noun in METRIC_NOUNS or noun in PARTICIPLES:
+                    return "killed" if noun in {"toll", "tolls"} else METRIC_WORDS[noun]
+            return REFERRED if COUNT_NOUNS & set(counted) else None
+        if word in CLAUSE_BREAKS or word == "," or is_number(word):
+            return None
+    return None
+
+
 def cue_before(before: list[str]) -> str | None:
     """A metric verb, "X of", toll or linking verb just before the number ("killing at least 12")."""
     for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
@@ -237,6 +266,22 @@ def _object_of_another_verb(before: list[str]) -> bool:
     word = before[index]
     return (word.endswith("ed") or word in IRREGULAR_VERBS) and word not in METRIC_WORDS \
         and word not in REPORTING_VERBS and word not in VERB_CUES and word not in AUXILIARIES
+
+
+def _lost(before: list[str], phrase: NounPhrase, clause: Clause) -> str | None:
+    """'The rebels lost three fighters': deaths, told of the side that lost them; the count names people."""
+    index = len(before) - 1 - _hedge_back(before)
+    if index < 0 or before[index] != "lost" or phrase.population is None or clause.own_verb or clause.verb is not None:
+        return None  # "lost 3 games", "lost 40 per cent"
+    return "killed"
+
+
+def _hedge_back(before: list[str]) -> int:
+    """The number of hedge words ("at least", "over") right before the number."""
+    count = 0
+    while count < len(before) and before[-1 - count] in QUALIFIER_WORDS and before[-1 - count] not in {"a", "an"}:
+        count += 1
+    return count
 
 
 HOMES = (["from", "their", "homes"], ["out", "of", "their"], ["from", "their", "home"], ["from", "the", "area"])
@@ -318,8 +363,9 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return subset._replace(population=clause.group, head=clause.group) if clause.group else subset
     labelled, label_group = field_label(before_text)
     # "Among the dead were 5 refugees": the list says what happened to them, the noun who they were
-    metric = among_the(before_text) or phrase.metric or labelled or cue_before(before) \
-        or _out_of_homes(before, after, phrase.end) or running_total(before, before_text, previous and previous.metric)
+    metric = among_the(before_text) or phrase.metric or labelled or cue_before(before) or _put_at(before) \
+        or _out_of_homes(before, after, phrase.end) or running_total(before, before_text, previous and previous.metric) \
+        or _lost(before, phrase, clause)
     if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:
         metric = verb.metric  # "Four policemen and soldiers were killed"
     if metric is None and clause.group is not None and previous is not None:

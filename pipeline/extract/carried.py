@@ -22,7 +22,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.extract.attach import AFTER_WINDOW, AFTER_WORDS, BEFORE_WINDOW, TOKEN, attach, cue_before
+from pipeline.extract.attach import (
+    AFTER_WINDOW,
+    AFTER_WORDS,
+    BEFORE_WINDOW,
+    CASUALTIES,
+    REFERRED,
+    TOKEN,
+    attach,
+    cue_before,
+)
 from pipeline.extract.clauses import verb_after
 from pipeline.extract.lexicon import (
     AUXILIARIES,
@@ -57,16 +66,22 @@ METRICS = set(METRIC_WORDS.values())
 LOOK_BACK = 600  # characters searched back for the start of the sentence before
 
 
-DEATHS = re.compile(r"\b(?:dead|deaths?|killed|died|fatalities|lives|toll)\b")
 INJURIES = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|wounds|hurt)\b")
 
 
-def speaks_of_deaths(text: str, lower: str, start: int, end: int) -> bool:
-    """Whether the sentence ``text[start:end]`` follows one that speaks of the dead, and neither speaks
-    of anyone wounded: the context in which "the losses" or "casualties" count the dead."""
-    before = sentence_before(text, start)
-    return before is not None and DEATHS.search(lower, *before) is not None \
-        and INJURIES.search(lower, before[0], end) is None
+def in_context(metric: str, previous: str | None, context: str | None, lower: str) -> str | None:
+    """The metric of a count that names none of its own, from the figures around it.
+
+    "The figure", "the count" ("Reuters put the figure at 23") count what the figure before them
+    in the sentence counts, else the figures of the sentence before (``context``, when they share
+    one metric). "The losses" and "casualties" count the dead where the sentence before counts only
+    the dead and the sentence ``lower`` names no one wounded; else they are no figure.
+    """
+    if metric == REFERRED:
+        return previous or context
+    if metric == CASUALTIES:
+        return "killed" if context == "killed" and INJURIES.search(lower) is None else None
+    return metric
 
 
 class Carried(NamedTuple):

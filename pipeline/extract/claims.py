@@ -23,6 +23,7 @@ from pipeline.extract.attach import (
     BEFORE_WINDOW,
     BEFORE_WORDS,
     CASUALTIES,
+    REFERRED,
     TOKEN,
     Attachment,
     attach_words,
@@ -37,7 +38,7 @@ from pipeline.extract.carried import (
     points_back,
     sentence_after,
     sentence_before,
-    speaks_of_deaths,
+    in_context,
 )
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
@@ -65,6 +66,8 @@ BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
 # Two such counts make a list ("Afrin (1,200), Azaz (640)") or a comparison ("in July (126,200) than in June").
 BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and|or|than|versus|vs\.?|compared\s+(?:with|to))"
                             r"\s*(?:(?:in|on|at|from|for)\s+)?[A-Z][\w'’-]*\s*\(\d")
+# "Half of all deaths (53%, 13,178)": a count in brackets after the noun it counts.
+BRACKETED_AFTER_NOUN = re.compile(r"\b([A-Za-z]+)\s*\((?:[^()]{0,12},\s*)?$")
 KELVIN_SIGN = "\u212a"
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
@@ -191,10 +194,12 @@ class _Sentence:
             after = TOKEN.findall(self.lower, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
         before_text = self.text[window_start:number.start]
         found = attach_words(before, after_raw, after, before_text, previous)
-        if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
-                and BRACKETED_LIST.search(self.text):
-            metric = self.metric_before(number.start)
-            found = None if metric is None else Attachment(metric, None, None)
+        if found is None and after[:1] == [")"]:
+            if BRACKETED_COUNT.search(before_text) and BRACKETED_LIST.search(self.text):
+                metric = self.metric_before(number.start)
+                found = None if metric is None else Attachment(metric, None, None)
+            elif (noun := BRACKETED_AFTER_NOUN.search(before_text)) and noun.group(1).lower() in METRIC_NOUNS:
+                found = Attachment(METRIC_WORDS[noun.group(1).lower()], None, None)  # "all deaths (53%, 13,178)"
         return found
 
     def metric_before(self, position: int) -> str | None:
@@ -287,13 +292,15 @@ class _Mention(NamedTuple):
     start: int  # where its sentence starts
 
 
-def _number_mentions(sentence: _Sentence, singles: list[Single]) -> list[_Mention]:
+def _number_mentions(sentence: _Sentence, singles: list[Single], context: str | None) -> list[_Mention]:
+    """The figures of a sentence; ``context`` is the metric of the sentence before, if its figures share one."""
     mentions, explicit, previous = [], None, None
     numbers = find_numbers(sentence.text, sentence.lower)
     for number, single in with_singles(numbers, singles, sentence.start):
         found = sentence.attach(number, previous)
-        if found is not None and found.metric == CASUALTIES:
-            found = found._replace(metric="killed") if speaks_of_deaths(sentence.report, sentence.lower_report, sentence.start, sentence.end) else None
+        if found is not None and found.metric in (CASUALTIES, REFERRED):  # "put the losses at 80,000"
+            metric = in_context(found.metric, previous and previous.metric, context, sentence.lower)
+            found = found._replace(metric=metric) if metric else None
         if single is not None:
             found = found and one_person(found, single, sentence.lower, number.end)
             if found is None:
@@ -403,6 +410,7 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     # The place a report names first, for a figure whose sentence names none; looked for only then.
     lead_place = cache(partial(first_place, text, lower))
     mentions: list[_Mention] = []
+    last_end, last_metrics = -1, set()  # the sentence read last, and the metrics of its figures
     for start, end in sentences_holding(text, metric_at):
         singles = single_counts(text, lower, start, end, single_cues)
         if not (singles or has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
@@ -410,11 +418,13 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
                 mentions.extend(_taken_up(text, lower, start, end, context, lead_place))
             continue
         sentence = _Sentence(text, lower, start, end, context, lead_place)
-        found = _number_mentions(sentence, singles)
+        just_before = len(last_metrics) == 1 and (last_end == start or text[last_end:start].isspace())
+        found = _number_mentions(sentence, singles, next(iter(last_metrics)) if just_before else None)
         if not found and may_take_up(lower, start, end):
             found = _taken_up(text, lower, start, end, context, lead_place)
         mentions.extend(found)
         mentions.extend(_zero_denials(sentence))
+        last_end, last_metrics = end, {mention.metric for mention in found}
         if found:
             mentions.extend(_carried_on(text, lower, start, end, found, metric_at, context, lead_place))
     first_line = text.find("\n")

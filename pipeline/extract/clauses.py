@@ -138,6 +138,8 @@ CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "receiv
 
 
 FLEEING = {"fled", "fleeing", "flee", "flees"}
+CAPTORS = {"police", "forces", "soldiers", "troops", "army", "militants", "gunmen", "rebels", "militia", "militiamen",
+           "fighters", "police", "agents", "officers"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -178,6 +180,8 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
         return destination(after, index)
     if word == "taken" and nxt and nxt[0] in {"hostage", "hostages", "prisoner", "prisoners", "captive"}:
         return "detained"
+    if word == "taken" and "by" in following[:2] and CAPTORS.intersection(after[index + 2:index + 6]):
+        return "detained"  # "taken away by police", "were taken by security forces"
     if word in {"went", "gone", "remain", "remained", "remains", "are", "were", "is"} and nxt == ["missing"]:
         return "missing"
     if word == "among" and following[:1] in (["the"], ["those"]) and following[1:2] and \

@@ -23,6 +23,9 @@ RUNNING_TOTAL = re.compile(
     r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
     r"to\s+(?:\w+\s+){0,2}$"
 )
+# "2 million refugees, down from a peak of over 3.5 million": the same count at another time.
+CHANGED_FROM = re.compile(r"(?i)\b(?:down|up)\s+from\s+(?:(?:a|the|its)\s+(?:peak|high|low|total|figure)\s+of\s+)?"
+                          r"(?:[a-z]+\s+){0,2}$")
 # "Among the dead were ...", "those killed in the two attacks include ...", "the dead included ...",
 # "most of the dead were civilians, including ...": a list of who was counted.
 AMONG_THE = re.compile(
@@ -56,7 +59,10 @@ def field_label(before_text: str) -> tuple[str | None, str | None]:
 
 def running_total(before: list[str], before_text: str, previous_metric: str | None) -> str | None:
     """'bringing the total number of IDPs to nearly 1 million', '19 new deaths, bringing the total to 830':
-    the metric the total names, else that of the figure just before."""
+    the metric the total names, else that of the figure just before; '2 million refugees, down from a
+    peak of over 3.5 million': that of the figure just before."""
+    if "from" in before[-6:] and CHANGED_FROM.search(before_text):
+        return previous_metric
     if "to" not in before[-3:] or (match := RUNNING_TOTAL.search(before_text)) is None:
         return None
     named = [METRIC_WORDS[word] for word in match.group("counted").lower().split() if word in METRIC_WORDS]

@@ -78,7 +78,7 @@ MOTION_VERBS = _words("""fled fleeing travelled traveled travelling traveling mo
     streamed escaped arrived arriving walking trekked""")
 MOVEMENT_NOUNS = _words("arrivals departures displacements movements")
 CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | MOTION_VERBS \
-    | CASUALTY_NOUNS | _words("condition among asylum victim")
+    | CASUALTY_NOUNS | _words("condition among asylum victim figure figures count")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}

@@ -53,6 +53,7 @@ NUMBER_RE = re.compile(
     (?:
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
       | (?P<half>half\s+a\s+(?:million|dozen)|(?:a\s+)?quarter\s+of\s+a\s+million)
+      | (?P<andhalf>(?:{_WORD}|\d{{1,3}})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion))
       | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
       | (?P<dozen>(?:{_WORD}|\d{{1,2}})\s+dozen)
       | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
@@ -147,6 +148,10 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
         if text.startswith(("quarter", "a quarter")):
             return 250_000, False
         return (500_000 if text.endswith("million") else 6), False
+    if group == "andhalf":  # "three-and-a-half million"
+        first, scale = re.split(r"[\s-]+", text)[0], re.split(r"[\s-]+", text)[-1]
+        count = int(first) if first.isdigit() else _word_value(first)
+        return (None if count is None else int((count + 0.5) * SCALES[scale])), False
     if group == "a":
         return {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}[text.split()[-1]], False
     if group == "dozen":
