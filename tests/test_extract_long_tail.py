@@ -138,3 +138,30 @@ def test_a_count_in_brackets_after_the_noun_it_counts():
 def test_the_same_count_at_another_time():
     assert figures("The country hosts 900,000 refugees, down from a peak of over two-and-a-half million.") == [
         ("refugees", 900000, None, "exact", "people"), ("refugees", 2500000, None, "more_than", "people")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops opened fire on a lorry, killing its driver and three passengers.", [("killed", 3, None, "exact", "people")]),
+    ("The strike killed a total of 41 people.", [("killed", 41, None, "exact", "people")]),
+    ("Gunmen killed a family of six in their home.", [("killed", 6, None, "exact", "people")]),
+    # a list after the count does not lend it the verb of the last member's clause
+    ("The barrage killed 6 men near the well and 9 children were hurt.",
+     [("killed", 6, None, "exact", "people"), ("injured", 9, None, "exact", "children")]),
+])
+def test_objects_of_a_metric_verb_before_them(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_count_restated_in_brackets_takes_the_verb_after_them():
+    assert figures("Some 2,100 households (about 10,500 people) were displaced by the clashes.") == [
+        ("displaced", 2100, None, "approximately", "people"), ("displaced", 10500, None, "approximately", "people")]
+
+
+def test_an_aside_in_brackets_in_the_subject_of_a_count():
+    assert figures("The number of internally displaced persons (IDPs) now stands at 2.4 million.") == [
+        ("displaced", 2400000, None, "exact", "people")]
+
+
+def test_a_running_total_of_arrivals_counts_what_the_figure_before_counts():
+    assert [f[:2] for f in figures("About 9,000 people crossed into Uganda this week, bringing the total number of "
+                                   "arrivals since May to 61,000.")] == [("refugees", 9000), ("refugees", 61000)]

@@ -29,6 +29,10 @@ def figures(text: str) -> list[tuple]:
     ("The raid killed a local commander of the militia.", ("killed", 1, "exact", "combatants")),
     ("Militiamen abducted a teacher from her home.", ("detained", 1, "exact", "civilians")),
     ("Rescuers recovered the body of a boy from the river.", ("killed", 1, "exact", "children")),
+    # any noun where only a person can be meant: after a verb of killing or abduction, or before one
+    ("Raiders beheaded a beekeeper outside the village.", ("killed", 1, "exact", "people")),
+    ("A cobbler was shot dead near the bus stop.", ("killed", 1, "exact", "people")),
+    ("An elderly weaver succumbed to her wounds on Friday.", ("killed", 1, "exact", "people")),
 ])
 def test_a_singular_count_under_a_cue_is_a_claim_of_one(text, expected):
     assert figures(text) == [expected]
@@ -61,6 +65,10 @@ def test_one_person_names_no_group_for_a_count_after_it():
     "A spokesman told a reporter that they had captured the town.",
     # one person displaced is not how displacement is counted
     "A farmer fled to the hills.",
+    # after a verb of killing, things, animals and groups are no one
+    "The committee killed a proposal on fuel prices.",
+    "Shelling killed a donkey in the orchard.",
+    "The army executed a planned withdrawal.",
 ])
 def test_singles_that_are_no_claim_of_one(text):
     assert figures(text) == []

@@ -45,6 +45,7 @@ from pipeline.extract.lexicon import (
     OF_NOUNS,
     PARTICIPLES,
     POPULATION_WORDS,
+    PREPOSITIONS,
     QUALIFIER_PHRASES,
     QUALIFIER_WORDS,
     RELATIVES,
@@ -133,8 +134,13 @@ def _linked_subject(before: list[str], distance: int) -> str | None:
     end = len(before) - distance
     subject = before[max(0, end - MAX_TOLL_GAP):end]
     counted = bool(COUNT_NOUNS & set(subject))
-    for position in range(len(subject) - 1, -1, -1):
+    position = len(subject)
+    while position > 0:
+        position -= 1
         word = subject[position]
+        if word == ")" and "(" in subject[:position]:
+            position = len(subject) - 1 - subject[::-1].index("(", len(subject) - 1 - position)
+            continue  # "the number of internally displaced persons (IDPs) now stands at"
         if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or \
                 is_number(word) and not _in_date(subject, position):
             return None
@@ -276,6 +282,30 @@ def _lost(before: list[str], phrase: NounPhrase, clause: Clause) -> str | None:
     return "killed"
 
 
+def _object_of_metric_verb(before: list[str]) -> str | None:
+    """The metric of an active metric verb right before the number (past its hedges): "killed at least 3"."""
+    index = len(before) - 1 - _hedge_back(before)
+    if index < 0 or before[index] not in TRANSITIVE or before[index - 1:index] and before[index - 1] in AUXILIARIES:
+        return None
+    return None if projected(before, index) else METRIC_WORDS[before[index]]
+
+
+def _co_object(before: list[str]) -> str | None:
+    """'soldiers fired on a minibus, killing its driver and two passengers': a count joined by "and" to
+    the object of a metric verb before it."""
+    index = len(before) - 1 - _hedge_back(before)
+    if index < 2 or before[index] != "and":
+        return None
+    for position in range(index - 1, max(0, index - 5), -1):
+        word = before[position]
+        if (word in TRANSITIVE or word == "dead") and position < index - 1:
+            return None if projected(before, position) else METRIC_WORDS[word]
+        if not word[0].isalpha() or word in AUXILIARIES or word in CONJUNCTIONS or word in RELATIVES or \
+                word in PREPOSITIONS or word.endswith("ed") or word.endswith("ing"):
+            return None  # no simple object between: "killed 3 and wounded 4", "killed in the blast and"
+    return None
+
+
 def _hedge_back(before: list[str]) -> int:
     """The number of hedge words ("at least", "over") right before the number."""
     count = 0
@@ -343,6 +373,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
     if phrase.head in MOVEMENT_NOUNS and destination(after, phrase.end - 1) == "refugees":
         phrase = phrase._replace(metric="refugees")  # "12,300 arrivals in Uganda"
     clause = verb_after(after, phrase.end, after_raw)
+    if clause.verb is None and after[phrase.end:phrase.end + 1] == [")"] and before[-1 - _hedge_back(before):][:1] == ["("]:
+        clause = verb_after(after, phrase.end + 1, after_raw)  # "1,600 households (around 8,000 people) were displaced"
     if clause.verb is not None and clause.verb.word in MOTION_VERBS and phrase.population in ARMED:
         return None  # "300 troops moving towards the border", "fighters who fled to Turkey": no one displaced
     if clause.group is not None and before[-2:] == ["of", "the"]:
@@ -356,14 +388,18 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return subset  # a subset naming its own metric keeps it, whatever the clause's verb
     # "affected 120,000 people and displaced 35,500": the verb after "and" is the next count's
     other_verbs_object = verb is not None and (verb.crossed or verb.listed) and _object_of_another_verb(before)
+    # "Shelling killed 3 men and 4 children were wounded": past a list, the verb is the last member's
+    # when a metric verb before governs the count
+    object_of = _object_of_metric_verb(before) if verb is not None and verb.listed else None
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \
-            and not other_verbs_object:
+            and not other_verbs_object and object_of is None:
         return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
     if subset is not None:  # "56 dead including 11 children and dozens more wounded": the 11 are dead
         return subset._replace(population=clause.group, head=clause.group) if clause.group else subset
     labelled, label_group = field_label(before_text)
     # "Among the dead were 5 refugees": the list says what happened to them, the noun who they were
     metric = among_the(before_text) or phrase.metric or labelled or cue_before(before) or _put_at(before) \
+        or _co_object(before) \
         or _out_of_homes(before, after, phrase.end) or running_total(before, before_text, previous and previous.metric) \
         or _lost(before, phrase, clause)
     if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:

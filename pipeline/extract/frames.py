@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.lexicon import METRIC_WORDS, POPULATION_WORDS
+from pipeline.extract.lexicon import METRIC_WORDS, MOVEMENT_NOUNS, POPULATION_WORDS
 
 # "Killed: at least 23", "• Injured — over 60", "- People killed: 1,240", "Children among the dead: 312":
 # a short label opening a line, then the count.
@@ -65,7 +65,8 @@ def running_total(before: list[str], before_text: str, previous_metric: str | No
         return previous_metric
     if "to" not in before[-3:] or (match := RUNNING_TOTAL.search(before_text)) is None:
         return None
-    named = [METRIC_WORDS[word] for word in match.group("counted").lower().split() if word in METRIC_WORDS]
+    named = [METRIC_WORDS[word] for word in match.group("counted").lower().split()
+             if word in METRIC_WORDS and word not in MOVEMENT_NOUNS]  # "the total number of arrivals": those before
     return named[0] if named else previous_metric
 
 

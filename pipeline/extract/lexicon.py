@@ -25,7 +25,7 @@ def _add(metric: str, words: str) -> None:
 _add("killed", """killed killing kills kill dead died die dies dying death deaths
     fatalities fatality martyrs martyred martyr lives executed executing execution
     slain slaughtered massacred perished bodies corpses murdered toll eliminated
-    neutralized neutralised beheaded drowned deceased assassinated assassinating gunned lynched""")
+    neutralized neutralised beheaded drowned deceased assassinated assassinating gunned lynched succumbed""")
 _add("injured", """injured injuring injures wounded wounding wounds wound injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
@@ -191,7 +191,7 @@ APPOSITIVE_OPENERS = _words("""including includes among most mostly many some al
 
 # Words that may stand between a verb or toll and the number after it.
 LEAD_INS = _words("""to at of a the an by another more some further least additional
-    about around over than nearly almost up as many high estimated roughly reached
+    about around over than nearly almost up as many high estimated roughly reached total family group
     stood stands rose risen climbed increased jumped has had have is was now""")
 # Verbs that link a count to a subject naming the metric ("the death toll rose to 41",
 # "the number of people displaced has reached 312,000").

@@ -21,7 +21,16 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from pipeline.extract.attach import Attachment
-from pipeline.extract.lexicon import AUXILIARIES, METRIC_WORDS, OF_NOUNS, ONE_PERSON, VERB_CUES
+from pipeline.extract.lexicon import (
+    AUXILIARIES,
+    LEAD_INS,
+    METRIC_WORDS,
+    OF_NOUNS,
+    ONE_PERSON,
+    QUALIFIER_WORDS,
+    THING_NOUNS,
+    VERB_CUES,
+)
 from pipeline.extract.numbers import Number
 from pipeline.extract.trie import trie_pattern
 
@@ -46,6 +55,23 @@ PERSON_AFTER = re.compile(
 )
 # "a Palestinian was killed", "an Iraqi died": a people's name as the noun, right before its verb.
 DEMONYM_AFTER = re.compile(r"\s*(?P<head>[A-Z][a-z]+(?:i|ian|ese|ean|an)|Briton)\s+(?P<next>[a-z]+)")
+# A single of any noun is read where only a person can be meant: the object of a verb of killing,
+# wounding or abduction ("beheaded a hunter"; not "executed", which also carries out plans), or the subject of one in the passive or of a verb of
+# dying ("a tailor was shot dead", "a vendor died"). The noun must still name no thing (THING_NOUNS)
+# and no group ("a family", "a bill", see NO_ONE).
+_OPEN_VERBS = (r"killed|killing|kills|beheaded|beheading|assassinated|assassinating|murdered|"
+               r"murdering|shot\s+dead|shot\s+and\s+killed|gunned\s+down|stabbed\s+to\s+death|abducted|abducting|"
+               r"kidnapped|kidnapping|wounded|wounding|injured|injuring")
+OPEN_OBJECT = re.compile(rf"(?:{_OPEN_VERBS})\s+$")
+OPEN_SUBJECT = re.compile(
+    r"\s*(?:[a-z][a-z'’-]*\s+){1,3}?(?:(?:was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{_OPEN_VERBS}|found\s+dead)|died|drowned|succumbed)\b"
+)
+NO_ONE = {"family", "household", "group", "number", "total", "couple", "crowd", "convoy", "patrol", "unit", "team",
+          "delegation", "cell", "gang", "lot", "series", "wave", "majority", "minority", "third", "quarter",
+          "half", "dozen", "handful", "pair", "bill", "deal", "plan", "project", "proposal", "motion", "law",
+          "truce", "ceasefire", "story", "career", "engine", "bid", "hope", "chance", "record", "toll", "tally",
+          "source"}
 # "a man and his son", "a woman and her children": one person counted with others who are not; a
 # reader would add them up. ("a woman and a child" is a list of two counts, each read on its own.)
 WITH_OTHERS = re.compile(r"\s*,?\s+and\s+(?:his|her|their|its|the)\b")
@@ -53,11 +79,14 @@ WITH_OTHERS = re.compile(r"\s*,?\s+and\s+(?:his|her|their|its|the)\b")
 MODIFYING = re.compile(r"\s+(?:deaths?|death\s+toll|toll|casualt(?:y|ies)|fatalit(?:y|ies)|injur(?:y|ies))\b")
 
 
+ANYONE = ""  # a single whose phrase may end in any noun that names no thing and no group
+
+
 class Single(NamedTuple):
     """A singular count: the article read as a number of 1 (positions in the report)."""
 
     number: Number
-    head: str | None  # the noun its phrase must end in; None: any noun naming one person
+    head: str | None  # the noun its phrase must end in; None: any noun naming one person; ANYONE: any noun
 
 
 def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) -> list[Single]:
@@ -85,7 +114,15 @@ def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) 
         elif (demonym := DEMONYM_AFTER.match(text, opener_end, end)) is not None and \
                 (demonym.group("next") in AUXILIARIES or demonym.group("next") in METRIC_WORDS):
             singles.append(Single(_number(text, at, opener_end), demonym.group("head").lower()))
+        elif OPEN_OBJECT.search(lower, max(start, at - 30), at) or OPEN_SUBJECT.match(lower, opener_end, end):
+            singles.append(Single(_number(text, at, opener_end), ANYONE))
     return singles
+
+
+def _no_one(noun: str) -> bool:
+    """Whether a singular noun names a thing or a group, not one person ("a car", "a family")."""
+    return noun in NO_ONE or noun in LEAD_INS or noun in QUALIFIER_WORDS or noun in THING_NOUNS or noun + "s" in THING_NOUNS or noun + "es" in THING_NOUNS \
+        or noun[-1:] == "y" and noun[:-1] + "ies" in THING_NOUNS or noun in METRIC_WORDS
 
 
 def _number(text: str, start: int, opener_end: int, end: int | None = None) -> Number:
@@ -108,7 +145,11 @@ def one_person(found: Attachment, single: Single, lower: str, start: int) -> Att
     """What a single counts, if it is a figure: one person, named with no others, who names no group
     unless the phrase does. ``start`` is where its phrase starts in the lower-cased sentence ``lower``."""
     head = found.head
-    if not ((head == single.head if single.head else head in ONE_PERSON) and found.metric in SINGLE_METRICS):
+    if single.head == ANYONE:
+        named = head is not None and head.isalpha() and len(head) > 2 and not _no_one(head)
+    else:
+        named = head == single.head if single.head else head in ONE_PERSON
+    if not named or found.metric not in SINGLE_METRICS:
         return None
     end = lower.find(head, start) + len(head)
     if WITH_OTHERS.match(lower, end) or MODIFYING.match(lower, end):
