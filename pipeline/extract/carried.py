@@ -38,6 +38,7 @@ from pipeline.extract.lexicon import (
     IRREGULAR_VERBS,
     METRIC_WORDS,
     NOUN_MODIFIERS,
+    NUMBER_WORDS,
     OF_NOUNS,
     QUALIFIER_WORDS,
     TRANSITIVE,
@@ -120,10 +121,23 @@ def sentence_after(text: str, end: int) -> tuple[int, int] | None:
     return (opening, closing) if closing > opening else None
 
 
+# The first words of a sentence that may go on counting: pointing back, or a count and its hedges.
+OPENING_WORD = re.compile(r"\s*[\"“]?([a-z]+|\d)")
+GOING_ON = QUALIFIER_WORDS | NUMBER_WORDS | {"of", "among", "they", "these", "those", "this", "that", "including",
+                                             "the"}
+
+
+def may_go_on(text: str, lower: str, end: int) -> bool:
+    """Whether the sentence after the one ending at ``end`` may go on counting: a cheap test of its first word."""
+    opening = OPENING_WORD.match(lower, end)
+    return opening is not None and (opening.group(1).isdigit() or opening.group(1) in GOING_ON)
+
+
 def may_take_up(lower: str, start: int, end: int) -> bool:
-    """Whether ``lower[start:end]`` may refer back to people counted before: a cheap test."""
+    """Whether ``lower[start:end]`` may refer back to people counted before: a few substring tests,
+    cheaper than any pattern."""
     part = lower[start:end]
-    return any(word in part for word in ANAPHOR_HINT)
+    return "the" in part and any(word in part for word in ANAPHOR_HINT)
 
 
 def anaphor_metrics(text: str, lower: str, start: int, end: int) -> list[str]:

@@ -33,6 +33,7 @@ from pipeline.extract.carried import (
     anaphor_metrics,
     continued_counts,
     goes_on_counting,
+    may_go_on,
     may_take_up,
     one_count,
     points_back,
@@ -327,11 +328,11 @@ def _taken_up(text: str, lower: str, start: int, end: int, context: ReportContex
               lead_place: Callable[[], PlaceMention | None]) -> list[_Mention]:
     """'Gunmen abducted 9 soldiers. They later killed them.': the one count of the sentence before,
     taken up by a pronoun or noun that a cue of this sentence governs, under that cue's metric."""
-    before = sentence_before(text, start)
+    metrics = anaphor_metrics(text, lower, start, end)
+    before = sentence_before(text, start) if metrics else None
     count = before and one_count(text, lower, *before)
     if not count:
         return []
-    metrics = anaphor_metrics(text, lower, start, end)
     passage = _Sentence(text, lower, before[0], end, context, lead_place)
     return [_carried(passage, count, metric) for metric in metrics]
 
@@ -343,7 +344,7 @@ def _carried_on(text: str, lower: str, start: int, end: int, found: list[_Mentio
     if len({mention.metric for mention in found}) != 1:
         return []
     carried, metric = [], found[0].metric
-    following = sentence_after(text, end)
+    following = sentence_after(text, end) if may_go_on(text, lower, end) else None
     while following is not None and goes_on_counting(text, lower, *following) and \
             (bisect_left(metric_at, following[0]) == bisect_left(metric_at, following[1])  # no cue of its own
              or points_back(lower, *following)):

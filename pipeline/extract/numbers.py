@@ -53,10 +53,11 @@ NUMBER_RE = re.compile(
     (?:
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
       | (?P<half>half\s+a\s+(?:million|dozen)|(?:a\s+)?quarter\s+of\s+a\s+million)
-      | (?P<andhalf>(?:{_WORD}|\d{{1,3}})[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion))
+
       | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
       | (?P<dozen>(?:{_WORD}|\d{{1,2}})\s+dozen)
       | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
+      | (?P<andhalf>{_WORD}[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion))
       | (?P<words>{_WORDS})
     )
     (?![\w]|\.\d)

@@ -111,12 +111,20 @@ def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) 
         if (person := PERSON_AFTER.match(lower, opener_end, end)) is not None:
             singles.append(Single(_number(text, at, opener_end, person.end("age") if person.group("age") else None),
                                   None))
-        elif (demonym := DEMONYM_AFTER.match(text, opener_end, end)) is not None and \
+        elif text[opener_end + 1:opener_end + 2].isupper() and \
+                (demonym := DEMONYM_AFTER.match(text, opener_end, end)) is not None and \
                 (demonym.group("next") in AUXILIARIES or demonym.group("next") in METRIC_WORDS):
             singles.append(Single(_number(text, at, opener_end), demonym.group("head").lower()))
-        elif OPEN_OBJECT.search(lower, max(start, at - 30), at) or OPEN_SUBJECT.match(lower, opener_end, end):
+        elif cues[near] < at and OPEN_OBJECT.search(lower, max(start, at - 30), at) or \
+                _cue_after(cues, at, end) and OPEN_SUBJECT.match(lower, opener_end, end):
             singles.append(Single(_number(text, at, opener_end), ANYONE))
     return singles
+
+
+def _cue_after(cues: list[int], at: int, end: int) -> bool:
+    """Whether a cue follows ``at`` closely enough, in its sentence, to have it as subject."""
+    after = bisect_left(cues, at + 1)
+    return after < len(cues) and cues[after] < min(end, at + CUE_AFTER)
 
 
 def _no_one(noun: str) -> bool:
