@@ -26,13 +26,11 @@ from pipeline.extract.attach import (
     AFTER_WINDOW,
     AFTER_WORDS,
     BEFORE_WINDOW,
-    CASUALTIES,
-    REFERRED,
     TOKEN,
     attach,
-    cue_before,
 )
 from pipeline.extract.clauses import verb_after
+from pipeline.extract.cues_before import CASUALTIES, REFERRED, cue_before
 from pipeline.extract.lexicon import (
     AUXILIARIES,
     IRREGULAR_VERBS,

@@ -22,8 +22,6 @@ from pipeline.extract.attach import (
     AFTER_WORDS,
     BEFORE_WINDOW,
     BEFORE_WORDS,
-    CASUALTIES,
-    REFERRED,
     TOKEN,
     Attachment,
     attach_words,
@@ -43,6 +41,7 @@ from pipeline.extract.carried import (
 )
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
+from pipeline.extract.cues_before import CASUALTIES, REFERRED
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.numbers import Number, find_numbers, has_number
