@@ -146,8 +146,9 @@ def test_counts_in_brackets_after_names_take_the_metric_of_the_sentence():
 
 
 def test_part_of_the_figure_just_before():
+    # the one is a nurse: the group a coder codes for nurses
     assert figures("The blast killed two people, one of them a nurse.") == [
-        ("killed", 2, None, "exact", "people"), ("killed", 1, None, "exact", "people")]
+        ("killed", 2, None, "exact", "people"), ("killed", 1, None, "exact", "civilians")]
 
 
 def test_a_running_total_continues_the_figure_before_it():
@@ -188,7 +189,7 @@ def test_a_running_total_takes_the_metric_it_names():
 
 def test_the_people_counted_named_before_a_list():
     assert [(f[0], f[1], f[4]) for f in figures("Among the dead were a teacher, three of his sons and two guards.")] \
-        == [("killed", 3, "people"), ("killed", 2, "people")]
+        == [("killed", 1, "civilians"), ("killed", 3, "people"), ("killed", 2, "people")]
     assert [(f[0], f[1], f[4]) for f in figures("Those killed in the two raids include 9 children and 3 women.")] == [
         ("killed", 9, "children"), ("killed", 3, "women")]
 
@@ -267,3 +268,15 @@ def test_people_taken_from_their_homes_by_another_verb_are_not_displaced():
 def test_a_subset_that_names_its_own_metric_keeps_it():
     assert figures("Officials said 900 people including 35 wounded had crossed the border.") == [
         ("refugees", 900, None, "exact", "people"), ("injured", 35, None, "exact", "people")]
+
+
+def test_the_list_of_those_counted_says_what_happened_to_them():
+    # the list names the metric; the counted noun only who they were
+    assert figures("The dead included 14 evacuees, 5 of whom were women.") == [
+        ("killed", 14, None, "exact", "people"), ("killed", 5, None, "exact", "women")]
+    assert figures("Among the dead were 3 refugees from the camp.") == [("killed", 3, None, "exact", "people")]
+
+
+def test_a_metric_noun_in_a_phrase_after_the_counted_people_is_no_verb():
+    assert figures("The remains of 4 men with stab wounds were found in a field.") == [
+        ("killed", 4, None, "exact", "people")]

@@ -19,7 +19,9 @@ the cue may stand in one of these places:
 
 A phrase that counts things ("12 observation posts", "30 airstrikes") is no
 figure, and neither is a count in a projection ("could displace 1 million"),
-a rate ("30 a day") or a difference ("100,000 more than").
+a rate ("30 a day") or a difference ("100,000 more than"): not_counts.py. A
+field label, a running total or a list of those counted before the number
+names the metric too: frames.py.
 """
 from __future__ import annotations
 
@@ -28,30 +30,33 @@ from typing import NamedTuple
 
 from pipeline.extract.lexicon import (
     AUXILIARIES,
-    CONJUNCTIONS,
     DETERMINERS,
     DRIVING_VERBS,
     IRREGULAR_VERBS,
-    LEAD_INS,
-    LINKING_VERBS,
-    METRIC_NOUNS,
     METRIC_WORDS,
-    MODALS,
-    NOUNS_NOT_VERBS,
-    POPULATION_WORDS,
-    OF_NOUNS,
+    MOTION_VERBS,
+    MOVEMENT_NOUNS,
     PARTICIPLES,
+    QUALIFIER_PHRASES,
     QUALIFIER_WORDS,
-    RELATIVES,
     REPORTING_VERBS,
     TRANSITIVE,
     VERB_CUES,
 )
-from pipeline.extract.clauses import CLAUSE_BREAKS, Verb, verb_after
+from pipeline.extract.clauses import Verb, verb_after
+from pipeline.extract.cues_before import (
+    co_object,
+    hedge_back,
+    lost_side,
+    object_of_metric_verb,
+    put_at,
+    subject_group,
+    cue_before,
+)
+from pipeline.extract.frames import among_the, field_label, running_total
+from pipeline.extract.movement import destination
+from pipeline.extract.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected, projected_before
 from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
-
-# "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened.
-NOT_COUNTED_OF = {"population", "capacity", "size"}
 
 # A word ("al-Izza"), a number ("1,200") or a mark. Written as the set of characters a token opens
 # with, then the rest of a word or a number, so that `re` skips to the next token by a scan in C
@@ -59,28 +64,18 @@ NOT_COUNTED_OF = {"population", "capacity", "size"}
 # r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[,;:()\"“”&—–•]".
 TOKEN = re.compile(r"[A-Za-z\d,;:()\"“”&—–•](?:(?<=[A-Za-z])[A-Za-z'’-]*|(?<=\d)[\d,.]*|)")
 BEFORE_WORDS, AFTER_WORDS = 16, 28  # words either side of a number that are read
-MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
-MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links
+BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words are read
 SUBSET_LEAD = re.compile(
-    r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+(?:[a-z]+\s+){0,2}$"
+    r"(?i)\b(?:including|includes?|among\s+them|among\s+whom|of\s+whom|of\s+them|(?:they|these|those)\s+(?:were|are))"
+    r"\s+(?:[a-z]+\s+){0,2}$"
 )
-ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|,)\s+(?:[a-z]+\s+){0,2}$")
-# "Killed: at least 23", "• Injured — over 60": a metric word as the label of a field.
-# "Killed: at least 23", "• Injured — over 60", "- People killed: 1,240", "Children among the dead: 312":
-# a short label opening a line, then the count.
-FIELD_LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-•*·▪◦|][ \t]*)?(?P<label>[a-z][^\n:—–]{0,60}?)[ \t]*(?::|—|–|[ \t]-{1,2})[ \t]*"
-    r"(?:[a-z]+[ \t]+){0,3}$"
-)
-LABEL_WORD = re.compile(r"[a-z][a-z'-]*")
-# Plans and projections are not counts: "could displace", "plans to evacuate", "at risk of".
-PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected", "expect", "expects",
-              "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
-              "needs", "likely", "threatens", "threatened", "threaten", "risk", "risks", "able", "going"}
-# Nouns that make a subject a count ("the number of people displaced", "the death tally").
-COUNT_NOUNS = {"number", "numbers", "count", "tally", "total", "figure", "figures", "toll", "tolls"}
-RATE_UNITS = {"day", "week", "month", "year", "night"}
-RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}
+# "15 in Manbij and another six in Al-Tukhar", "9 were killed; four gunmen and five civilians": a count
+# after "and", a comma or a semicolon with no verb of its own follows the figure before it; a verb
+# after "and" is the count's own ("killed 14 and forced some 3,500 ...").
+ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|[,;:])\s+(?:(?:%s)\s+){0,2}$"
+                         % "|".join(sorted(QUALIFIER_WORDS | {"another", "further", "additional", "other", "more",
+                                                               "either", "his", "her", "their", "its"})))
+ARMED = {"soldiers", "combatants"}
 
 
 class Attachment(NamedTuple):
@@ -96,205 +91,28 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-PROJECTION_LOOK_BACK = 3  # words before a verb that may make it a projection
+HEDGES = {tuple(phrase.split()) for phrase, _ in QUALIFIER_PHRASES}
 
 
-def _projected(before: list[str], index: int) -> bool:
-    """Whether the verb at ``before[index]`` is a plan or a projection ("could kill", "plans to evacuate")."""
-    previous = before[max(0, index - PROJECTION_LOOK_BACK):index]
-    if previous[-1:] == ["to"] and len(previous) >= 2 and previous[-2] in PLAN_VERBS:
-        return True
-    for position, word in enumerate(previous):
-        if word in MODALS and previous[position + 1:position + 2] != ["have"]:
-            return True
-    return False
-
-
-OF_NOUN_ENDS = {"of", "and", ","}  # the words an "X of" phrase (or a list it heads) ends in
-
-
-def _of_noun(before: list[str], distance: int) -> str | None:
-    """The metric of "the deaths of", "the bodies of", "the capture of" ending ``distance`` words back.
-
-    The noun may head a list: "the bodies of a woman and three children".
-    """
-    index = len(before) - 1 - distance
-    if index >= 1 and before[index] == "of":
-        return OF_NOUNS.get(before[index - 1])
-    if before[index] in {"and", ","}:
-        for position in range(index - 1, max(0, index - 4), -1):
-            word = before[position]
-            if word == "of" and position >= 1:
-                return OF_NOUNS.get(before[position - 1])
-            if not word[0].isalpha() or word in CLAUSE_BREAKS:
-                return None
-    return None
-
-
-def _linked_subject(before: list[str], distance: int) -> str | None:
-    """The metric named in the subject of a linking verb ``distance`` words back.
-
-    "the death toll rose to 41", "the number of people displaced since
-    January has reached 312,000", "confirmed deaths surpassed 100,000".
-    """
-    end = len(before) - distance
-    subject = before[max(0, end - MAX_TOLL_GAP):end]
-    counted = bool(COUNT_NOUNS & set(subject))
-    for word in reversed(subject):
-        if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or is_number(word):
-            return None
-        if word in {"toll", "tolls"} or word in {"victim", "victims"} and counted:
-            return "killed"  # "the death toll rose to 41", "the victim count has reached 1400"
-        if word in METRIC_WORDS and (word in METRIC_NOUNS or counted):
-            return METRIC_WORDS[word]
-    return None
-
-
-def cue_before(before: list[str]) -> str | None:
-    """A metric verb, "X of", toll or linking verb just before the number ("killing at least 12")."""
-    for distance, word in enumerate(reversed(before[-(MAX_TOLL_GAP + 1):])):
-        index = len(before) - 1 - distance
-        if word in CLAUSE_BREAKS or is_number(word):
-            return None
-        if distance <= MAX_VERB_GAP + 1:
-            if word in OF_NOUN_ENDS and (metric := _of_noun(before, distance)) is not None:
-                return metric
-            if word in METRIC_WORDS and word not in NOUNS_NOT_VERBS:
-                return None if _projected(before, index) else METRIC_WORDS[word]
-            if word in LINKING_VERBS and (metric := _linked_subject(before, distance + 1)):
-                return metric
-        if word == "toll":
-            return "killed"
-        if word == ",":
-            return None  # "When 50 were arrested, hundreds took to the streets": another clause's verb
-        if word not in LEAD_INS and distance > 0:
-            return _toll_before(before, distance)
-    return None
-
-
-def _toll_before(before: list[str], distance: int) -> str | None:
-    """'an earlier toll on Sunday evening of 15': a toll further back, no number or break between."""
-    for word in reversed(before[-(MAX_TOLL_GAP + 1):len(before) - distance]):
-        if word in CLAUSE_BREAKS or is_number(word):
-            return None
-        if word == "toll":
-            return "killed"
-    return None
-
-
-def field_label(before_text: str) -> tuple[str | None, str | None]:
-    """(metric, group) of a field label right before the number ("Killed: at least 23")."""
-    if not any(mark in before_text[-40:] for mark in (":", "—", "–", "-")):
-        return None, None
-    match = FIELD_LABEL.search(before_text.lower())
-    if match is None:
-        return None, None
-    words = LABEL_WORD.findall(match.group("label"))
-    metric = next((METRIC_WORDS[word] for word in words if word in METRIC_WORDS), None)
-    group = next((POPULATION_WORDS[word] for word in words if word in POPULATION_WORDS), None)
-    return metric, group if metric else None
-
-
-# "23 new deaths, bringing the total to 1,204": a running total of the figure just before.
-RUNNING_TOTAL = re.compile(
-    r"(?i)\b(?:bringing|brings|bring|raising|raises|taking|takes|pushing)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:overall\s+|cumulative\s+)?(?:total|tally|number|count|figure)\s+(?P<counted>(?:[\w-]+\s+){0,6}?)"
-    r"to\s+(?:\w+\s+){0,2}$"
-)
-# "Among the dead were ...", "those killed in the two attacks include ...": a list of who was counted.
-AMONG_THE = re.compile(
-    r"(?i)\b(?:among\s+(?:the|those)\s+(?P<metric>dead|killed|injured|wounded|missing|detained|arrested)\s+"
-    r"(?:were|are|was|is|included)\b[^;:.]*"
-    r"|those\s+(?P<those>killed|dead|wounded|injured|arrested|detained|displaced|missing)\b[^;:.]{0,80}?"
-    r"\b(?:include|includes|included|were|are)\s+(?:[a-z]+\s+){0,2}"
-    r"|(?:^|[.;]\s+)of\s+(?:the|those)\s+(?P<of>dead|killed|wounded|injured|displaced|detained|arrested|missing),"
-    r"\s+(?:[a-z]+\s+){0,2})$"
-)
-
-
-def running_total(before: list[str], before_text: str, previous: Attachment | None) -> str | None:
-    """'bringing the total number of IDPs to nearly 1 million', '19 new deaths, bringing the total to 830':
-    the metric the total names, else that of the figure just before."""
-    if "to" not in before[-3:] or (match := RUNNING_TOTAL.search(before_text)) is None:
-        return None
-    named = [METRIC_WORDS[word] for word in match.group("counted").lower().split() if word in METRIC_WORDS]
-    return named[0] if named else (previous.metric if previous is not None else None)
-
-
-def among_the(before_text: str) -> str | None:
-    """'Among the dead were a man, four of his sons and two farm workers.'"""
-    if "mong" not in before_text and "hose" not in before_text and "f the" not in before_text:
-        return None
-    match = AMONG_THE.search(before_text)
-    return METRIC_WORDS[(match.group("metric") or match.group("those") or match.group("of")).lower()] if match \
-        else None
-
-
-RATE_ADVERBS = {"daily", "weekly", "monthly", "annually"}
-
-
-def is_rate(after: list[str]) -> bool:
-    """'30 a day', '100 every week': a rate, not a count."""
-    if RATE_UNITS.isdisjoint(after[1:11]) and RATE_ADVERBS.isdisjoint(after[:10]):
-        return False  # nothing a rate is said with: most counts
-    for index, word in enumerate(after[:10]):
-        if word in CLAUSE_BREAKS:
-            return False
-        if word in {"a", "per", "each", "every"} and after[index + 1:index + 2] and after[index + 1] in RATE_UNITS:
-            return not (after[index + 2:index + 3] and after[index + 2] in RATE_NOT_AFTER)
-        if word in RATE_ADVERBS and (index == 0 or after[index - 1] not in DETERMINERS):
-            return True
-    return False
-
-
-def is_difference(after: list[str]) -> bool:
-    """'100,000 more than last year', '4,000 more people died than': a difference between counts."""
-    if not after or after[0] not in {"more", "fewer", "less", "higher", "lower"}:
-        return False
-    for word in after[1:8]:
-        if word == "than":
-            return True
-        if word in CLAUSE_BREAKS or word == "," or is_number(word):
-            return False
-    return False
+def _hedge_length(words: list[str], start: int) -> int:
+    """The number of words of a hedge ("at least", "as many as") opening at ``start`` before a number."""
+    for size in (3, 2, 1):
+        if tuple(words[start:start + size]) in HEDGES and words[start + size:start + size + 1] and \
+                is_number(words[start + size]):
+            return size
+    return 0
 
 
 def _active(verb: Verb, after: list[str]) -> bool:
     """'5 gunmen killed 20 people': the phrase did the killing; its count is no figure of it."""
     if verb.word not in TRANSITIVE or verb.passive or verb.crossed:
         return False
-    following = after[verb.index + 1:verb.index + 4]
+    start = verb.index + 1 + _hedge_length(after, verb.index + 1)  # "a bomber killed at least 22 people"
+    following = after[start:start + 3]
     if following and is_number(following[0]):
         # "6 citizens killed 22 injured": the next count has its own verb, so this one is passive
         return not any(word in PARTICIPLES for word in following[1:3])
     return bool(following) and following[0] in {"the", "a", "an", "his", "her", "their", "its"}
-
-
-def _not_a_count(before: list[str], after: list[str]) -> bool:
-    """Numbers that describe rather than count.
-
-    "a student who was one of those killed", "one of the highest death
-    tolls", "the population of 10,600".
-    """
-    if after and after[0] == "of":
-        if before and before[-1] in ("was", "is"):
-            return True
-        if len(after) > 2 and after[1] == "the" and (after[2].endswith("est") or after[2] in {"most", "worst"}):
-            return True
-    return len(before) >= 2 and before[-1] == "of" and before[-2] in NOT_COUNTED_OF
-
-
-def _projected_before(before: list[str]) -> bool:
-    """The verb governing the number is a plan or a projection ("committed to receive 7,000")."""
-    looked_at = before[-(MAX_VERB_GAP + 2 + PROJECTION_LOOK_BACK):]
-    if MODALS.isdisjoint(looked_at) and PLAN_VERBS.isdisjoint(looked_at):
-        return False  # no word that makes a projection: most counts
-    for distance, word in enumerate(reversed(before[-(MAX_VERB_GAP + 2):])):
-        if word in CLAUSE_BREAKS or is_number(word) or word == ",":
-            return False
-        if word not in LEAD_INS:
-            return _projected(before, len(before) - 1 - distance)
-    return False
 
 
 def _object_of_another_verb(before: list[str]) -> bool:
@@ -338,8 +156,8 @@ def _subset(previous: Attachment | None, before_text: str, after: list[str], phr
         return Attachment(phrase.metric, phrase.population or previous.population, phrase.head)
     if phrase.population is not None:
         return Attachment(previous.metric, phrase.population, phrase.head)
-    if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of"}:
-        return Attachment(previous.metric, None, None)
+    if not after or after[0] in {"in", "at", "on", "from", "near", ",", "and", "others", "more", "of", "to", "into"}:
+        return Attachment(previous.metric, None, None)  # "132,000 have fled to Egypt, 80,000 to Chad"
     # a group named by a capitalised noun, in a list or an aside
     if phrase.head is not None and after_raw[phrase.end - 1][:1].isupper() and \
             (phrase.end == len(after) or after[phrase.end] in {",", ";", "and", "or"}):
@@ -361,12 +179,18 @@ def attach(before_text: str, after_text: str, previous: Attachment | None = None
 def attach_words(before: list[str], after_raw: list[str], after: list[str], before_text: str,
                  previous: Attachment | None = None) -> Attachment | None:
     """``attach`` on words already split: lower-cased before, as written and lower-cased after."""
-    if is_difference(after) or is_rate(after) or _not_a_count(before, after) or _projected_before(before):
+    if is_difference(after) or is_rate(after) or not_a_count(before, after) or projected_before(before):
         return None
     phrase = noun_phrase(after, after_raw)
     if phrase.thing:
         return None
+    if phrase.head in MOVEMENT_NOUNS and destination(after, phrase.end - 1) == "refugees":
+        phrase = phrase._replace(metric="refugees")  # "12,300 arrivals in Uganda"
     clause = verb_after(after, phrase.end, after_raw)
+    if clause.verb is None and after[phrase.end:phrase.end + 1] == [")"] and before[-1 - hedge_back(before):][:1] == ["("]:
+        clause = verb_after(after, phrase.end + 1, after_raw)  # "1,600 households (around 8,000 people) were displaced"
+    if clause.verb is not None and clause.verb.word in MOTION_VERBS and phrase.population in ARMED:
+        return None  # "300 troops moving towards the border", "fighters who fled to Turkey": no one displaced
     if clause.group is not None and before[-2:] == ["of", "the"]:
         # "80 per cent of the 1.7 million displaced are women": the group is a share's, not the count's
         clause = clause._replace(group=None)
@@ -378,23 +202,33 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         return subset  # a subset naming its own metric keeps it, whatever the clause's verb
     # "affected 120,000 people and displaced 35,500": the verb after "and" is the next count's
     other_verbs_object = verb is not None and (verb.crossed or verb.listed) and _object_of_another_verb(before)
+    # "Shelling killed 3 men and 4 children were wounded": past a list, the verb is the last member's
+    # when a metric verb before governs the count
+    object_of = object_of_metric_verb(before) if verb is not None and verb.listed else None
     if verb is not None and not verb.crossed and not ((verb.listed or verb.relative) and (subset or phrase.metric)) \
-            and not other_verbs_object:
+            and not other_verbs_object and object_of is None:
         return Attachment(verb.metric, clause.group or phrase.population, clause.group or phrase.head)
-    if subset is not None:
-        return subset  # "56 dead including 11 children and dozens more wounded": the 11 are dead
+    if subset is not None:  # "56 dead including 11 children and dozens more wounded": the 11 are dead
+        return subset._replace(population=clause.group, head=clause.group) if clause.group else subset
     labelled, label_group = field_label(before_text)
-    metric = phrase.metric or labelled or cue_before(before) or _out_of_homes(before, after, phrase.end) or among_the(before_text) \
-        or running_total(before, before_text, previous)
+    # "Among the dead were 5 refugees": the list says what happened to them, the noun who they were
+    metric = among_the(before_text) or phrase.metric or labelled or cue_before(before) or put_at(before) \
+        or co_object(before) \
+        or _out_of_homes(before, after, phrase.end) or running_total(before, before_text, previous and previous.metric) \
+        or lost_side(before, phrase, clause)
     if metric is None and verb is not None and not verb.object_pronoun and not other_verbs_object:
         metric = verb.metric  # "Four policemen and soldiers were killed"
     if metric is None and clause.group is not None and previous is not None:
         metric = previous.metric  # "... and more than 195,000 are women": part of the figure before
     if metric is None:
-        return None if clause.own_verb else _subset(previous, before_text, after, phrase, ELIDED_LEAD, after_raw)
+        # "132,000 have fled to Egypt, 80,000 to Chad": a count with only a destination shares the verb before
+        gapped = after[:1] in (["to"], ["into"]) and after_raw[1:2] != [] and after_raw[1][:1].isupper()
+        return None if clause.own_verb and not gapped else \
+            _subset(previous, before_text, after, phrase, ELIDED_LEAD, after_raw)
     if clause.group is not None:
         return Attachment(metric, clause.group, clause.group)
     # "kidnapped 7 workers and later killed them": the count is named once, both metrics apply
     also = verb.metric if verb is not None and verb.object_pronoun and verb.metric != metric else None
-    population = phrase.population or (label_group if metric == labelled else None)
+    population = phrase.population or (label_group if metric == labelled else None) or \
+        (subject_group(before) if phrase.end == 0 else None)
     return Attachment(metric, population, phrase.head or (label_group and "label"), also)

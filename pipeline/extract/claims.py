@@ -11,16 +11,39 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, partial
 from operator import attrgetter
 from typing import Callable, NamedTuple
 
-from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
+from pipeline.extract.attach import (
+    AFTER_WINDOW,
+    AFTER_WORDS,
+    BEFORE_WINDOW,
+    BEFORE_WORDS,
+    TOKEN,
+    Attachment,
+    attach_words,
+)
+from pipeline.extract.carried import (
+    Carried,
+    anaphor_metrics,
+    continued_counts,
+    goes_on_counting,
+    may_go_on,
+    may_take_up,
+    one_count,
+    points_back,
+    sentence_after,
+    sentence_before,
+    in_context,
+)
 from pipeline.extract.attribution import Credit, find_credit, sentence_credits, sentence_subject
 from pipeline.extract.antecedents import follow_figures_before
 from pipeline.extract.count_types import CUMULATIVE, INCIDENT, PERIOD, SentenceCues, count_type
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
+from pipeline.extract.cues_before import CASUALTIES, REFERRED
 from pipeline.extract.denials import denial_end, denial_start, zero_denial_in, zero_denials
 from pipeline.extract.event_dates import event_dates, incident_date, nearest_date
 from pipeline.extract.lowercase import lowered
@@ -32,12 +55,12 @@ from pipeline.extract.places import (
 )
 from pipeline.extract.report_country import TextPlace
 from pipeline.extract.sentences import sentences_holding
+from pipeline.extract.singles import SINGLE_CUES, Single, one_person, single_counts, with_singles
 from pipeline.extract.trie import WordFinder
 
 # A claim needs a number and a metric word in one sentence; both are found
 # in one pass over the lower-cased text each, and only sentences holding both are read.
 METRIC_WORDS_FOUND = WordFinder.listing(sorted(CUE_WORDS))
-BEFORE_WINDOW, AFTER_WINDOW = 120, 220  # characters before and after a number whose words can tie it to a metric
 # A period phrase after a count belongs to another clause when a clause starts between them
 # ("killed 12, while the border has been closed since 2016"), or when the count stands in a
 # relative clause that ends before it ("Turkey, which hosts 3.6 million refugees, has kept its
@@ -47,7 +70,11 @@ NEW_CLAUSE = re.compile(r";|,\s+(?:which|who|and|but|while|whereas|although)\b")
 IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*$")
 # "moved on to Afrin (1,200), Azaz (640) and Jarablus (90)": a count in brackets after a name.
 BRACKETED_COUNT = re.compile(r"[A-Z][\w'’-]*\s*\($")
-BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and)\s*[A-Z][\w'’-]*\s*\(\d")
+# Two such counts make a list ("Afrin (1,200), Azaz (640)") or a comparison ("in July (126,200) than in June").
+BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and|or|than|versus|vs\.?|compared\s+(?:with|to))"
+                            r"\s*(?:(?:in|on|at|from|for)\s+)?[A-Z][\w'’-]*\s*\(\d")
+# "Half of all deaths (53%, 13,178)": a count in brackets after the noun it counts.
+BRACKETED_AFTER_NOUN = re.compile(r"\b([A-Za-z]+)\s*\((?:[^()]{0,12},\s*)?$")
 KELVIN_SIGN = "\u212a"
 GENERAL_GROUPS = {"civilians", "people", "combatants", "soldiers"}
 # Armed people who cross a border or leave a country are no refugees ("200 soldiers crossed into Syria").
@@ -147,16 +174,27 @@ def _population(found: Attachment, explicit: str | None) -> str:
     return found.population
 
 
+class _Reading(NamedTuple):
+    """What every sentence of one report shares: its text, what is known of it, and what is read of it
+    once, when first needed (its countries, its lead place, who its names are)."""
+
+    text: str
+    lower: str
+    context: ReportContext
+    lead_place: Callable[[], PlaceMention | None]
+    countries: Countries
+    originator_of: Callable[[str], str | None]
+
+
 class _Sentence:
     """One sentence of the report, with everything its claims share."""
 
-    def __init__(self, text: str, lower: str, start: int, end: int, context: ReportContext,
-                 lead_place: Callable[[], PlaceMention | None], countries: Countries,
-                 originator_of: Callable[[str], str | None]):
-        self.report = text
+    def __init__(self, reading: "_Reading", start: int, end: int):
+        text, lower = reading.text, reading.lower
+        self.report, self.lower_report = text, lower
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
-        self.context, self.lead_place, self.countries = context, lead_place, countries
-        self.originator_of = originator_of
+        self.context, self.lead_place, self.countries = reading.context, reading.lead_place, reading.countries
+        self.originator_of = reading.originator_of
         self._period = self._credited = self._places = self._cues = self._dates = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
@@ -180,10 +218,12 @@ class _Sentence:
             after = TOKEN.findall(self.lower, number.end, number.end + AFTER_WINDOW)[:AFTER_WORDS]
         before_text = self.text[window_start:number.start]
         found = attach_words(before, after_raw, after, before_text, previous)
-        if found is None and after[:1] == [")"] and BRACKETED_COUNT.search(before_text) \
-                and BRACKETED_LIST.search(self.text):
-            metric = self.metric_before(number.start)
-            found = None if metric is None else Attachment(metric, None, None)
+        if found is None and after[:1] == [")"]:
+            if BRACKETED_COUNT.search(before_text) and BRACKETED_LIST.search(self.text):
+                metric = self.metric_before(number.start)
+                found = None if metric is None else Attachment(metric, None, None)
+            elif (noun := BRACKETED_AFTER_NOUN.search(before_text)) and noun.group(1).lower() in METRIC_NOUNS:
+                found = Attachment(METRIC_WORDS[noun.group(1).lower()], None, None)  # "all deaths (53%, 13,178)"
         if found is None and previous is not None and after[:1] and after[0] in SAME_FIGURE_HEADS \
                 and (after[0] in HOUSEHOLD_HEADS) != (previous.head in HOUSEHOLD_HEADS) \
                 and IN_BRACKETS.search(before_text):
@@ -331,16 +371,26 @@ class _Mention(NamedTuple):
     start: int  # where its sentence starts
 
 
-def _number_mentions(sentence: _Sentence) -> list[_Mention]:
+def _number_mentions(sentence: _Sentence, singles: list[Single], context: str | None) -> list[_Mention]:
+    """The figures of a sentence; ``context`` is the metric of the sentence before, if its figures share one."""
     mentions, explicit, previous = [], None, None
-    for number in find_numbers(sentence.text, sentence.lower):
+    numbers = find_numbers(sentence.text, sentence.lower)
+    for number, single in with_singles(numbers, singles, sentence.start):
         found = sentence.attach(number, previous)
+        if found is not None and found.metric in (CASUALTIES, REFERRED):  # "put the losses at 80,000"
+            metric = in_context(found.metric, previous and previous.metric, context, sentence.lower)
+            found = found._replace(metric=metric) if metric else None
+        if single is not None:
+            found = found and one_person(found, single, sentence.lower, number.end)
+            if found is None:
+                continue  # an article that counts no one leaves the figure before it in force
         previous = found  # a count with its noun left out follows the figure right before it, if any
         if found is None:
             continue
         population = _population(found, explicit)
-        # A group named in the sentence carries over to the next figure only.
-        explicit = found.population if found.head not in ("others", "more") else None
+        # A group named in the sentence carries over to the next figure only; one person names no
+        # group for others ("killing a woman and wounding 25").
+        explicit = found.population if found.head not in ("others", "more") and single is None else None
         stance = "denied" if sentence.denied_from < number.start < sentence.denied_until else "asserted"
         for metric in (found.metric, found.also):
             if metric is not None and not (metric == "refugees" and population in ARMED_GROUPS):
@@ -351,6 +401,48 @@ def _number_mentions(sentence: _Sentence) -> list[_Mention]:
                     unit="households" if found.head in HOUSEHOLD_HEADS else "people",
                 ))
     return mentions
+
+
+def _taken_up(reading: "_Reading", start: int, end: int) -> list[_Mention]:
+    """'Gunmen abducted 9 soldiers. They later killed them.': the one count of the sentence before,
+    taken up by a pronoun or noun that a cue of this sentence governs, under that cue's metric."""
+    text, lower = reading.text, reading.lower
+    metrics = anaphor_metrics(text, lower, start, end)
+    before = sentence_before(text, start) if metrics else None
+    count = before and one_count(text, lower, *before)
+    if not count:
+        return []
+    passage = _Sentence(reading, before[0], end)
+    return [_carried(passage, count, metric) for metric in metrics]
+
+
+def _carried_on(reading: "_Reading", start: int, end: int, found: list[_Mention],
+                metric_at: list[int]) -> list[_Mention]:
+    """'Twelve people were killed. Of these, 5 are children.': the sentences after one whose figures
+    share a metric that go on counting under it: they name no metric of their own, or point back."""
+    if len({mention.metric for mention in found}) != 1:
+        return []
+    text, lower = reading.text, reading.lower
+    carried, metric = [], found[0].metric
+    following = sentence_after(text, end) if may_go_on(text, lower, end) else None
+    while following is not None and goes_on_counting(text, lower, *following) and \
+            (bisect_left(metric_at, following[0]) == bisect_left(metric_at, following[1])  # no cue of its own
+             or points_back(lower, *following)):
+        counts = continued_counts(text, lower, *following)
+        if not counts:
+            break
+        passage = _Sentence(reading, start, following[1])
+        carried += [_carried(passage, count, metric) for count in counts]
+        following = sentence_after(text, following[1])
+    return carried
+
+
+def _carried(passage: _Sentence, count: Carried, metric: str) -> _Mention:
+    """A count read in one sentence of ``passage`` and counted under ``metric``, named in another."""
+    number = count.number
+    stance = "denied" if passage.denied_from < number.start - passage.start < passage.denied_until else "asserted"
+    return passage.mention(number.start, number.text, metric, number.value, number.high, number.qualifier,
+                           count.population or "people", stance, number.hedge, generic=count.population is None)
 
 
 def _zero_denials(sentence: _Sentence) -> list[_Mention]:
@@ -397,21 +489,35 @@ def extract_claims(text: str, context: ReportContext) -> list[Claim]:
     if not isinstance(text, str) or not text:
         return []
     lower = lowered(text)
-    metric_at = [start for start, _ in METRIC_WORDS_FOUND.spans(lower)]
-    if not metric_at:
+    cues = METRIC_WORDS_FOUND.spans(lower)
+    if not cues:
         return []
+    metric_at = [start for start, _ in cues]
+    single_cues = [start for start, end in cues if lower[start:end] in SINGLE_CUES]
     # The countries the report is about (to tell apart towns of one name), and the place it names
     # first (for a figure whose sentence names none): each read only when needed.
     countries = cache(partial(report_countries, text, lower, context.location))
     lead_place = cache(partial(first_place, text, lower, countries))
     # Who a name is in this report: its place is looked for only when a name needs it ("police").
     originator_of = cache(partial(_originator_in, TextPlace(text, lower, context.location)))
+    reading = _Reading(text, lower, context, lead_place, countries, originator_of)
     mentions: list[_Mention] = []
+    last_end, last_metrics = -1, set()  # the sentence read last, and the metrics of its figures
     for start, end in sentences_holding(text, metric_at):
-        if not (has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
+        singles = single_counts(text, lower, start, end, single_cues)
+        if not (singles or has_number(lower, start, end) or zero_denial_in(text, lower, start, end)):
+            if may_take_up(lower, start, end):
+                mentions.extend(_taken_up(reading, start, end))
             continue
-        sentence = _Sentence(text, lower, start, end, context, lead_place, countries, originator_of)
-        mentions.extend(_number_mentions(sentence))
+        sentence = _Sentence(reading, start, end)
+        just_before = len(last_metrics) == 1 and (last_end == start or text[last_end:start].isspace())
+        found = _number_mentions(sentence, singles, next(iter(last_metrics)) if just_before else None)
+        if not found and may_take_up(lower, start, end):
+            found = _taken_up(reading, start, end)
+        mentions.extend(found)
         mentions.extend(_zero_denials(sentence))
+        last_end, last_metrics = end, {mention.metric for mention in found}
+        if found:
+            mentions.extend(_carried_on(reading, start, end, found, metric_at))
     first_line = text.find("\n")
     return follow_figures_before(_deduplicated(mentions, first_line if first_line > 0 else 0))

@@ -17,6 +17,7 @@ from pipeline.extract.lexicon import (
     DETERMINERS,
     METRIC_WORDS,
     MODALS,
+    MOTION_VERBS,
     NOUNS_NOT_VERBS,
     POPULATION_WORDS,
     PREPOSITIONS,
@@ -25,12 +26,18 @@ from pipeline.extract.lexicon import (
     REPORTING_VERBS,
     VERB_GROUP_WORDS,
 )
+from pipeline.extract.movement import destination
 from pipeline.extract.phrases import METRIC_MODIFIERS, QUOTES, WORD_KIND, is_adverb, is_number, is_verb, noun_phrase
 
 CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”", "—", "–", "•"}
 MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
 MAX_SKIP = 10  # words of a place or relative clause skipped on the way
 OBJECT_PRONOUNS = {"them", "him", "her", "all", "both"}
+SUBJECT_PRONOUNS = {"they", "he", "she", "we", "i", "you"}
+# Metric nouns that stand in a phrase after the counted noun ("2 men with gunshot wounds were found").
+PLURAL_METRIC_NOUNS = {"wounds", "injuries"}
+# Metric verbs read only before a count ("wound dozens more"): after one, the word is mostly a noun ("a wound").
+VERBS_BEFORE_COUNTS = {"wound"}
 PARTICLES = {"up", "out", "down", "off", "away"}
 # Words that end the clause of a count without saying anything of it ("21 fighters according to the monitor").
 SPEECH_WORDS = {"according", "said", "says", "told", "added", "reported", "citing"}
@@ -115,8 +122,8 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
     if end is None or not first:
         return None
     aside = after[index + 1:end]
-    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside):
-        return end
+    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside) and "that" not in aside:
+        return end  # ", the UN said," is an aside; ", later claimed that the toll was higher," is not
     return None
 
 
@@ -127,7 +134,12 @@ ABROAD = (["to", "neighbouring"], ["to", "neighboring"], ["the", "country"], ["t
 CUE_PHRASE_HEADS = {"forced", "lost", "losing", "sustained", "suffered", "received", "found", "shot", "left", "lay",
                     "lying", "reported", "declared", "pronounced", "made", "rendered", "taken", "went", "gone",
                     "remain", "remained", "remains", "are", "were", "is", "among", "in", "beaten", "burnt", "frozen",
-                    "crossed", "crossing", "fled", "fleeing"}
+                    "crossed", "crossing", "flee", "flees"} | MOTION_VERBS
+
+
+FLEEING = {"fled", "fleeing", "flee", "flees"}
+CAPTORS = {"police", "forces", "soldiers", "troops", "army", "militants", "gunmen", "rebels", "militia", "militiamen",
+           "fighters", "police", "agents", "officers"}
 
 
 def _cue_phrase(after: list[str], index: int) -> str | None:
@@ -135,7 +147,7 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
 
     "forced to flee", "lost their lives", "sustained injuries", "found dead",
     "shot to death", "taken hostage", "went missing", "left homeless", "among
-    the dead", "in critical condition", "crossed into Chad".
+    the dead", "in critical condition", "crossed into Chad", "fled to Chad".
     """
     word, following = after[index], after[index + 1:index + 4]
     if word not in CUE_PHRASE_HEADS:  # another -ed word: of these phrases it can only open "...ed to death"
@@ -159,13 +171,17 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
         return "refugees"
     if word in {"crossed", "crossing"} and (nxt == ["into"] or following[1:2] in (["border"], ["frontier"])):
         return "refugees"  # "150,000 have crossed into Chad", "crossed the border"
-    if word in {"fled", "fleeing"} and (nxt == ["abroad"] or following[:2] in ABROAD
-                                       or following == ["across", "the", "border"]):
+    if word in FLEEING and (nxt == ["abroad"] or following[:2] in ABROAD
+                            or following == ["across", "the", "border"]):
         return "refugees"  # "1.2 million have fled to neighbouring countries", "fled the country"
-    if word in {"fled", "fleeing"}:
-        return None  # fleeing within the country: the metric word itself
+    if word in FLEEING or word in MOTION_VERBS:
+        # "fled to Chad", "travelled to either Egypt or Chad", "moving towards the border"; fleeing
+        # within the country is the metric word itself, going elsewhere no metric
+        return destination(after, index)
     if word == "taken" and nxt and nxt[0] in {"hostage", "hostages", "prisoner", "prisoners", "captive"}:
         return "detained"
+    if word == "taken" and "by" in following[:2] and CAPTORS.intersection(after[index + 2:index + 6]):
+        return "detained"  # "taken away by police", "were taken by security forces"
     if word in {"went", "gone", "remain", "remained", "remains", "are", "were", "is"} and nxt == ["missing"]:
         return "missing"
     if word == "among" and following[:1] in (["the"], ["those"]) and following[1:2] and \
@@ -256,8 +272,9 @@ class _Reader:
                 continue
             if word in METRIC_WORDS and self.skipping and word.endswith("ing"):
                 return self.clause(None, own_verb=True)  # "who had arrived for evacuating ...": no verb of the count
-            if self.skipping and word in METRIC_MODIFIERS and _modifies_noun(after, index):
-                index += 1  # "at a site where displaced families live": a modifier in a place, not a verb
+            if self.skipping and (word in METRIC_MODIFIERS and _modifies_noun(after, index)
+                                  or word in PLURAL_METRIC_NOUNS and not self.relative):
+                index += 1  # "at a site where displaced families live", "men with gunshot wounds": nouns of a phrase
                 continue
             if word in METRIC_WORDS:
                 found = self._metric_word(index)
@@ -292,6 +309,9 @@ class _Reader:
                 pass  # "Two children under the age of two have been killed"
             elif word in CLAUSE_BREAKS or is_number(word):
                 return self.clause(None)
+            elif word == "whose" or word in SUBJECT_PRONOUNS and self.skipping:
+                # "a woman whose son was killed said", "told a reporter that they had captured": another subject
+                return self.clause(None)
             elif word in RELATIVES or word in PREPOSITIONS or word in DETERMINERS or word == "of" or self.skipping:
                 if self.relative:
                     self.relative_content = True
@@ -300,7 +320,8 @@ class _Reader:
                 if self.skipping > MAX_SKIP:
                     return self.clause(None)
             elif word in POPULATION_WORDS and after[index - 1] in {"are", "is", "were", "was"}:
-                return Clause(None, self.projected, group=POPULATION_WORDS[word])  # "... are children"
+                # "... are children"; after other counts of a list ("14 evacuees, 5 of whom were women"), theirs
+                return Clause(None, self.projected, group=None if self.listed else POPULATION_WORDS[word])
             elif self.passive and (coordinated := _coordinated_verb(after, index)) is not None:
                 return self.clause(self.verb(METRIC_WORDS[after[coordinated]], coordinated))
             else:
@@ -310,7 +331,7 @@ class _Reader:
 
     def _metric_word(self, index: int) -> Verb | None:
         after, word = self.after, self.after[index]
-        if word in NOUNS_NOT_VERBS or _combined(after, index) or \
+        if word in NOUNS_NOT_VERBS or word in VERBS_BEFORE_COUNTS or _combined(after, index) or \
                 (word == "returned" and after[index + 1:index + 2] == ["fire"]):
             return None
         follows = after[index + 1:index + 2]

@@ -25,11 +25,12 @@ def _add(metric: str, words: str) -> None:
 _add("killed", """killed killing kills kill dead died die dies dying death deaths
     fatalities fatality martyrs martyred martyr lives executed executing execution
     slain slaughtered massacred perished bodies corpses murdered toll eliminated
-    neutralized neutralised beheaded drowned deceased""")
-_add("injured", """injured injuring injures wounded wounding wounds injuries injury
+    neutralized neutralised beheaded drowned deceased assassinated assassinating gunned lynched succumbed""")
+_add("injured", """injured injuring injures wounded wounding wounds wound injuries injury
     hurt maimed""")
 _add("displaced", """displaced displacing displacement fled flee fleeing flees
-    uprooted evacuated evacuating evacuees idps homeless relocated""")
+    uprooted evacuated evacuating evacuees idps homeless relocated
+    arrivals departures displacements movements""")
 _add("refugees", "refugees refugee")
 _add("returned", "returned returnees returning")
 _add("missing", "missing unaccounted disappeared")
@@ -39,7 +40,8 @@ _add("detained", """detained detaining arrested arresting abducted abducting
 # Nouns that name the counted people by what happened to them ("3.6 million
 # refugees", "20 bodies", "over 40 dead"), not only a verb about them.
 METRIC_NOUNS = _words("""deaths dead fatalities martyrs bodies corpses lives wounded injured
-    injuries refugees refugee idps evacuees displaced returnees detainees hostages missing arrests deceased""")
+    injuries refugees refugee idps evacuees displaced returnees detainees hostages missing arrests deceased
+    arrivals departures displacements movements""")
 
 # Metric words that are both a verb and a noun head ("1 million displaced", "the displaced").
 PARTICIPLES = _words("displaced wounded injured missing dead deceased")
@@ -50,14 +52,14 @@ NOUNS_NOT_VERBS = METRIC_NOUNS - PARTICIPLES
 # as the metric of a number before them only in the passive ("20 people killed
 # in the raid", "were killed"). The other metric verbs tell of their subject
 # ("30 died", "70,000 fled").
-TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded
+TRANSITIVE = _words("""killed kills kill killing executed slaughtered massacred murdered beheaded assassinated gunned wound
     eliminated neutralized neutralised wounded injured injures hurt maimed displaced evacuated
     uprooted arrested detained abducted kidnapped captured imprisoned jailed""")
 
 # "the deaths of two marines", "the bodies of 60 children", "the capture of 2 soldiers".
 OF_NOUNS = {
-    "deaths": "killed", "death": "killed", "lives": "killed", "bodies": "killed", "remains": "killed",
-    "killing": "killed", "killings": "killed", "murder": "killed", "execution": "killed",
+    "deaths": "killed", "death": "killed", "lives": "killed", "bodies": "killed", "body": "killed", "remains": "killed",
+    "killing": "killed", "killings": "killed", "murder": "killed", "execution": "killed", "assassination": "killed",
     "capture": "detained", "arrest": "detained", "arrests": "detained", "detention": "detained",
     "abduction": "detained", "kidnapping": "detained",
     "evacuation": "displaced", "displacement": "displaced", "return": "returned",
@@ -65,9 +67,18 @@ OF_NOUNS = {
 
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay crossed crossing")
+# Nouns that count the dead, the wounded or both ("the losses", "casualties"): they count the dead
+# only where a report says so (attach.py, claims.py).
+CASUALTY_NOUNS = _words("losses casualties")
 # Verbs that displace the people they move "from their homes" ("has driven 320,000 people from their homes").
-DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted")
-CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | _words("condition among asylum victim")
+DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted forced forcing")
+# Verbs of going, which name a metric only by where they go ("travelled to Chad", "moving towards the
+# border"; movement.py), and counted nouns of people on the move ("12,300 arrivals").
+MOTION_VERBS = _words("""fled fleeing travelled traveled travelling traveling moving moved heading headed streaming
+    streamed escaped arrived arriving walking trekked""")
+MOVEMENT_NOUNS = _words("arrivals departures displacements movements")
+CUE_WORDS = set(METRIC_WORDS) | VERB_CUES | DRIVING_VERBS | set(OF_NOUNS) | MOTION_VERBS \
+    | CASUALTY_NOUNS | _words("condition among asylum victim figure figures count")
 
 # ---------------------------------------------------------------- people
 POPULATION_WORDS: dict[str, str] = {}
@@ -97,7 +108,37 @@ _pop("people", """people persons person residents others individuals inhabitants
     guards personnel men man""")
 MEMBERS_OF = {"family": "people", "families": "people", "household": "people", "patrol": "soldiers",
               "army": "soldiers", "forces": "soldiers", "military": "soldiers", "police": "people",
-              "staff": "civilians", "crew": "people"}
+              "staff": "civilians", "crew": "people", "council": "civilians", "committee": "civilians",
+              "parliament": "civilians"}
+# Nouns naming one person ("a farmer was shot dead", "killing a civilian", "a member of the
+# council"): a singular count of them under a cue is a claim of 1 (singles.py). Those naming a
+# group other than `people` name it in any phrase; the others, which often modify a noun ("activist
+# group", "local council"), name no group. Collective nouns ("a family", "a group", "a crew") count
+# more than one: not here.
+ONE_PERSON: set[str] = set()
+
+
+def _one(population: str, words: str) -> None:
+    for word in words.split():
+        ONE_PERSON.add(word)
+        if population != "people":
+            POPULATION_WORDS.setdefault(word, population)
+
+
+_one("civilians", """civilian citizen worshipper journalist volunteer medic paramedic doctor nurse farmer
+    worker student teacher pupil""")
+_one("children", "child kid minor boy girl baby infant toddler newborn schoolchild schoolboy schoolgirl teenager")
+_one("women", "woman mother wife sister grandmother widow policewoman")
+_one("combatants", """combatant fighter rebel militant insurgent terrorist jihadist jihadi gunman extremist
+    mercenary militiaman attacker bomber assailant guerrilla commander member operative""")
+_one("soldiers", """soldier serviceman marine sailor guardsman peacekeeper paratrooper commando conscript
+    general colonel captain lieutenant sergeant corporal brigadier""")
+_one("people", """person individual resident inhabitant villager migrant man policeman officer guard youth
+    elder relative son daughter father brother husband uncle cousin nephew grandfather grandson passenger
+    pedestrian motorist cyclist patient prisoner detainee suspect defector informant collaborator protester
+    demonstrator official leader mayor governor mukhtar imam priest cleric sheikh pastor lawmaker politician
+    candidate employee contractor engineer driver shepherd fisherman trader merchant shopkeeper businessman
+    lawyer judge activist photographer reporter cameraman smuggler local tribesman clansman kinsman""")
 # Modifiers that make a group part of a state's forces ("security forces", "military personnel").
 SECURITY_MODIFIERS = _words("security military army armed government regime")
 # Groups fighting for the government: their fighters are coded `soldiers`.
@@ -150,12 +191,12 @@ APPOSITIVE_OPENERS = _words("""including includes among most mostly many some al
 
 # Words that may stand between a verb or toll and the number after it.
 LEAD_INS = _words("""to at of a the an by another more some further least additional
-    about around over than nearly almost up as many estimated roughly reached
+    about around over than nearly almost up as many high estimated roughly reached total family group
     stood stands rose risen climbed increased jumped has had have is was now""")
 # Verbs that link a count to a subject naming the metric ("the death toll rose to 41",
 # "the number of people displaced has reached 312,000").
 LINKING_VERBS = _words("""reached reaching rose risen climbed increased jumped passed exceeded surpassed
-    topped hit stood stands stand totalled totaled numbered is was are were reach rises climbs
+    topped hit stood stands stand totalled totaled numbered is was are were be reach rises climbs
     become became becomes exceeds exceed surpasses surpass tops""")
 
 # Number words, as tokens: a list of counts continues past them ("Four guards and twelve prisoners").
@@ -172,7 +213,7 @@ QUALIFIER_PHRASES: list[tuple[str, str]] = [
     ("about", "approximately"), ("around", "approximately"), ("some", "approximately"),
     ("nearly", "approximately"), ("almost", "approximately"), ("close to", "approximately"),
     ("roughly", "approximately"), ("an estimated", "approximately"),
-    ("approximately", "approximately"), ("estimated", "approximately"),
+    ("approximately", "approximately"), ("estimated", "approximately"), ("estimated at", "approximately"),
     ("up to", "up_to"), ("as many as", "up_to"), ("no more than", "up_to"), ("as high as", "up_to"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"),
     # "deaths passed 2,500": verbs that say a count went beyond the number

@@ -53,9 +53,11 @@ NUMBER_RE = re.compile(
     (?:
         (?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds|thousands|millions)
       | (?P<half>half\s+a\s+(?:million|dozen)|(?:a\s+)?quarter\s+of\s+a\s+million)
+
       | (?P<a>an?\s+(?:dozen|hundred|thousand|million))
       | (?P<dozen>(?:{_WORD}|\d{{1,2}})\s+dozen)
       | (?P<digits>{_DIGITS})(?P<scale>{_SCALE})?(?P<plus>\+)?
+      | (?P<andhalf>{_WORD}[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:thousand|million|billion))
       | (?P<words>{_WORDS})
     )
     (?![\w]|\.\d)
@@ -107,6 +109,7 @@ RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+th
 # "14,500 (estimate)": a number its writer marks as estimated
 ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
 RANGE_BEFORE = re.compile(r"\b(?:between|from|either)\s+$")
+CHANGE_BEFORE = re.compile(r"\bby\s+$")  # "rose by 12 to 52": a change, then the count it came to
 
 
 class Number(NamedTuple):
@@ -146,6 +149,10 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
         if text.startswith(("quarter", "a quarter")):
             return 250_000, False
         return (500_000 if text.endswith("million") else 6), False
+    if group == "andhalf":  # "three-and-a-half million"
+        first, scale = re.split(r"[\s-]+", text)[0], re.split(r"[\s-]+", text)[-1]
+        count = int(first) if first.isdigit() else _word_value(first)
+        return (None if count is None else int((count + 0.5) * SCALES[scale])), False
     if group == "a":
         return {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}[text.split()[-1]], False
     if group == "dozen":
@@ -155,9 +162,9 @@ def _value(match: re.Match) -> tuple[int | None, bool]:
     if group == "words":
         return _word_value(text), False
     cleaned = SEPARATORS.sub("", match.group("digits"))
-    if DOTTED_THOUSANDS.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands
     scale = (match.group("scale") or "").strip()
+    if DOTTED_THOUSANDS.fullmatch(cleaned) and (not scale or cleaned.count(".") > 1):
+        cleaned = cleaned.replace(".", "")  # "1.800": dots between thousands; "7.134 million" is a decimal
     if scale:
         if len(cleaned) > MAX_DIGITS:
             return None, False
@@ -214,8 +221,8 @@ def is_excluded(lower: str, match: re.Match, before: str, last: list[str]) -> bo
     if last and last[-1] in MONTH_NAMES and match.group("digits") and \
             (before.rstrip()[-1:].isalpha() or before.rstrip().endswith(".")):
         return True  # "January 26"; in "in January, 26 civilians" or "(since January): 87,400" no date goes on
-    if last[-1:] == ["the"] and match.group() == "one":
-        return True  # "the one interpreter who was killed": a pronoun, not a count
+    if match.group() == "one" and (last[-1:] == ["the"] or last[-2:-1] in (["a"], ["an"])):
+        return True  # "the one interpreter who was killed", "a loved one": a pronoun, not a count
     if _is_proportion_denominator(last):
         return True
     return NOT_A_COUNT_AFTER.match(lower, match.end(), match.end() + 40) is not None
@@ -277,7 +284,9 @@ def find_numbers(text: str, lower: str | None = None) -> list[Number]:
                     continue  # "between 9 and 12 February": the start of a date range
                 range_word = RANGE_BEFORE.search(lower, max(0, match.start() - 12), match.start())
                 joiner = gap.strip()
-                if (range_word or joiner in ("-", "–", "to", "or")) and upper is not None and not upper_vague \
+                change = joiner == "to" and CHANGE_BEFORE.search(lower, max(0, match.start() - 4), match.start())
+                if (range_word or joiner in ("-", "–", "to", "or")) and not change and upper is not None \
+                        and not upper_vague \
                         and upper > value:
                     high, end, qualifier = upper, following.end(), "range"
                     index += 1

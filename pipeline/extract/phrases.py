@@ -21,8 +21,10 @@ from pipeline.extract.lexicon import (
     METRIC_NOUNS,
     METRIC_WORDS,
     MODALS,
+    MOVEMENT_NOUNS,
     NOUN_MODIFIERS,
     NUMBER_WORDS,
+    ONE_PERSON,
     PARTICIPLES,
     POPULATION_WORDS,
     PREPOSITIONS,
@@ -100,7 +102,7 @@ def _population(words: list[str], following: list[str]) -> str | None:
     for word in reversed(words):
         if word in POPULATION_WORDS:
             found = POPULATION_WORDS[word]
-            if word == "members":  # "five family members", "members of a patrol", "IS members"
+            if word in {"members", "member"}:  # "five family members", "members of a patrol", "IS members"
                 found = next((MEMBERS_OF[w] for w in [*words[:-1], *following[:4]] if w in MEMBERS_OF), "combatants")
             break
     modifiers = set(words[:-1])
@@ -140,6 +142,8 @@ def _start(after: list[str]) -> int:
         index = 1
     if after[index:index + 1] == ["of"]:  # "212 of its troops", "hundreds of Taliban"
         index += 2 if after[index + 1:index + 2] and after[index + 1] in OPENERS_OF_OF else 1
+        if after[index - 1:index] == ["them"] and after[index:index + 1] in (["a"], ["an"]):
+            index += 1  # "one of them a child": the one is a child
     return index
 
 
@@ -155,6 +159,8 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
             if not word[0].isalpha() or is_adverb(word) or word.endswith("ed") and \
                     is_verb(word, bool(words), after[index + 1] if index + 1 < len(after) else None):
                 break
+            if word.endswith("ing") and words and (words[-1] in POPULATION_WORDS or words[-1] in ONE_PERSON):
+                break  # "a man bearing signs of torture": a participle after the people counted
             words.append(word)
             index += 1
             continue
@@ -174,7 +180,8 @@ def noun_phrase(after: list[str], after_raw: list[str]) -> NounPhrase:
                 index += 1
                 continue
             if word in METRIC_NOUNS and not (word in PARTICIPLES and words):
-                metric = METRIC_WORDS[word]  # "3.6 million refugees", "over 40 dead"
+                # "3.6 million refugees", "over 40 dead"; "refugee arrivals" are refugees
+                metric = metric if metric and word in MOVEMENT_NOUNS else METRIC_WORDS[word]
                 words.append(word)
                 index += 1
             break  # "5 civilians wounded", "30 died": the verb of the clause
