@@ -122,8 +122,9 @@ def _parenthetical_end(after: list[str], index: int) -> int | None:
     if end is None or not first:
         return None
     aside = after[index + 1:end]
-    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside) and "that" not in aside:
-        return end  # ", the UN said," is an aside; ", later claimed that the toll was higher," is not
+    if first[0] in APPOSITIVE_OPENERS or is_number(first[0]) or REPORTING_VERBS & set(aside) and "that" not in aside \
+            or _reduced_relative(after, index + 1):
+        return end  # ", the UN said," and ", living in the block," are asides; ", later claimed that ...," is not
     return None
 
 
@@ -264,6 +265,10 @@ class _Reader:
         stop = min(len(after), self.start + MAX_VERB_DISTANCE)
         while index < stop:
             word = after[index]
+            if index == self.start and _reduced_relative(after, index):
+                self.relative, self.skipping = True, 1  # "20 people living in the block were killed"
+                index += 1
+                continue
             if (word in CUE_PHRASE_HEADS or word[-2:] == "ed") and (metric := _cue_phrase(after, index)) is not None:
                 if not self._opening_relative():
                     return self.clause(self.verb(metric, index))
@@ -363,6 +368,15 @@ class _Reader:
         if end is not None:
             self.listed = True
         return end
+
+
+def _reduced_relative(after: list[str], index: int) -> bool:
+    """A participle opening a clause that tells who the counted people were, not what befell them
+    ("families sheltering in the school", "villagers working in the fields"): the main verb follows it."""
+    word = after[index]
+    return word.endswith("ing") and word not in METRIC_WORDS and word not in SPEECH_WORDS \
+        and word not in {"including", "among", "during"} \
+        and after[index + 1:index + 2] != [] and (after[index + 1] in PREPOSITIONS or after[index + 1] in DETERMINERS)
 
 
 def verb_after(after: list[str], start: int, after_raw: list[str] | None = None) -> Clause:
