@@ -18,7 +18,7 @@ from pipeline.extract.lowercase import lowered
 WINDOW = 200  # characters around a number read for words that tie it to the figure before
 # "Thirty-five of those killed were children", "569,000 of the displaced are children", "Of them, 12 were women"
 PART_OF_BEFORE = re.compile(r"\s*(?:of|among)\s+(?:those|them|whom|the)\b")
-PART_OF_AFTER = re.compile(r"\b(?:of|among)\s+(?:those|them|the)\b(?:\s+[\w-]+){0,2},?\s+(?:[\w-]+\s+){0,2}$")
+PART_OF_AFTER = re.compile(r"\s*(?:of|among)\s+(?:those|them|the)\b(?:\s+[\w-]+){0,2},?\s+(?:[\w-]+\s+){0,2}$")
 SAME_SPAN = re.compile(r"\b(?:over|in|during|within|for)\s+the\s+same\s+(?:period|months?|weeks?|days?|time|year)\b")
 REFERS_BACK = re.compile(rf"\b(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_WORDS}|toll|victims"
                          rf"|dead|wounded|injured)\b")
@@ -34,56 +34,60 @@ def _undated_incident(claim) -> bool:
     return claim.count_type == INCIDENT and claim.date_precision in (None, "unknown") and claim.period_text is None
 
 
-class _Reading:
-    """The lower-cased sentence of each claim, and what it says of the event before, read once a sentence."""
-
-    def __init__(self):
-        self._sentences: dict[int, tuple[str, bool]] = {}
-
-    def sentence(self, claim) -> tuple[str, bool]:
-        """(the sentence lower-cased, whether it goes on about the event before and tells of no other)."""
-        if claim.start not in self._sentences:
-            lower = lowered(claim.quote)
-            self._sentences[claim.start] = (lower, REFERS_BACK.search(lower) is not None
-                                            and NEW_EVENT.search(lower) is None)
-        return self._sentences[claim.start]
+def _near(claim, before: int, after: int) -> tuple[str, int, int]:
+    """The words around a claim's number, lower-cased, with where the number starts and ends in them."""
+    at = claim.number_start - claim.start
+    opening = max(0, at - before)
+    return lowered(claim.quote[opening:at + len(claim.number_text) + after]), at - opening, \
+        at - opening + len(claim.number_text)
 
 
-def _part_of(claim, before, before_followed: bool, lower: str) -> bool:
+def _part_of(claim, before, before_followed: bool) -> bool:
     """Whether ``claim`` counts over the span of ``before``, the figure just before it.
 
     ``before_followed``: whether ``before`` itself follows the figure before
     it; a figure of the same sentence with no span of its own then does too
     ("Around 569,000 of the displaced are children and more than 195,000 are women").
     """
-    at = claim.number_start - claim.start
-    end = at + len(claim.number_text)
-    if SAME_SPAN.search(lower, max(0, at - WINDOW), end + WINDOW):
-        return True
+    if "same" in claim.quote or "Same" in claim.quote:
+        words, _, _ = _near(claim, WINDOW, WINDOW)
+        if SAME_SPAN.search(words):
+            return True
     if not _undated_incident(claim) or before.value < claim.value:
         return False
-    return before_followed and before.start == claim.start \
-        or bool(PART_OF_BEFORE.match(lower, end) or PART_OF_AFTER.search(lower, max(0, at - 80), at))
+    if before_followed and before.start == claim.start:
+        return True
+    words, at, end = _near(claim, 80, 20)
+    if PART_OF_BEFORE.match(words, end):
+        return True
+    opening = max(words.rfind(" of ", 0, at), words.rfind("of ", 0, 3), words.rfind("among ", 0, at))
+    return opening >= 0 and PART_OF_AFTER.match(words, opening, at) is not None
 
 
-def _same_event(claim, before, goes_on: bool) -> bool:
-    """Whether an undated incident goes on about the dated incident just before it (``goes_on``: its
-    sentence refers back to an event and tells of no other), and they are not said to be in different places."""
-    if claim.date_precision != "unknown" or not _undated_incident(claim) or before.count_type != INCIDENT \
-            or before.date_precision in (None, "unknown"):
+def _same_event(claim, before, sentences: dict[int, bool]) -> bool:
+    """Whether an undated incident goes on about the dated incident just before it: its sentence refers
+    back to an event and tells of no other (``sentences`` keeps what each sentence says, by its start),
+    and they are not said to be in different places."""
+    if before.count_type != INCIDENT or before.date_precision in (None, "unknown") \
+            or claim.date_precision != "unknown" or not _undated_incident(claim):
         return False
     if claim.place is not None and before.place is not None and claim.place != before.place:
         return False
-    return claim.start == before.start or goes_on
+    if claim.start == before.start:
+        return True
+    if claim.start not in sentences:
+        lower = lowered(claim.quote)
+        sentences[claim.start] = REFERS_BACK.search(lower) is not None and NEW_EVENT.search(lower) is None
+    return sentences[claim.start]
 
 
 def follow_figures_before(claims: list) -> list:
     """Claims in text order, each that goes on about the figure before it given that figure's span of time."""
-    reading, followed = _Reading(), False
+    sentences: dict[int, bool] = {}
+    followed = False
     for index in range(1, len(claims)):
         claim, before = claims[index], claims[index - 1]
-        lower, goes_on = reading.sentence(claim)
-        followed = _part_of(claim, before, followed, lower)
-        if followed or _same_event(claim, before, goes_on):
+        followed = _part_of(claim, before, followed)
+        if followed or _same_event(claim, before, sentences):
             claims[index] = dataclasses.replace(claim, **{name: getattr(before, name) for name in TIMING})
     return claims
