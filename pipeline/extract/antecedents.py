@@ -9,22 +9,26 @@ of another ("a mortar round", "another strike", "elsewhere", "a day after").
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from pipeline.extract.count_types import EVENT_WORDS, INCIDENT
+from pipeline.extract.count_types import CUE_KINDS, INCIDENT
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.trie import WordFinder
 
 WINDOW = 200  # characters around a number read for words that tie it to the figure before
 # "Thirty-five of those killed were children", "569,000 of the displaced are children", "Of them, 12 were women"
 PART_OF_BEFORE = re.compile(r"\s*(?:of|among)\s+(?:those|them|whom|the)\b")
 PART_OF_AFTER = re.compile(r"\s*(?:of|among)\s+(?:those|them|the)\b(?:\s+[\w-]+){0,2},?\s+(?:[\w-]+\s+){0,2}$")
 SAME_SPAN = re.compile(r"\b(?:over|in|during|within|for)\s+the\s+same\s+(?:period|months?|weeks?|days?|time|year)\b")
-REFERS_BACK = re.compile(rf"\b(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_WORDS}|toll|victims"
-                         rf"|dead|wounded|injured)\b")
-NEW_EVENT = re.compile(rf"\b(?:a|an|another|one|two|twin|separate|similar|second)\s+(?:[\w-]+\s+){{0,3}}?"
-                       rf"(?:{EVENT_WORDS})\b|\b(?:elsewhere|separately|meanwhile|earlier|previously|later|after"
-                       rf"|before|ago)\b|^\W*(?:also|in\s+addition)\b")
+# An event, or its casualties, named in a sentence: after "the", "these" it is the event told before; after "a",
+# "another", "two" another one.
+EVENT_NAMES = WordFinder.listing([word for word, kind in CUE_KINDS.items() if kind in ("single", "many")]
+                                 + ["toll", "victims", "dead", "wounded", "injured"], joiners="_-")
+CASUALTY_NAMES = {"toll", "victims", "dead", "wounded", "injured"}
+KNOWN_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}$")
+ANOTHER_BEFORE = re.compile(r"\b(?:a|an|another|one|two|twin|separate|similar|second)\s+(?:[\w-]+\s+){0,3}$")
+ANOTHER_TIME = re.compile(r"\b(?:elsewhere|separately|meanwhile|earlier|previously|later|after|before|ago)\b"
+                          r"|^\W*(?:also|in\s+addition)\b")
 TIMING = ("count_type", "event_date", "date_precision", "period_start", "period_start_latest", "period_end",
           "period_text")
 
@@ -76,9 +80,22 @@ def _same_event(claim, before, sentences: dict[int, bool]) -> bool:
     if claim.start == before.start:
         return True
     if claim.start not in sentences:
-        lower = lowered(claim.quote)
-        sentences[claim.start] = REFERS_BACK.search(lower) is not None and NEW_EVENT.search(lower) is None
+        sentences[claim.start] = _goes_on(lowered(claim.quote))
     return sentences[claim.start]
+
+
+def _goes_on(lower: str) -> bool:
+    """Whether a lower-cased sentence refers back to an event ("the attack", "the death toll") and tells of no
+    other ("a mortar round", "another strike", "elsewhere", "a day after")."""
+    if ANOTHER_TIME.search(lower):
+        return False
+    refers = False
+    for start, end in EVENT_NAMES.spans(lower):
+        before = lower[max(0, start - 40):start]
+        if lower[start:end] not in CASUALTY_NAMES and ANOTHER_BEFORE.search(before):
+            return False
+        refers = refers or KNOWN_BEFORE.search(before) is not None
+    return refers
 
 
 def follow_figures_before(claims: list) -> list:
@@ -89,5 +106,6 @@ def follow_figures_before(claims: list) -> list:
         claim, before = claims[index], claims[index - 1]
         followed = _part_of(claim, before, followed)
         if followed or _same_event(claim, before, sentences):
-            claims[index] = dataclasses.replace(claim, **{name: getattr(before, name) for name in TIMING})
+            for name in TIMING:  # the claims are this extraction's own: changed in place
+                setattr(claim, name, getattr(before, name))
     return claims

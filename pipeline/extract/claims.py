@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 from pipeline.extract.attach import AFTER_WORDS, BEFORE_WORDS, TOKEN, Attachment, attach_words
 from pipeline.extract.attribution import Credit, find_attribution, sentence_credits, sentence_subject
-from pipeline.extract.dates import ANY_MONTH, may_name_a_month
+from pipeline.extract.dates import month_spans
 from pipeline.extract.antecedents import follow_figures_before
 from pipeline.extract.count_types import CUMULATIVE, INCIDENT, PERIOD, SentenceCues, count_type
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
@@ -197,7 +197,7 @@ class _Sentence:
     def months(self) -> list[tuple[int, int]]:
         """Where the sentence names months; periods and event dates both look for them."""
         if self._months is None:
-            self._months = ANY_MONTH.spans(self.text) if may_name_a_month(self.lower) else []
+            self._months = month_spans(self.text, self.lower)
         return self._months
 
     @property

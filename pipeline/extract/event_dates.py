@@ -21,14 +21,13 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.dates import (
-    ANY_MONTH,
     WEEKDAYS,
     count_of,
     date_parts,
     date_pattern,
     resolve,
     week_start,
-    may_name_a_month,
+    month_spans,
     weekday_before,
 )
 from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, REPORTING_VERBS
@@ -191,10 +190,10 @@ def event_dates(sentence: str, lower: str, published: dt.date | None,
 
     With no report date, the words are found but not placed (``first`` None),
     unless they give their year. ``months``: the spans of the sentence's month
-    names (``dates.ANY_MONTH``), if found already.
+    names (``dates.month_spans``), if found already.
     """
     found: list[tuple[int, int, dt.date | None, dt.date | None, str]] = []
-    if "day" in lower:
+    if "nday" in lower or "sday" in lower or "iday" in lower or "rday" in lower:  # the endings of weekdays' names
         found += _weekdays(lower, published)
     if "yesterday" in lower or "today" in lower or "night" in lower or "morning" in lower or "afternoon" in lower \
             or "evening" in lower or " ago" in lower:
@@ -202,7 +201,7 @@ def event_dates(sentence: str, lower: str, published: dt.date | None,
     if ("last " in lower or "this " in lower) and ("week" in lower or "month" in lower or "year" in lower):
         found += _relative_spans(lower, published)
     if months is None:
-        months = ANY_MONTH.spans(sentence) if may_name_a_month(lower) else []
+        months = month_spans(sentence, lower)
     if months:
         found += _calendar_dates(sentence, published, months)
     if not found:

@@ -20,7 +20,6 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.dates import (
-    ANY_MONTH,
     WEEKDAY_WORDS,
     WEEKDAYS,
     count_of,
@@ -28,7 +27,7 @@ from pipeline.extract.dates import (
     date_pattern,
     day_of,
     resolve,
-    may_name_a_month,
+    month_spans,
     span_back,
     week_start,
     weekday_before,
@@ -77,9 +76,9 @@ SINCE_UNDATED = re.compile(r"\b(?P<phrase>since\s+(?:(?:the|its|their)\s+)?(?:[a
                            r"onset|launch)\s+of\s+(?:the|its|this|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+"
                            r"|since\s+then)\b")
 # "last week", "the past two weeks", "over the last 24 hours" (read on lower-cased text)
-LAST_SPAN = re.compile(r"\b(?P<phrase>(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
+LAST_SPAN = WordFinder(r"(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
                        r"(?:(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
-                       r"(?P<unit>hours?|days?|weeks?|months?|years?))\b(?!\s+of\b)")
+                       r"(?P<unit>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)", whole=False)
 # A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
 THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
@@ -301,9 +300,9 @@ def find_period(sentence: str, published: dt.date | None, lower: str | None = No
     if since and (period := _since(sentence, lower, published)):
         return period
     if months is None:
-        months = may_name_a_month(lower) and ANY_MONTH.first(sentence) is not None
-    began = ("began" in lower or "begun" in lower or "beginning" in lower or "start" in lower or "erupted" in lower
-             or "broke out" in lower or "launched" in lower) and any(noun in lower for noun in CONFLICT_NOUNS)
+        months = bool(month_spans(sentence, lower))
+    began = ("beg" in lower or "start" in lower or "erupt" in lower or "broke out" in lower or "launch" in lower) \
+        and any(noun in lower for noun in CONFLICT_NOUNS)
     unplaced = None
     if months:
         period, unplaced = _months(sentence, lower, published, began)
