@@ -87,6 +87,7 @@ def test_a_comparison_with_a_start_is_no_running_total():
     ("There are 9,000 detainees in the central prison.", 9000),
     ("The valley is home to 60,000 displaced people.", 60000),
     ("More than 2 million refugees are registered in the country.", 2000000),
+    ("About 2,000 displaced families live in tents outside the town.", 2000),
 ])
 def test_people_in_a_state_make_a_stock(text, value):
     assert types(text) == [(value, "stock")]

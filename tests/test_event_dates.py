@@ -117,3 +117,12 @@ def test_a_date_said_of_a_statement_leaves_none_of_its_days():
     # "on Friday and Saturday" dates what the monitor said; its "Saturday" dates nothing either
     assert dated("The monitor said on Friday and Saturday that 13 civilians died.") == [
         (13, "incident", "2021-03-11", "unknown")]
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("A mortar round killed 4 people the day before yesterday.", "2021-03-09", "day"),
+    ("A mortar round killed 4 people two weeks ago.", "2021-02-25", "week"),
+    ("A mortar round killed 4 people earlier today.", "2021-03-11", "day"),
+])
+def test_days_counted_back_from_the_report(text, day, precision):
+    assert dated(text) == [(4, "incident", day, precision)]

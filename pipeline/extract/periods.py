@@ -45,7 +45,8 @@ _CONFLICT = trie_pattern([form for noun in CONFLICT_NOUNS for form in (noun, nou
 # "since the escalation began in late April", "since the start of the campaign in late April", "since it
 # declared a caliphate in June": a start dated by the clause "since" opens
 _STARTED_IN = r"(?:(?:[\w'-]+\s+){1,7}?(?:in|on)\s+)?"
-SINCE = WordFinder(rf"(?:[Ss]ince\s+{_STARTED_IN}|(?:[Ss]tarting|[Bb]eginning|[Ff]rom)\s+)(?:the\s+)?{date_pattern('a')}",
+SINCE = WordFinder(rf"(?:[Ss]ince\s+{_STARTED_IN}|(?:[Ss]tarting|[Bb]eginning|[Ff]rom)\s+)(?:the\s+)?"
+                   rf"{date_pattern('a')}",
                    whole=False)
 BETWEEN = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{date_pattern('a')}\s+(?:and|to|until|through)\s+{date_pattern('b')}",
                      whole=False)
@@ -81,7 +82,8 @@ LAST_SPAN = WordFinder(r"(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|
                        r"(?P<unit>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)", whole=False)
 # A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
-THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
+THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:[Ss]o\s+far|[Ee]arlier)\s+)?(?P<which>[Tt]his|[Ll]ast)"
+                               r"\s+year)\b")
 IN_YEAR = re.compile(
     r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
 )
@@ -147,7 +149,7 @@ def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
         return None  # "the militia that formed last year": another event's date
     if _compared(sentence.lower(), match.start()):
         return None  # "the deadliest month this year"
-    running = match.group("which").lower() == "this" and not (match.group("far") or "").startswith("earlier")
+    running = match.group("which").lower() == "this" and not (match.group("far") or "").lower().startswith("earlier")
     if published is None:
         return Period(None, None, match.group("phrase"), None, "since" if running else "span")
     year = published.year - (match.group("which").lower() == "last")
