@@ -61,7 +61,8 @@ def test_extract_uses_front_matter_dates_where_a_file_has_them(tmp_path):
     report.write_text("---\npublished: 2020-02-04\n---\nAbout 2,000 people have fled since Sunday.\n", encoding="utf-8")
     [claim] = [json.loads(line) for line in figures("extract", str(report)).stdout.splitlines()]
     assert (claim["period_start"], claim["period_end"]) == ("2020-02-02", "2020-02-04")
-    assert (claim["count_type"], claim["period_start_latest"], claim["event_date"]) == ("cumulative", "2020-02-02", None)
+    assert (claim["count_type"], claim["period_start_latest"], claim["event_date"]) == (
+        "cumulative", "2020-02-02", None)
 
 
 def test_extract_reports_unreadable_files_without_a_traceback(tmp_path):

@@ -102,3 +102,27 @@ def test_a_figure_that_tells_of_another_event_does_not_take_the_date_before(seco
     claims = extract_claims(f"A barrel bomb hit the market on Sunday, killing 14. {second}", CONTEXT)
     assert [(c.value, c.event_date, c.date_precision) for c in claims] == [
         (14, "2021-03-07", "day"), (6, "2021-03-11", "unknown")]
+
+
+@pytest.mark.parametrize("text", [
+    "The shells landed in the Maysalun district, killing 4 people.",  # "May" opens a name, not a month
+    "A blast at the checkpoint killed 4 martyrs and wounded 13.",  # "4 Mar" is no date
+    "Two soldiers were killed in separate attacks, leaving 4 people dead.",  # "in sep" neither
+])
+def test_a_month_is_a_whole_word(text):
+    assert all(claim.date_precision == "unknown" for claim in extract_claims(text, CONTEXT))
+
+
+def test_a_date_said_of_a_statement_leaves_none_of_its_days():
+    # "on Friday and Saturday" dates what the monitor said; its "Saturday" dates nothing either
+    assert dated("The monitor said on Friday and Saturday that 13 civilians died.") == [
+        (13, "incident", "2021-03-11", "unknown")]
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("A mortar round killed 4 people the day before yesterday.", "2021-03-09", "day"),
+    ("A mortar round killed 4 people two weeks ago.", "2021-02-25", "week"),
+    ("A mortar round killed 4 people earlier today.", "2021-03-11", "day"),
+])
+def test_days_counted_back_from_the_report(text, day, precision):
+    assert dated(text) == [(4, "incident", day, precision)]

@@ -154,3 +154,14 @@ def test_the_conflict_that_began_at_a_date_starts_its_toll():
                          MONDAY)
     assert (period.start, period.latest, period.end, period.kind) == (
         dt.date(2011, 3, 1), dt.date(2011, 3, 31), MONDAY, "began")
+
+
+@pytest.mark.parametrize("sentence, start, latest, kind", [
+    ("Since the start of the year, 900 people have fled.", dt.date(2021, 1, 1), dt.date(2021, 1, 1), "since"),
+    ("Since mid-2019, 900 people have fled.", dt.date(2019, 5, 1), dt.date(2019, 8, 31), "since"),
+    ("Since last month, 900 people have fled.", dt.date(2021, 2, 1), dt.date(2021, 2, 28), "since"),
+    ("Earlier this year, 900 people fled.", dt.date(2021, 1, 1), dt.date(2021, 1, 1), "span"),
+])
+def test_starts_counted_from_the_report_date(sentence, start, latest, kind):
+    period = find_period(sentence, MONDAY)
+    assert (period.start, period.latest, period.kind) == (start, latest, kind)

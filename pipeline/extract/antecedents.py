@@ -9,22 +9,26 @@ of another ("a mortar round", "another strike", "elsewhere", "a day after").
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from pipeline.extract.count_types import EVENT_WORDS, INCIDENT
+from pipeline.extract.count_types import CUE_KINDS, INCIDENT
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.trie import WordFinder
 
 WINDOW = 200  # characters around a number read for words that tie it to the figure before
 # "Thirty-five of those killed were children", "569,000 of the displaced are children", "Of them, 12 were women"
 PART_OF_BEFORE = re.compile(r"\s*(?:of|among)\s+(?:those|them|whom|the)\b")
-PART_OF_AFTER = re.compile(r"\b(?:of|among)\s+(?:those|them|the)\b(?:\s+[\w-]+){0,2},?\s+(?:[\w-]+\s+){0,2}$")
+PART_OF_AFTER = re.compile(r"\s*(?:of|among)\s+(?:those|them|the)\b(?:\s+[\w-]+){0,2},?\s+(?:[\w-]+\s+){0,2}$")
 SAME_SPAN = re.compile(r"\b(?:over|in|during|within|for)\s+the\s+same\s+(?:period|months?|weeks?|days?|time|year)\b")
-REFERS_BACK = re.compile(rf"\b(?:the|this|these|that|those)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_WORDS}|toll|victims"
-                         rf"|dead|wounded|injured)\b")
-NEW_EVENT = re.compile(rf"\b(?:a|an|another|one|two|twin|separate|similar|second)\s+(?:[\w-]+\s+){{0,3}}?"
-                       rf"(?:{EVENT_WORDS})\b|\b(?:elsewhere|separately|meanwhile|earlier|previously|later|after"
-                       rf"|before|ago)\b|^\W*(?:also|in\s+addition)\b")
+# An event, or its casualties, named in a sentence: after "the", "these" it is the event told before; after "a",
+# "another", "two" another one.
+EVENT_NAMES = WordFinder.listing([word for word, kind in CUE_KINDS.items() if kind in ("single", "many")]
+                                 + ["toll", "victims", "dead", "wounded", "injured"], joiners="_-")
+CASUALTY_NAMES = {"toll", "victims", "dead", "wounded", "injured"}
+KNOWN_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}$")
+ANOTHER_BEFORE = re.compile(r"\b(?:a|an|another|one|two|twin|separate|similar|second)\s+(?:[\w-]+\s+){0,3}$")
+ANOTHER_TIME = re.compile(r"\b(?:elsewhere|separately|meanwhile|earlier|previously|later|after|before|ago)\b"
+                          r"|^\W*(?:also|in\s+addition)\b")
 TIMING = ("count_type", "event_date", "date_precision", "period_start", "period_start_latest", "period_end",
           "period_text")
 
@@ -34,56 +38,74 @@ def _undated_incident(claim) -> bool:
     return claim.count_type == INCIDENT and claim.date_precision in (None, "unknown") and claim.period_text is None
 
 
-class _Reading:
-    """The lower-cased sentence of each claim, and what it says of the event before, read once a sentence."""
-
-    def __init__(self):
-        self._sentences: dict[int, tuple[str, bool]] = {}
-
-    def sentence(self, claim) -> tuple[str, bool]:
-        """(the sentence lower-cased, whether it goes on about the event before and tells of no other)."""
-        if claim.start not in self._sentences:
-            lower = lowered(claim.quote)
-            self._sentences[claim.start] = (lower, REFERS_BACK.search(lower) is not None
-                                            and NEW_EVENT.search(lower) is None)
-        return self._sentences[claim.start]
+def _near(claim, before: int, after: int) -> tuple[str, int, int]:
+    """The words around a claim's number, lower-cased, with where the number starts and ends in them."""
+    at = claim.number_start - claim.start
+    opening = max(0, at - before)
+    return lowered(claim.quote[opening:at + len(claim.number_text) + after]), at - opening, \
+        at - opening + len(claim.number_text)
 
 
-def _part_of(claim, before, before_followed: bool, lower: str) -> bool:
+def _part_of(claim, before, before_followed: bool) -> bool:
     """Whether ``claim`` counts over the span of ``before``, the figure just before it.
 
     ``before_followed``: whether ``before`` itself follows the figure before
     it; a figure of the same sentence with no span of its own then does too
     ("Around 569,000 of the displaced are children and more than 195,000 are women").
     """
-    at = claim.number_start - claim.start
-    end = at + len(claim.number_text)
-    if SAME_SPAN.search(lower, max(0, at - WINDOW), end + WINDOW):
-        return True
+    if "same" in claim.quote or "Same" in claim.quote:
+        words, _, _ = _near(claim, WINDOW, WINDOW)
+        if SAME_SPAN.search(words):
+            return True
     if not _undated_incident(claim) or before.value < claim.value:
         return False
-    return before_followed and before.start == claim.start \
-        or bool(PART_OF_BEFORE.match(lower, end) or PART_OF_AFTER.search(lower, max(0, at - 80), at))
+    if before_followed and before.start == claim.start:
+        return True
+    words, at, end = _near(claim, 80, 20)
+    if PART_OF_BEFORE.match(words, end):
+        return True
+    opening = max(words.rfind(" of ", 0, at), words.rfind("of ", 0, 3), words.rfind("among ", 0, at))
+    return opening >= 0 and PART_OF_AFTER.match(words, opening, at) is not None
 
 
-def _same_event(claim, before, goes_on: bool) -> bool:
-    """Whether an undated incident goes on about the dated incident just before it (``goes_on``: its
-    sentence refers back to an event and tells of no other), and they are not said to be in different places."""
-    if claim.date_precision != "unknown" or not _undated_incident(claim) or before.count_type != INCIDENT \
-            or before.date_precision in (None, "unknown"):
+def _same_event(claim, before, sentences: dict[int, bool]) -> bool:
+    """Whether an undated incident goes on about the dated incident just before it: its sentence refers
+    back to an event and tells of no other (``sentences`` keeps what each sentence says, by its start),
+    and they are not said to be in different places."""
+    if before.count_type != INCIDENT or before.date_precision in (None, "unknown") \
+            or claim.date_precision != "unknown" or not _undated_incident(claim):
         return False
     if claim.place is not None and before.place is not None and claim.place != before.place:
         return False
-    return claim.start == before.start or goes_on
+    if claim.start == before.start:
+        return True
+    if claim.start not in sentences:
+        sentences[claim.start] = _goes_on(lowered(claim.quote))
+    return sentences[claim.start]
+
+
+def _goes_on(lower: str) -> bool:
+    """Whether a lower-cased sentence refers back to an event ("the attack", "the death toll") and tells of no
+    other ("a mortar round", "another strike", "elsewhere", "a day after")."""
+    if ANOTHER_TIME.search(lower):
+        return False
+    refers = False
+    for start, end in EVENT_NAMES.spans(lower):
+        before = lower[max(0, start - 40):start]
+        if lower[start:end] not in CASUALTY_NAMES and ANOTHER_BEFORE.search(before):
+            return False
+        refers = refers or KNOWN_BEFORE.search(before) is not None
+    return refers
 
 
 def follow_figures_before(claims: list) -> list:
     """Claims in text order, each that goes on about the figure before it given that figure's span of time."""
-    reading, followed = _Reading(), False
+    sentences: dict[int, bool] = {}
+    followed = False
     for index in range(1, len(claims)):
         claim, before = claims[index], claims[index - 1]
-        lower, goes_on = reading.sentence(claim)
-        followed = _part_of(claim, before, followed, lower)
-        if followed or _same_event(claim, before, goes_on):
-            claims[index] = dataclasses.replace(claim, **{name: getattr(before, name) for name in TIMING})
+        followed = _part_of(claim, before, followed)
+        if followed or _same_event(claim, before, sentences):
+            for name in TIMING:  # the claims are this extraction's own: changed in place
+                setattr(claim, name, getattr(before, name))
     return claims

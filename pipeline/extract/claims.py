@@ -40,6 +40,7 @@ from pipeline.extract.carried import (
     in_context,
 )
 from pipeline.extract.attribution import Credit, find_credit, sentence_credits, sentence_subject
+from pipeline.extract.dates import month_spans
 from pipeline.extract.antecedents import follow_figures_before
 from pipeline.extract.count_types import CUMULATIVE, INCIDENT, PERIOD, SentenceCues, count_type
 from pipeline.extract.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
@@ -195,7 +196,7 @@ class _Sentence:
         self.text, self.lower, self.start, self.end = text[start:end], lower[start:end], start, end
         self.context, self.lead_place, self.countries = reading.context, reading.lead_place, reading.countries
         self.originator_of = reading.originator_of
-        self._period = self._credited = self._places = self._cues = self._dates = None
+        self._period = self._credited = self._places = self._cues = self._dates = self._months = None
         self.denied_from = denial_start(self.lower)
         self.denied_until = denial_end(self.lower, self.denied_from)
         # Whether the words split from the lower-cased sentence are those split from the sentence,
@@ -253,9 +254,16 @@ class _Sentence:
         return nearest.text, place, adm0, adm1, None, None, None
 
     @property
+    def months(self) -> list[tuple[int, int]]:
+        """Where the sentence names months; periods and event dates both look for them."""
+        if self._months is None:
+            self._months = month_spans(self.text, self.lower)
+        return self._months
+
+    @property
     def period(self):
         if self._period is None:
-            self._period = find_period(self.text, self.context.published, self.lower)
+            self._period = find_period(self.text, self.context.published, self.lower, bool(self.months))
         return self._period
 
     @property
@@ -267,17 +275,18 @@ class _Sentence:
     @property
     def dates(self):
         if self._dates is None:
-            self._dates = event_dates(self.text, self.lower, self.context.published)
+            self._dates = event_dates(self.text, self.lower, self.context.published, self.months)
         return self._dates
 
     def timing(self, position: int, number_end: int, metric: str) -> tuple:
         """(count_type, event_date, date_precision, period_start, period_start_latest, period_end, period_text)
         of the figure whose number spans ``[position, number_end)``."""
-        period, published = self.period_of(position), self.context.published
-        clause = self.cues.clause_of(position)
-        date = nearest_date(self.dates, position, clause)
+        period, published, cues = self.period_of(position), self.context.published, self.cues
+        clause = cues.clause_of(position)
+        dates = self.dates if period.kind != "since" else []  # a running total needs no date
+        date = nearest_date(dates, position, clause) if dates else None
         dated = date is not None and date.precision in ("day", "week")
-        kind = count_type(self.cues, position, number_end, period, metric, clause, dated)
+        kind = count_type(cues, position, number_end, period, metric, clause, dated)
         if kind in (PERIOD, CUMULATIVE):
             start, latest = period.start, period.latest
             return (kind, None, None, start and start.isoformat(), latest and latest.isoformat(),
@@ -285,9 +294,9 @@ class _Sentence:
         as_of = published and published.isoformat()
         if kind != INCIDENT:
             return kind, None, None, None, None, as_of, None
-        # an incident takes the date nearest it in its sentence when its clause gives none
-        event_date, precision, words = incident_date(date or nearest_date(self.dates, position, (0, len(self.text))),
-                                                     period, published)
+        if date is None and dates:  # an incident takes the date nearest it in its sentence when its clause gives none
+            date = nearest_date(dates, position, (0, len(self.text)))
+        event_date, precision, words = incident_date(date, period, published)
         return kind, event_date, precision, None, None, as_of, words
 
     def period_of(self, position: int) -> Period:

@@ -25,6 +25,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.periods import Period
+from pipeline.extract.trie import WordFinder
 
 INCIDENT, PERIOD, CUMULATIVE, STOCK = "incident", "period", "cumulative", "stock"
 
@@ -39,14 +40,16 @@ MANY_EVENTS = """attacks strikes airstrikes raids bombings blasts explosions bom
 # A war or campaign whose toll is a running total ("the conflict has killed 380,000").
 TOLL_NOUNS = """war wars conflict crisis uprising revolution insurgency campaign offensive siege occupation
     intifada invasion escalation hostilities""".split()
+TOTAL_WORDS = ["overall", "cumulative"]
+CUE_KINDS = {**dict.fromkeys(SINGLE_EVENTS, "single"), **dict.fromkeys(MANY_EVENTS, "many"),
+             **dict.fromkeys(TOLL_NOUNS, "toll"), **dict.fromkeys(TOTAL_WORDS, "total")}
+# Whole words only: "war-torn", "post-war" and "ceasefire" hold no cue.
+CUE_WORDS = WordFinder.listing(list(CUE_KINDS), joiners="_-")
 # Words that do not make the noun before them a war's toll ("the war monitor", "campaign group").
-NOT_TOLLS = r"(?!\s+(?:monitors?|crimes?|criminals?|zones?|planes?|games?|groups?|correspondents?|reporters?))"
-CUES = re.compile(
-    rf"(?<![\w-])(?:(?P<single>{'|'.join(SINGLE_EVENTS)})|(?P<many>{'|'.join(MANY_EVENTS)})"
-    rf"|(?P<toll>{'|'.join(TOLL_NOUNS)}){NOT_TOLLS}"
-    r"|(?P<total>so\s+far(?!\s+this\s+year)|to\s+date|overall|cumulative"
-    r"|(?:bringing|raising|taking|pushing)\s+(?:the|its)\s+(?:overall\s+|cumulative\s+)?(?:total|tally|number)))"
-    r"(?![\w-])")
+NOT_TOLL = re.compile(r"\s+(?:monitor|crime|criminal|zone|plane|game|group|correspondent|reporter)")
+# Totals said in several words: "so far", "to date", "bringing the total to".
+TOTAL_PHRASES = re.compile(r"\b(?:so\s+far(?!\s+this\s+year)|to\s+date|(?:bringing|raising|taking|pushing)\s+"
+                           r"(?:the|its)\s+(?:overall\s+|cumulative\s+)?(?:total|tally|number))\b")
 # "twin blasts", "two suicide bombers": one attack of several blasts at once
 SEVERAL_AT_ONCE = re.compile(r"\b(?:twin|two|three|four|double|triple|simultaneous|coordinated)\s+(?:[\w-]+\s+)?$")
 EVENT_WORDS = "|".join(SINGLE_EVENTS + MANY_EVENTS)
@@ -85,23 +88,35 @@ class Cue(NamedTuple):
 
 
 class SentenceCues:
-    """The event, toll and total words of a lower-cased sentence, and where its clauses break; found once
-    for every figure of the sentence, so a long sentence of many figures costs its length once."""
+    """Where the clauses of a lower-cased sentence break, and its event, toll and total words; found once
+    for every figure of the sentence, so a long sentence of many figures costs its length once. The words
+    are looked for only when a figure needs them (a dated incident does not)."""
 
     def __init__(self, lower: str):
         self.lower = lower
-        self.cues: list[Cue] = []
-        for match in CUES.finditer(lower):
-            kind = match.lastgroup
-            if kind == "toll" and (TOLL_AFTER_EVENT.search(lower, max(0, match.start() - 60), match.start())
-                                   or TOLL_BEFORE_EVENT.match(lower[match.end():match.end() + 40])):
-                continue  # "the deadliest attack of the war": the war only qualifies the event
-            if kind == "many" and SEVERAL_AT_ONCE.search(lower, max(0, match.start() - 30), match.start()):
-                kind = "single"
-            self.cues.append(Cue(match.start(), match.end(), kind))
-        self.cue_starts = [cue.start for cue in self.cues]
-        self.breaks = [(match.start(), match.end()) for match in CLAUSE_BREAK.finditer(lower)]
+        self._cues: list[Cue] | None = None
+        # the marks are looked for first: most sentences have none, and the pattern reads every character
+        broken = ";" in lower or " - " in lower or "–" in lower or "—" in lower or ", and " in lower \
+            or "while" in lower or "whereas" in lower or "but " in lower or "although" in lower \
+            or "meanwhile" in lower or "elsewhere" in lower
+        self.breaks = [(match.start(), match.end()) for match in CLAUSE_BREAK.finditer(lower)] if broken else []
         self.break_starts = [start for start, _ in self.breaks]
+
+    def _find_cues(self) -> list[Cue]:
+        lower, cues = self.lower, []
+        for start, end in CUE_WORDS.spans(lower):
+            kind = CUE_KINDS[lower[start:end]]
+            if kind == "toll" and (NOT_TOLL.match(lower, end, end + 20)
+                                   or TOLL_AFTER_EVENT.search(lower, max(0, start - 60), start)
+                                   or TOLL_BEFORE_EVENT.match(lower[end:end + 40])):
+                continue  # "the war monitor"; "the deadliest attack of the war": the war only qualifies the event
+            if kind == "many" and SEVERAL_AT_ONCE.search(lower, max(0, start - 30), start):
+                kind = "single"
+            cues.append(Cue(start, end, kind))
+        if "so far" in lower or "to date" in lower or "total" in lower or "tally" in lower or "number" in lower:
+            cues = sorted(cues + [Cue(*match.span(), "total") for match in TOTAL_PHRASES.finditer(lower)])
+        self._cue_starts = [cue.start for cue in cues]
+        return cues
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """[start, end) of the clause holding ``position``."""
@@ -110,7 +125,10 @@ class SentenceCues:
         return start, self.breaks[index][0] if index < len(self.breaks) else len(self.lower)
 
     def cues_in(self, clause: tuple[int, int]) -> list[Cue]:
-        return self.cues[bisect.bisect_left(self.cue_starts, clause[0]):bisect.bisect_left(self.cue_starts, clause[1])]
+        if self._cues is None:
+            self._cues = self._find_cues()
+        starts = self._cue_starts
+        return self._cues[bisect.bisect_left(starts, clause[0]):bisect.bisect_left(starts, clause[1])]
 
 
 def _distance(cue: Cue, position: int) -> int:
@@ -139,6 +157,8 @@ def count_type(cues: SentenceCues, position: int, number_end: int, period: Perio
         return STOCK
     if period.kind == "since":
         return CUMULATIVE
+    if dated and period.kind is None:
+        return INCIDENT  # "on Tuesday": a day's or a week's count, whatever caused it
     inside = cues.cues_in(clause)
     events = [cue for cue in inside if cue.kind != "total"]
     governing = min(events, key=lambda cue: _distance(cue, position)) if events else None
@@ -146,8 +166,6 @@ def count_type(cues: SentenceCues, position: int, number_end: int, period: Perio
         return INCIDENT if dated or (governing is not None and governing.kind != "toll") else CUMULATIVE
     if period.kind == "span":
         return INCIDENT if governing is not None and governing.kind == "single" else PERIOD
-    if dated:
-        return INCIDENT
     if governing is not None:
         return CUMULATIVE if governing.kind == "toll" else INCIDENT
     if any(cue.kind == "total" for cue in inside):

@@ -33,7 +33,8 @@ COUNT_WORDS = {word: index for index, word in enumerate(
 # times faster in `re` than case-insensitive matching (see trie.cased_forms).
 MONTH_WORDS = trie_pattern(cased_forms(list(MONTH_NUMBERS)))
 WEEKDAY_WORDS = trie_pattern(cased_forms(list(WEEKDAYS)))
-_MONTH = r"(?P<{0}month>" + MONTH_WORDS.replace("{", "{{").replace("}", "}}") + r")\.?"
+# a whole word: "Mar" in "Martyrs" and "May" in "Mayssar" are no months
+_MONTH = r"(?P<{0}month>" + MONTH_WORDS.replace("{", "{{").replace("}", "}}") + r")\b\.?"
 _PART = r"(?:(?P<{0}part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
 # a day of the month, not the start of a count after it ("since the end of April 1,800 ...")
 _DAY = r"(?P<{0}day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d)"
@@ -51,6 +52,19 @@ def date_pattern(tag: str) -> str:
 
 
 ANY_MONTH = WordFinder(MONTH_WORDS)
+
+
+def may_name_a_month(lower: str) -> bool:
+    """False when the lower-cased text holds no month's first three letters: a few substring tests (written
+    out, the quickest form of them in Python), where looking for the names themselves reads the whole text."""
+    return "jan" in lower or "feb" in lower or "mar" in lower or "apr" in lower or "may" in lower \
+        or "jun" in lower or "jul" in lower or "aug" in lower or "sep" in lower or "oct" in lower \
+        or "nov" in lower or "dec" in lower
+
+
+def month_spans(sentence: str, lower: str) -> list[tuple[int, int]]:
+    """[start, end) of each month's name in ``sentence`` (``lower``: it lower-cased)."""
+    return ANY_MONTH.spans(sentence) if may_name_a_month(lower) else []
 
 
 class DateParts(NamedTuple):
@@ -104,6 +118,8 @@ def resolve(parts: DateParts, reference: dt.date | None, first: bool) -> dt.date
 
 
 def day_of(year: int, month: int, day: int | None, part: str | None, first: bool) -> dt.date | None:
+    if day is not None and day <= 28:
+        return dt.date(year, month, day)  # a day every month has
     last_day = calendar.monthrange(year, month)[1]
     if day is None:
         low, high = PART_DAYS.get(part or "", (1, last_day))

@@ -27,23 +27,25 @@ from pipeline.extract.dates import (
     date_pattern,
     resolve,
     week_start,
+    month_spans,
     weekday_before,
 )
 from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, REPORTING_VERBS
 from pipeline.extract.periods import Period
 from pipeline.extract.trie import WordFinder
 
-# Read on lower-cased text; positions are those of the sentence.
+# Read on lower-cased text; positions are those of the sentence. Each finder skips to the words it opens
+# with at the speed of a plain scan (trie.WordFinder).
 _WEEKDAY = "|".join(WEEKDAYS)
-WEEKDAY_DATE = re.compile(
-    rf"\b(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})(?:'s|’s|s)?(?:\s+(?:and|to|through|into)\s+"
-    rf"(?P<weekday2>{_WEEKDAY}))?\b")
-RELATIVE_DAY = re.compile(
-    r"\b(?P<phrase>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
+# matched where a weekday's name starts, found by str.find: cheaper than a scan of the sentence
+WEEKDAY_DATE = re.compile(rf"(?P<weekday>{_WEEKDAY})(?:'s|’s|s)?(?:\s+(?:and|to|through|into)\s+"
+                          rf"(?P<weekday2>{_WEEKDAY}))?\b")
+RELATIVE_DAY = WordFinder(
+    r"(?P<words>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
     r"|tonight|overnight|last\s+night|(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
-    r"(?P<unit>days?|weeks?)\s+ago)\b")
-RELATIVE_SPAN = re.compile(r"\b(?P<phrase>(?P<which>last|earlier\s+this|this)\s+(?P<unit>week|month|year))"
-                           r"(?:'s|’s)?\b(?!\s+of\b)")
+    r"(?P<unit>days?|weeks?)\s+ago)\b", whole=False)
+RELATIVE_SPAN = WordFinder(r"(?P<which>last|earlier\s+this|this)\s+(?P<unit>week|month|year)(?:'s|’s)?\b"
+                           r"(?!\s+of\b)", whole=False)
 # "on 15 January", "July 25, 2016", "in early October", "in August last year", "on 14 and 15 February"
 # (on the text as written)
 DAY_OR_MONTH = WordFinder(rf"(?:(?:[Oo]n|[Ii]n|[Dd]uring|[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?:(?P<first>\d{{1,2}})"
@@ -76,7 +78,8 @@ def precision(first: dt.date, last: dt.date) -> str:
 def _said(lower: str, start: int, end: int) -> bool:
     """Whether the date at [start, end) tells when something was said ("said on", "told AFP on", "on Friday
     denied"), not when it happened ("were reported killed on")."""
-    if any(word in SAID_WORDS for word in WORD.findall(lower, end, end + 24)[:1]):
+    following = WORD.search(lower, end, end + 24)
+    if following is not None and following.group() in SAID_WORDS:
         return True
     before = WORD.findall(lower, max(0, start - 40), start)[-SAID_LOOKBACK:]
     for index in range(len(before) - 1, -1, -1):
@@ -85,55 +88,84 @@ def _said(lower: str, start: int, end: int) -> bool:
     return False
 
 
+def _weekday_matches(lower: str) -> list[tuple[int, re.Match]]:
+    """(where the date starts, counting a "last" before it, the weekday's match) for each weekday named."""
+    found = []
+    for name in WEEKDAYS:
+        at = lower.find(name)
+        while at != -1:
+            match = None if at and lower[at - 1].isalpha() else WEEKDAY_DATE.match(lower, at)
+            if match is not None:
+                found.append((at - 5 if lower.endswith("last ", 0, at) else at, match))
+            at = lower.find(name, at + len(name))
+    return sorted(found, key=lambda item: item[0])
+
+
 def _weekdays(lower: str, published: dt.date | None):
-    for match in WEEKDAY_DATE.finditer(lower):
+    for start, match in _weekday_matches(lower):
+        end, last = match.end(), start < match.start()
         if published is None:
-            yield match.start(), match.end(), None, None, "week" if match.group("weekday2") else "day"
+            yield start, end, None, None, "week" if match.group("weekday2") else "day"
             continue
-        first = weekday_before(published, WEEKDAYS[match.group("weekday")], same_day=not match.group("last"))
+        first = weekday_before(published, WEEKDAYS[match.group("weekday")], same_day=not last)
         last = first
         if match.group("weekday2"):
             last = weekday_before(published, WEEKDAYS[match.group("weekday2")], same_day=True)
             first = first if first <= last else first - dt.timedelta(days=7)
-        yield match.start(), match.end(), first, last, "day"
+            yield start, end, first, last, precision(first, last)
+            continue
+        yield start, end, first, last, "day"
 
 
 def _relative_days(lower: str, published: dt.date | None):
     for match in RELATIVE_DAY.finditer(lower):
-        phrase = match.group("phrase")
+        words, (start, end) = " ".join(match.group("words").split()), match.span("phrase")
         if published is None:
-            yield match.start(), match.end(), None, None, "week" if (match.group("unit") or "").startswith("week") \
-                else "day"
+            yield start, end, None, None, "week" if (match.group("unit") or "").startswith("week") else "day"
             continue
         if match.group("unit"):
             back = count_of(match.group("count")) * (7 if match.group("unit").startswith("week") else 1)
             day = published - dt.timedelta(days=back)
-            yield match.start(), match.end(), day, day + dt.timedelta(days=6 if back >= 7 else 0), "day"
+            yield start, end, day, day + dt.timedelta(days=6 if back >= 7 else 0), "week" if back >= 7 else "day"
             continue
-        back = 2 if phrase.startswith("the day") else 1 if phrase in ("yesterday", "overnight", "last night") else 0
+        back = 2 if words.startswith("the day") else 1 if words in ("yesterday", "overnight", "last night") else 0
         day = published - dt.timedelta(days=back)
-        yield match.start(), match.end(), day, day, "day"
+        yield start, end, day, day, "day"
 
 
 def _relative_spans(lower: str, published: dt.date | None):
     for match in RELATIVE_SPAN.finditer(lower):
-        unit, back = match.group("unit"), match.group("which") == "last"
+        unit, back, (start, end) = match.group("unit"), match.group("which") == "last", match.span("phrase")
         if published is None:
-            yield match.start(), match.end(), None, None, "unknown" if unit == "year" else unit
+            yield start, end, None, None, "unknown" if unit == "year" else unit
             continue
         if unit == "week":
             first = week_start(published) - dt.timedelta(days=7 * back)
-            yield match.start(), match.end(), first, first + dt.timedelta(days=6), "week"
+            yield start, end, first, first + dt.timedelta(days=6), "week"
         elif unit == "month":
             first = published.replace(day=1)
             first = (first - dt.timedelta(days=1)).replace(day=1) if back else first
-            yield match.start(), match.end(), first, first + dt.timedelta(days=27), "month"
+            yield start, end, first, first + dt.timedelta(days=27), "month"
         else:  # a year: on or before the report, nothing narrower
-            yield match.start(), match.end(), dt.date(published.year - back, 1, 1), published, "unknown"
+            yield start, end, dt.date(published.year - back, 1, 1), published, "unknown"
 
 
-def _calendar_dates(sentence: str, published: dt.date | None):
-    for match in DAY_OR_MONTH.finditer(sentence):
+def _month_phrases(sentence: str, months: list[tuple[int, int]]) -> list[re.Match]:
+    """The date phrases around each month name of ``sentence`` (at ``months``): only a few words either side
+    of a month are read."""
+    found, covered = [], -1
+    for month_start, month_end in months:
+        if month_start < covered:
+            continue
+        match = DAY_OR_MONTH.search(sentence, max(0, month_start - 32), min(len(sentence), month_end + 24))
+        if match is not None and match.start("phrase") >= covered:
+            found.append(match)
+            covered = match.end("phrase")
+    return found
+
+
+def _calendar_dates(sentence: str, published: dt.date | None, months: list[tuple[int, int]]):
+    for match in _month_phrases(sentence, months):
         start, end = match.span("phrase")
         parts = date_parts(match, "a")
         if parts.day is None and sentence[start:start + 2].lower() not in ("in", "du"):
@@ -152,30 +184,42 @@ def _calendar_dates(sentence: str, published: dt.date | None):
             yield start, end, first, last, precision(first, last)
 
 
-def event_dates(sentence: str, lower: str, published: dt.date | None) -> list[EventDate]:
+def event_dates(sentence: str, lower: str, published: dt.date | None,
+                months: list[tuple[int, int]] | None = None) -> list[EventDate]:
     """Every date ``sentence`` gives that may date an event, in text order, without dates of statements.
 
     With no report date, the words are found but not placed (``first`` None),
-    unless they give their year.
+    unless they give their year. ``months``: the spans of the sentence's month
+    names (``dates.month_spans``), if found already.
     """
     found: list[tuple[int, int, dt.date | None, dt.date | None, str]] = []
-    if any(name in lower for name in WEEKDAYS):
+    if "nday" in lower or "sday" in lower or "iday" in lower or "rday" in lower:  # the endings of weekdays' names
         found += _weekdays(lower, published)
-    if "day" in lower or "night" in lower or "ago" in lower or "morning" in lower or "evening" in lower \
-            or "afternoon" in lower:
+    if "yesterday" in lower or "today" in lower or "night" in lower or "morning" in lower or "afternoon" in lower \
+            or "evening" in lower or " ago" in lower:
         found += _relative_days(lower, published)
-    if "last" in lower or "this" in lower:
+    if ("last " in lower or "this " in lower) and ("week" in lower or "month" in lower or "year" in lower):
         found += _relative_spans(lower, published)
-    found += _calendar_dates(sentence, published)
-    found.sort(key=lambda item: (item[0], -item[1]))
+    if months is None:
+        months = month_spans(sentence, lower)
+    if months:
+        found += _calendar_dates(sentence, published, months)
+    if not found:
+        return []
+    found.sort(key=_by_start)
     dates, covered = [], -1
-    for start, end, first, last, nominal in found:
-        if start < covered or _said(lower, start, end):
-            continue  # inside a longer date ("Friday 24 October"), or the date of a statement
+    for start, end, first, last, window in found:
+        if start < covered:
+            continue  # inside a longer date ("Friday and Saturday", "Friday 24 October")
         covered = end
-        dates.append(EventDate(start, end, first, last, sentence[start:end],
-                               nominal if first is None else precision(first, last)))
+        if _said(lower, start, end):
+            continue  # the date of a statement
+        dates.append(EventDate(start, end, first, last, sentence[start:end], window))
     return dates
+
+
+def _by_start(found: tuple) -> tuple[int, int]:
+    return found[0], -found[1]  # a longer date first where two start together
 
 
 def nearest_date(dates: list[EventDate], position: int, clause: tuple[int, int]) -> EventDate | None:

@@ -20,7 +20,6 @@ import re
 from typing import NamedTuple
 
 from pipeline.extract.dates import (
-    ANY_MONTH,
     WEEKDAY_WORDS,
     WEEKDAYS,
     count_of,
@@ -28,6 +27,7 @@ from pipeline.extract.dates import (
     date_pattern,
     day_of,
     resolve,
+    month_spans,
     span_back,
     week_start,
     weekday_before,
@@ -41,10 +41,12 @@ CONFLICT_NOUNS = ("war", "wars", "conflict", "crisis", "uprising", "revolution",
                   "intifada", "unrest", "protests", "bombardment", "operation", "invasion")
 _CONFLICT = trie_pattern([form for noun in CONFLICT_NOUNS for form in (noun, noun.capitalize())])
 
+
 # "since the escalation began in late April", "since the start of the campaign in late April", "since it
 # declared a caliphate in June": a start dated by the clause "since" opens
 _STARTED_IN = r"(?:(?:[\w'-]+\s+){1,7}?(?:in|on)\s+)?"
-SINCE = WordFinder(rf"(?:[Ss]ince|[Ss]tarting|[Bb]eginning|[Ff]rom)\s+{_STARTED_IN}(?:the\s+)?{date_pattern('a')}",
+SINCE = WordFinder(rf"(?:[Ss]ince\s+{_STARTED_IN}|(?:[Ss]tarting|[Bb]eginning|[Ff]rom)\s+)(?:the\s+)?"
+                   rf"{date_pattern('a')}",
                    whole=False)
 BETWEEN = WordFinder(rf"(?:[Bb]etween|[Ff]rom)\s+{date_pattern('a')}\s+(?:and|to|until|through)\s+{date_pattern('b')}",
                      whole=False)
@@ -58,7 +60,6 @@ IN_MONTH = WordFinder(rf"(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+{date_pattern('a')}
 CONFLICT_BEGAN = WordFinder(
     rf"(?:{_CONFLICT})\b[^.;]{{0,80}}?\b(?:began|begun|beginning|started|starting|erupted|broke\s+out|was\s+launched)"
     rf"\b(?:[^.;]{{0,80}}?\s)?(?:in|on)\s+(?:{date_pattern('a')}|(?P<year>(?:19|20)\d\d)\b)", whole=False)
-BEGAN_WORDS = ("began", "begun", "beginning", "started", "starting", "erupted", "broke out", "launched")
 # "the deadliest attack since 2013", "the worst month this year": a comparison, not the figure's period
 COMPARED = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|highest|heaviest|fiercest|greatest|most"
                       r"|first)\b[^,;]{0,60}$")
@@ -76,12 +77,13 @@ SINCE_UNDATED = re.compile(r"\b(?P<phrase>since\s+(?:(?:the|its|their)\s+)?(?:[a
                            r"onset|launch)\s+of\s+(?:the|its|this|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+"
                            r"|since\s+then)\b")
 # "last week", "the past two weeks", "over the last 24 hours" (read on lower-cased text)
-LAST_SPAN = re.compile(r"\b(?P<phrase>(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
+LAST_SPAN = WordFinder(r"(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
                        r"(?:(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
-                       r"(?P<unit>hours?|days?|weeks?|months?|years?))\b(?!\s+of\b)")
+                       r"(?P<unit>hours?|days?|weeks?|months?|years?)\b(?!\s+of\b)", whole=False)
 # A calendar year the figure covers: "During 2022 ...", "throughout 2023", "in 2022 alone", or "In 2022,"
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
-THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:so\s+far|earlier)\s+)?(?P<which>[Tt]his|[Ll]ast)\s+year)\b")
+THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:[Ss]o\s+far|[Ee]arlier)\s+)?(?P<which>[Tt]his|[Ll]ast)"
+                               r"\s+year)\b")
 IN_YEAR = re.compile(
     r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
 )
@@ -147,7 +149,7 @@ def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
         return None  # "the militia that formed last year": another event's date
     if _compared(sentence.lower(), match.start()):
         return None  # "the deadliest month this year"
-    running = match.group("which").lower() == "this" and not (match.group("far") or "").startswith("earlier")
+    running = match.group("which").lower() == "this" and not (match.group("far") or "").lower().startswith("earlier")
     if published is None:
         return Period(None, None, match.group("phrase"), None, "since" if running else "span")
     year = published.year - (match.group("which").lower() == "last")
@@ -182,7 +184,9 @@ def _since(sentence: str, lower: str, published: dt.date | None) -> Period | Non
     if (match := SINCE_YEAR.search(sentence)) and not _compared(lower, match.start("phrase")) \
             and (period := _year_start(match, published, _phrase(match), "since")):
         return period
-    if (match := SINCE_RELATIVE.search(lower)) and not _compared(lower, match.start()):
+    relative = "since last" in lower or "since this" in lower or "since the start" in lower \
+        or "since the beginning" in lower
+    if relative and (match := SINCE_RELATIVE.search(lower)) and not _compared(lower, match.start()):
         text = sentence[match.start("phrase"):match.end("phrase")]
         if published is None:
             return Period(None, None, text, None, "since")
@@ -218,7 +222,7 @@ def _conflict_began(sentence: str, published: dt.date | None) -> Period | None:
     return _running(start, resolve(parts, published, False) if parts.loose else start, published, text, "began")
 
 
-def _months(sentence: str, lower: str, published: dt.date | None) -> tuple[Period | None, Period | None]:
+def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -> tuple[Period | None, Period | None]:
     """A period named by months: between two dates, days of a month, a start, or a whole month.
 
     Also, as a period without dates, a phrase whose dates cannot be placed without a report date.
@@ -249,7 +253,7 @@ def _months(sentence: str, lower: str, published: dt.date | None) -> tuple[Perio
             return Period(None, published, _phrase(match), None, "since"), None
         if (period := _running(start, latest, published, _phrase(match))) is not None:
             return period, None
-    if any(word in lower for word in BEGAN_WORDS) and (period := _conflict_began(sentence, published)):
+    if began and (period := _conflict_began(sentence, published)):
         return period, None
     if ("in " in lower or "during" in lower or "throughout" in lower) and (match := IN_MONTH.search(sentence)) \
             and not _dates_a_statement(lower, *match.span("phrase")):
@@ -283,34 +287,41 @@ def _last_span(sentence: str, lower: str, published: dt.date | None) -> Period |
     return None
 
 
-def find_period(sentence: str, published: dt.date | None, lower: str | None = None) -> Period:
+def find_period(sentence: str, published: dt.date | None, lower: str | None = None,
+                months: bool | None = None) -> Period:
     """The period stated in ``sentence``; it ends at ``published`` unless the sentence closes it.
 
     With no publication date, a phrase that needs one ("since Monday",
     "since 1 December") keeps its words but no dates. ``lower`` is the
-    sentence lower-cased, if at hand: the words each phrase opens with are
-    looked for in it first, so most sentences cost a few substring tests.
+    sentence lower-cased and ``months`` whether it names a month, if at hand:
+    the words each phrase opens with are looked for in it first, so most
+    sentences cost a few substring tests.
     """
     lower = sentence.lower() if lower is None else lower
     since = "since" in lower
     if since and (period := _since(sentence, lower, published)):
         return period
+    if months is None:
+        months = bool(month_spans(sentence, lower))
+    began = ("beg" in lower or "start" in lower or "erupt" in lower or "broke out" in lower or "launch" in lower) \
+        and any(noun in lower for noun in CONFLICT_NOUNS)
     unplaced = None
-    if ANY_MONTH.first(sentence) is not None:
-        period, unplaced = _months(sentence, lower, published)
+    if months:
+        period, unplaced = _months(sentence, lower, published, began)
         if period is not None:
             return period
-    elif any(word in lower for word in BEGAN_WORDS) and (period := _conflict_began(sentence, published)):
+    elif began and (period := _conflict_began(sentence, published)):
         return period
     if since and (match := SINCE_UNDATED.search(lower)) and not _compared(lower, match.start()):
         return Period(None, published, sentence[match.start("phrase"):match.end("phrase")], None, "since")
-    if "last" in lower or "past" in lower or "previous" in lower:
+    if ("last " in lower or "past " in lower or "previous " in lower) and ("day" in lower or "week" in lower
+                                                                          or "month" in lower or "year" in lower
+                                                                          or "hour" in lower):
         if (period := _last_span(sentence, lower, published)) is not None:
             return period
-    if "20" in sentence or "19" in sentence:
-        year = _calendar_year(sentence, published)
-        if year is not None:
-            return year
-    if "year" in lower and (year := _relative_year(sentence, published)) is not None:
+    if ("in 19" in lower or "in 20" in lower or "during" in lower or "throughout" in lower) \
+            and (year := _calendar_year(sentence, published)) is not None:
+        return year
+    if ("this year" in lower or "last year" in lower) and (year := _relative_year(sentence, published)) is not None:
         return year
     return unplaced if published is None and unplaced is not None else Period(None, published, None)
