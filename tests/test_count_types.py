@@ -129,3 +129,16 @@ def test_figures_of_one_sentence_follow_a_part_of_the_figure_before():
                             "and 9,000 are women.", CONTEXT)
     assert [(c.value, c.count_type, c.period_start) for c in claims] == [
         (80000, "cumulative", "2021-01-04"), (30000, "cumulative", "2021-01-04"), (9000, "cumulative", "2021-01-04")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Tens of thousands of villagers were streaming towards the border.", 10000),
+    ("About 6,000 people have fled the valley.", 6000),
+    ("The governor denied that any residents had fled the province.", 0),
+])
+def test_people_on_the_move_with_no_event_or_span_are_displaced_to_date(text, value):
+    assert types(text) == [(value, "cumulative")]
+
+
+def test_people_an_event_drives_out_are_an_incident():
+    assert types("The flash flood displaced 300 families overnight.") == [(300, "incident")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.count_types import CUE_KINDS, INCIDENT
+from pipeline.extract.count_types import CUE_KINDS, CUMULATIVE, INCIDENT
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 
@@ -38,6 +38,13 @@ def _undated_incident(claim) -> bool:
     return claim.count_type == INCIDENT and claim.date_precision in (None, "unknown") and claim.period_text is None
 
 
+def _no_span_of_its_own(claim) -> bool:
+    """A figure whose words give it no date, period or start: an undated incident, or people displaced
+    to a date with no start (the defaults of each)."""
+    return _undated_incident(claim) or (claim.count_type == CUMULATIVE and claim.period_start is None
+                                         and claim.period_text is None)
+
+
 def _near(claim, before: int, after: int) -> tuple[str, int, int]:
     """The words around a claim's number, lower-cased, with where the number starts and ends in them."""
     at = claim.number_start - claim.start
@@ -57,7 +64,7 @@ def _part_of(claim, before, before_followed: bool) -> bool:
         words, _, _ = _near(claim, WINDOW, WINDOW)
         if SAME_SPAN.search(words):
             return True
-    if not _undated_incident(claim) or before.value < claim.value:
+    if not _no_span_of_its_own(claim) or before.value < claim.value:
         return False
     if before_followed and before.start == claim.start:
         return True

@@ -71,8 +71,6 @@ STATE_AFTER = re.compile(
 FLOW_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured|fled|displaced|arrived|crossed|returned|evacuated"
                        r"|forced|driven|uprooted|arrested|abducted|kidnapped|executed|new)\b")
 # "more than 900,000 people have fled": displacement to date, not one event.
-DISPLACED_TO_DATE = re.compile(r"\b(?:have|has|had)\s+(?:(?:now|already|so|far|since|all|also|been)\s+){0,3}"
-                               r"(?:displaced|fled|returned|crossed|arrived|uprooted|forced|driven|evacuated|sought)\b")
 DISPLACEMENT = {"displaced", "refugees", "returned"}
 # People can be in these states at a date; deaths and injuries are events ("there are 20 wounded": an attack's).
 STATES = DISPLACEMENT | {"missing", "detained"}
@@ -170,7 +168,6 @@ def count_type(cues: SentenceCues, position: int, number_end: int, period: Perio
         return CUMULATIVE if governing.kind == "toll" else INCIDENT
     if any(cue.kind == "total" for cue in inside):
         return CUMULATIVE
-    if metric in DISPLACEMENT and DISPLACED_TO_DATE.search(lower, max(clause[0], position - WINDOW),
-                                                           min(clause[1], number_end + WINDOW)):
-        return CUMULATIVE
-    return INCIDENT
+    # people fleeing with no event behind them and no span of time are a movement to date, not an incident
+    # ("hundreds of thousands were fleeing towards the border", "denied that any civilians had fled")
+    return CUMULATIVE if metric in DISPLACEMENT else INCIDENT
