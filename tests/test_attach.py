@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from pipeline.extract.attach import TOKEN, Attachment, attach
+from pipeline.extract.en.attach import TOKEN, Attachment, attach
 
 
 @pytest.mark.parametrize("before, after, expected", [

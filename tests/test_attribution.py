@@ -9,17 +9,18 @@ extractor decides to count. ``credit`` gives the originator the credit names
 """
 import pytest
 
-from pipeline.extract.attribution import find_credit, sentence_credits
+from pipeline.extract.en.attribution import find_credit, sentence_credits
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.originators import identify
 from pipeline.extract.report_country import TextPlace
+from pipeline.extract.en.sentences import BOUNDARY
 from pipeline.extract.sentences import sentence_spans
 from pipeline.extract.source_names import Reference, name_source
 
 
 def _found(text: str, figure: str, publisher: str | None):
     position = text.index(figure)
-    start, end = next((s, e) for s, e in sentence_spans(text) if s <= position < e)
+    start, end = next((s, e) for s, e in sentence_spans(text, BOUNDARY) if s <= position < e)
     credits = sentence_credits(text, start, end)
     return find_credit(text[start:end], position - start, publisher, credits)
 

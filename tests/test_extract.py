@@ -5,7 +5,7 @@ import pytest
 
 from conftest import shared_path
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.numbers import find_numbers
+from pipeline.extract.en.numbers import find_numbers
 
 CONTEXT = ReportContext(published=dt.date(2020, 2, 16), publisher="EA WorldView")
 LABEL_FIELDS = ("metric", "value", "qualifier", "population", "stance", "attributed_to")

@@ -1,6 +1,6 @@
 """Each sentence construction the extractor reads, shown in sentences of our own.
 
-Every rule in pipeline/extract/attach.py and phrases.py has a case here: the
+Every rule in pipeline/extract/en/attach.py and phrases.py has a case here: the
 counted phrase may be any noun, and the metric may stand in the phrase, in its
 clause's verb, before the number, or in a field label.
 """

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.numbers import find_numbers
+from pipeline.extract.en.numbers import find_numbers
 
 CONTEXT = ReportContext(published=dt.date(2023, 5, 2), publisher="Example Cluster")
 

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.numbers import find_numbers
+from pipeline.extract.en.numbers import find_numbers
 
 CONTEXT = ReportContext(published=dt.date(2020, 2, 16), publisher="OCHA", location="Idlib")
 FIGURE_WORDS = st.sampled_from([

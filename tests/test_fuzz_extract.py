@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.attribution import Credit, CreditIndex
+from pipeline.extract.en.attribution import Credit, CreditIndex
 
 BOUND_SECONDS = 2.0
 CONTEXT = ReportContext(published=dt.date(2020, 2, 16), publisher="OCHA", location="Idlib")

@@ -112,7 +112,7 @@ def test_changing_the_extraction_code_changes_the_cache_key(tmp_path, monkeypatc
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache_module, "PROJECT_ROOT", copy)
     before = code_hash()
-    lexicon = copy / "pipeline" / "extract" / "lexicon.py"
+    lexicon = copy / "pipeline" / "extract" / "en" / "lexicon.py"
     lexicon.write_text(lexicon.read_text() + "\n# a word list changed\n")
     changed_code = code_hash()
     (copy / "schemas" / "gazetteer.yaml").write_text((copy / "schemas" / "gazetteer.yaml").read_text() + "\n")

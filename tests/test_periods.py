@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.periods import find_period
+from pipeline.extract.en.periods import find_period
 
 TUESDAY = dt.date(2020, 2, 4)
 

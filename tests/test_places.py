@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import ReportContext, extract_claims
-from pipeline.extract.place_names import place_names
+from pipeline.extract.en.place_names import place_names
 from pipeline.extract.places import geonames_areas, lookup_name
 from schemas.geonames import index_path, name_key
 from schemas.reference import load_gazetteer

@@ -4,13 +4,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.places import find_places
+from pipeline.extract.en.places import find_places
+from pipeline.extract.en.sentences import BOUNDARY
 from pipeline.extract.sentences import sentence_spans, sentences_holding
 from pipeline.extract.trie import WordFinder
 
 
 def sentences(text: str) -> list[str]:
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, BOUNDARY)]
 
 
 def test_stops_line_breaks_and_abbreviations():
@@ -40,13 +41,13 @@ SENTENCE_TEXT = st.lists(st.sampled_from(
 @given(st.one_of(SENTENCE_TEXT, st.text(max_size=300)), st.data())
 def test_sentences_holding_positions_are_the_sentences_around_them(text, data):
     positions = sorted(data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=8)))
-    spans = list(sentence_spans(text))
+    spans = list(sentence_spans(text, BOUNDARY))
     expected = []
     for position in positions:
         for span in spans:
             if span[0] <= position < span[1] and span not in expected:
                 expected.append(span)
-    found = [span for span in sentences_holding(text, positions)
+    found = [span for span in sentences_holding(text, BOUNDARY, positions)
              if any(span[0] <= position < span[1] for position in positions)]
     assert found == expected
 
@@ -85,4 +86,4 @@ def test_word_finder_agrees_with_word_boundaries_on_ascii_text(text):
 
 def test_military_and_civil_titles_do_not_end_a_sentence():
     text = "Brig. Gen. Ana Ruiz said 5 died. Gov. Tom Hale agreed."
-    assert [text[a:b] for a, b in sentence_spans(text)] == ["Brig. Gen. Ana Ruiz said 5 died.", "Gov. Tom Hale agreed."]
+    assert [text[a:b] for a, b in sentence_spans(text, BOUNDARY)] == ["Brig. Gen. Ana Ruiz said 5 died.", "Gov. Tom Hale agreed."]

@@ -14,9 +14,9 @@ import bisect
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from pipeline.extract.digits import Number
 from pipeline.extract.reader import Mention, Sentence
 from pipeline.extract.window import Attachment
-from pipeline.extract.numbers import Number
 from schemas.reference import load_sources
 
 EARLIER_REACH = 1500  # characters before a sentence searched for the source a back-reference names
@@ -116,8 +116,8 @@ def figure_mentions(sentence: Sentence, figures: list[tuple[Number, Attachment]]
         found.append(Mention(
             sentence.start + number.start, sentence.start + number.end, attachment.metric, number.value,
             number.high, qualifier, number.hedge, attachment.population or "people", stance, source,
-            attachment.generic))
+            attachment.generic, sentence.start))
     for start, end, metric, population in zeros:
         found.append(Mention(sentence.start + start, sentence.start + end, metric, 0, None, "exact", None,
-                             population, "denied", sources.source(start)[0], population == "people"))
+                             population, "denied", sources.source(start)[0], population == "people", sentence.start))
     return found

@@ -1,11 +1,29 @@
-"""Numbers written in digits, for every language: "1,800", "1 800", "1.800", "1,5", "١٬٥٠٠".
+"""Numbers as every language's reader finds them, and their values when written in digits.
 
-Languages differ only in the marks they put between thousands and before
-decimals; Arabic-Indic digits are folded to ASCII ones by the Arabic package
-before anything is read. A decimal is a count only with a scale word after
-it ("1,5 million"); a run longer than any head count is an identifier.
+Each language finds its numbers in its own words ("twelve", "douze", "اثنا
+عشر") and gives them as a `Number`. Written in digits ("1,800", "1 800",
+"1.800", "1,5", "١٬٥٠٠"), languages differ only in the marks they put between
+thousands and before decimals; Arabic-Indic digits are folded to ASCII ones
+by the Arabic package before anything is read. A decimal is a count only
+with a scale word after it ("1,5 million"); a run longer than any head count
+is an identifier.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Number(NamedTuple):
+    """A number as written in the text, with its value and hedge."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    high: int | None
+    qualifier: str
+    hedge: str | None = None  # the hedging words as written, lower-cased ("nearly")
+
 
 MAX_DIGITS = 11  # more people than have ever lived: an identifier, not a count
 

@@ -1,12 +1,12 @@
 """The languages the extractor reads, and which one a report is in.
 
-Each language is one package beside this module (``fr/``, ``ar/``) exposing a
-``LANGUAGE``: its ISO 639-1 code, its name and the function that reads claims
-from its text. What every language shares (numbers as digits, sentences and
-spans, claims and their deduplication, periods as dates, places) lives once,
-in the modules of ``pipeline/extract/`` the packages import; a package holds
-only its words and grammar. Adding a language is adding a folder and naming
-it in ``PACKAGES``.
+Each language is one package beside this module (``en/``, ``fr/``, ``ar/``)
+exposing a ``LANGUAGE``: its ISO 639-1 code, its name and the function that
+reads claims from its text. What every language shares (numbers as digits,
+sentences and spans, claims and their deduplication, periods as dates,
+places, originators) lives once, in the modules of ``pipeline/extract/`` the
+packages import; a package holds only its words and grammar. Adding a
+language is adding a folder and naming it in ``PACKAGES``.
 
 A report's language comes from its metadata (``language: fr``) when given,
 else from its text, by py3langid: its model ships inside the package (no
@@ -29,11 +29,10 @@ from functools import cache
 from typing import Callable
 
 from pipeline.extract.claims import Claim, ReportContext
-from pipeline.extract.claims import extract_claims as read_english
 
-# Languages whose package is read, by ISO 639-1 code; English is read by pipeline/extract/claims.py
-# until it moves into a package of its own.
-PACKAGES = {"fr": "pipeline.extract.fr", "ar": "pipeline.extract.ar"}
+# The languages read, by ISO 639-1 code, English first: each a package holding its words and grammar.
+PACKAGES = {"en": "pipeline.extract.en", "fr": "pipeline.extract.fr", "ar": "pipeline.extract.ar"}
+ENGLISH = "en"  # what text too short to tell is read as
 DETECTED_FROM = 800  # characters of a text the language is told from: a headline and a lead
 FIRST_LOOK = 300  # characters first looked at for plain English, which most English reports show at once
 # Languages a report may be told to be in: those of crisis reporting, by their ISO 639-1 codes. Leaving
@@ -64,14 +63,9 @@ class Language:
     read: Callable[[str, ReportContext], list[Claim]]
 
 
-ENGLISH = Language("en", "English", read_english)
-
-
 @cache
 def language(code: str) -> Language | None:
     """The language of ``code`` if the extractor reads it, else None."""
-    if code == ENGLISH.code:
-        return ENGLISH
     if code not in PACKAGES:
         return None
     return importlib.import_module(PACKAGES[code]).LANGUAGE
@@ -84,7 +78,7 @@ def language_name(code: str) -> str:
 
 def read_codes() -> list[str]:
     """The codes of every language read, English first."""
-    return [ENGLISH.code, *PACKAGES]
+    return list(PACKAGES)
 
 
 @cache
@@ -106,11 +100,11 @@ def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in; English when too little text says."""
     lead = text[:FIRST_LOOK].lower().split()  # words as spaces part them: a quick first look
     if len(lead) >= FEWEST_WORDS * 4 and plainly_english(lead):
-        return ENGLISH.code  # most English reports say so in their first lines
+        return ENGLISH  # most English reports say so in their first lines
     head = text[:DETECTED_FROM]
     words = LETTER.findall(head.lower())
     if len(words) < FEWEST_WORDS or plainly_english(words):
-        return ENGLISH.code
+        return ENGLISH
     return _identifier().classify(head)[0]
 
 

@@ -32,9 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Protocol, Sequence
 
-from pipeline.extract.credit_phrases import is_name_word
-from pipeline.extract.credit_words import (
-    BODY_HEADS, CONNECTORS, DESCRIPTION_OPENERS, MODIFIERS, RANKS, ROLE_WORDS, SPEAKER_WORDS, TITLES,
+from pipeline.extract.name_words import (
+    BODY_HEADS, CONNECTORS, DESCRIPTION_OPENERS, MODIFIERS, RANKS, ROLE_WORDS, SPEAKER_WORDS, TITLES, is_name_word,
 )
 from pipeline.extract.source_names import joint_parts
 from pipeline.extract.state_bodies import state_body

@@ -1,11 +1,12 @@
-"""What reading claims shares across languages: sentences, spans, deduplication, places and periods.
+"""Reading claims with a language's `Grammar`: sentences, spans, deduplication, places and periods.
 
-A language package gives a `Grammar`: how its text is folded for matching,
-the cue words that make a sentence worth reading, where its sentences end,
-the figures a sentence states (`Mention`s) and the period a figure's clause
-gives. This module does the rest, the same for every language: it cuts the
-sentences that hold a cue, keeps one claim per figure stated more than once,
-and builds each claim with its quote, spans, place and dates.
+A language read by the window rules (window.py: French, Arabic) gives a
+`Grammar`: how its text is folded for matching, the cue words that make a
+sentence worth reading, where its sentences end, the figures a sentence
+states (`Mention`s) and the period a figure's clause gives. This module does
+the rest, the same for every such language: it cuts the sentences that hold
+a cue, keeps one claim per figure stated more than once, and builds each
+claim with its quote, spans, place (our gazetteer's names) and dates.
 
 Folding may drop characters (Arabic vowel marks, tatweel): the grammar reads
 the folded text, and every span is mapped back to the report text, so a
@@ -13,20 +14,21 @@ quote is always ``text[start:end]`` of the report as written.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
-from pipeline.extract.claims import Claim, ReportContext
+from pipeline.extract.claims import Claim, ReportContext, deduplicated
 from pipeline.extract.lowercase import lowered
-from pipeline.extract.periods import Period
 from pipeline.extract.originators import identify
-from pipeline.extract.places import (PlaceMention, first_place, nearest_place, place_fields, report_countries,
-                                     sentence_places)
+from pipeline.extract.placed_dates import Period
+from pipeline.extract.places import (
+    PlaceMention, first_gazetteer_place, gazetteer_places, nearest_place, place_fields, report_countries,
+)
 from pipeline.extract.report_country import TextPlace
+from pipeline.extract.sentences import sentences_holding
 from pipeline.extract.trie import WordFinder
 from pipeline.extract.window import Token, tokens
 
@@ -63,6 +65,13 @@ class Mention(NamedTuple):
     stance: str
     attributed_to: str | None
     generic: bool  # the group was named only generically ("people", or not at all)
+    start: int  # where its sentence starts
+
+    @property
+    def figure(self) -> tuple:
+        """Statements of the same metric, value and stance are one figure (claims.deduplicated); a vague word
+        ("des centaines") never restates a number ("une centaine")."""
+        return self.metric, self.value, self.high, self.stance, self.qualifier == "vague"
 
 
 @dataclass(frozen=True)
@@ -98,51 +107,6 @@ class Grammar:
     boundary: re.Pattern  # where a sentence ends (the match is the boundary)
     mentions: Callable[[Sentence], list[Mention]]
     period: Callable[[Sentence, int], Period]  # the period of the clause of the figure at a position
-
-
-def sentences_holding(text: str, boundary: re.Pattern, positions: list[int]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence holding one of the sorted ``positions``, trailing space trimmed."""
-    breaks = list(boundary.finditer(text))
-    starts = [found.end() for found in breaks]
-    previous = -1
-    for position in positions:
-        index = bisect.bisect_right(starts, position)
-        if index == previous:
-            continue
-        previous = index
-        start = starts[index - 1] if index else len(text) - len(text.lstrip())
-        end = breaks[index].start() + len(breaks[index].group().rstrip()) if index < len(breaks) else len(text)
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield start, end
-
-
-def deduplicated(mentions: list[Mention], headline_end: int) -> list[tuple[Mention, str]]:
-    """One (mention, population) per figure stated more than once, as a careful coder records it.
-
-    Mentions of the same (metric, value, high, stance) are one claim when their
-    groups agree or one of them names no group; the claim keeps the group
-    named. A vague word ("des centaines") never restates a number ("une
-    centaine"). The mention kept is the credited one, then one in the body
-    over the headline, then the first.
-    """
-    def preference(mention: Mention) -> tuple:
-        return mention.attributed_to is None, mention.number_start < headline_end, mention.number_start
-
-    groups: dict[tuple, list[Mention]] = {}
-    for mention in mentions:
-        key = (mention.metric, mention.value, mention.high, mention.stance, mention.qualifier == "vague")
-        groups.setdefault(key, []).append(mention)
-    kept = []
-    for same_figure in groups.values():
-        unnamed = [m.generic and m.population == "people" for m in same_figure]
-        named = sorted({m.population for m, vague in zip(same_figure, unnamed) if not vague})
-        for population in named or ["people"]:
-            same = [m for m, vague in zip(same_figure, unnamed) if m.population == population or vague]
-            kept.append((min(same, key=preference), population))
-    kept.sort(key=lambda chosen: (chosen[0].number_start, chosen[0].metric))
-    return kept
 
 
 def _as_written(text: str, folded: Folded, sentence: Sentence, words: str | None) -> str | None:
@@ -211,15 +175,15 @@ class _Report:
     def __init__(self, text: str, lower: str, context: ReportContext):
         self.text, self.lower, self.context = text, lower, context
         self.countries = cache(partial(report_countries, text, lower, context.location))
-        self.lead_place = cache(partial(first_place, text, lower, self.countries))
+        self.lead_place = cache(partial(first_gazetteer_place, text, lower))
         self._sentences: dict[int, tuple[str, list[PlaceMention]]] = {}  # each quote and its places, cut once
         self._where = TextPlace(text, lower, context.location)
         self._originators: dict[str | None, str | None] = {}
 
     def sentence(self, start: int, end: int) -> tuple[str, list[PlaceMention]]:
         if start not in self._sentences:
-            self._sentences[start] = (self.text[start:end],
-                                      sentence_places(self.text[start:end], self.lower[start:end], self.countries))
+            quote = self.text[start:end]
+            self._sentences[start] = (quote, gazetteer_places(quote, self.lower[start:end]))
         return self._sentences[start]
 
     def originator(self, credited: str | None) -> str | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.credit_words import (
+from pipeline.extract.name_words import (
     ARTICLES, BODY_HEADS, CONNECTORS, DEMONYMS, DOCUMENTS, MODIFIERS, MONTHS_AND_DAYS, NOT_NAMES, PRONOUNS,
     REFERRING_NOUNS, ROLE_WORDS, SPEAKS_FOR, WEAPONS,
 )

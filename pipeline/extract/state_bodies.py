@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.extract.credit_words import SPEAKER_WORDS
+from pipeline.extract.name_words import SPEAKER_WORDS
 from schemas.reference import load_state_bodies, name_key
 
 MINISTRY_WORDS = ("ministry", "minister")

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from pipeline.extract.numbers import Number
+from pipeline.extract.digits import Number
 
 
 @dataclass(frozen=True)

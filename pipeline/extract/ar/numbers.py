@@ -15,8 +15,7 @@ from pyarabic.number import text2number
 from pipeline.extract.ar.clitics import unglued
 from pipeline.extract.ar.fold import folded_word
 from pipeline.extract.ar.lexicon import MONTHS, NOUNS, PEOPLE_DUALS, QUALIFIERS, THINGS
-from pipeline.extract.digits import digit_value, is_year
-from pipeline.extract.numbers import Number
+from pipeline.extract.digits import Number, digit_value, is_year
 
 
 def _forms(text: str) -> str:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pipeline.extract import placed_dates as dates
 from pipeline.extract.ar.fold import folded_word
 from pipeline.extract.ar.lexicon import MONTHS
-from pipeline.extract.periods import Period
+from pipeline.extract.placed_dates import Period
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True)).replace(" ", r"\s+")
 _F = folded_word

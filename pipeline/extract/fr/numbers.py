@@ -13,10 +13,9 @@ import re
 
 from text_to_num import text2num
 
-from pipeline.extract.digits import digit_value, is_year
+from pipeline.extract.digits import Number, digit_value, is_year
 from pipeline.extract.fr.lexicon import MONTHS, QUALIFIERS
 from pipeline.extract.fr.words import elided
-from pipeline.extract.numbers import Number
 
 UNITS = """zéro deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
     dix-sept dix-huit dix-neuf vingt trente quarante cinquante soixante soixante-dix quatre-vingt

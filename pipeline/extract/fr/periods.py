@@ -1,7 +1,7 @@
 """The period a French figure's sentence gives: "depuis le 1er décembre", "la semaine dernière", "en 2019".
 
 Read into day, month, part and year, then placed against the report date
-by the shared rules (dates.py).
+by the shared rules (placed_dates.py).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from pipeline.extract import placed_dates as dates
 from pipeline.extract.fr.lexicon import MONTHS, WEEKDAYS
-from pipeline.extract.periods import Period
+from pipeline.extract.placed_dates import Period
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PART = r"(?:(?P<part>début|mi|fin)[\s-]+(?:d['’]\s*)?)?"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS, THING_NOUNS
+from pipeline.extract.en.lexicon import DENIAL_WORDS, METRIC_WORDS, POPULATION_WORDS, THING_NOUNS
 from pipeline.extract.trie import WordFinder
 
 _DENIALS = "|".join(sorted(DENIAL_WORDS))

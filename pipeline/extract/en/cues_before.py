@@ -9,8 +9,8 @@ against the verb after the counted phrase.
 """
 from __future__ import annotations
 
-from pipeline.extract.clauses import CLAUSE_BREAKS, Clause
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.clauses import CLAUSE_BREAKS, Clause
+from pipeline.extract.en.lexicon import (
     AUXILIARIES,
     CASUALTY_NOUNS,
     CONJUNCTIONS,
@@ -27,9 +27,9 @@ from pipeline.extract.lexicon import (
     RELATIVES,
     TRANSITIVE,
 )
-from pipeline.extract.not_counts import MAX_VERB_GAP, projected
-from pipeline.extract.numbers import MONTH_NAMES
-from pipeline.extract.phrases import NounPhrase, is_number
+from pipeline.extract.en.not_counts import MAX_VERB_GAP, projected
+from pipeline.extract.en.numbers import MONTH_NAMES
+from pipeline.extract.en.phrases import NounPhrase, is_number
 
 MAX_TOLL_GAP = 12  # words back from a linking verb to the toll or metric word it links
 

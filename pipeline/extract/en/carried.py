@@ -22,16 +22,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.extract.attach import (
+from pipeline.extract.en.attach import (
     AFTER_WINDOW,
     AFTER_WORDS,
     BEFORE_WINDOW,
     TOKEN,
     attach,
 )
-from pipeline.extract.clauses import verb_after
-from pipeline.extract.cues_before import CASUALTIES, REFERRED, cue_before
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.clauses import verb_after
+from pipeline.extract.en.cues_before import CASUALTIES, REFERRED, cue_before
+from pipeline.extract.en.lexicon import (
     AUXILIARIES,
     IRREGULAR_VERBS,
     METRIC_WORDS,
@@ -41,9 +41,9 @@ from pipeline.extract.lexicon import (
     QUALIFIER_WORDS,
     TRANSITIVE,
 )
-from pipeline.extract.numbers import Number, find_numbers
-from pipeline.extract.phrases import is_number, noun_phrase
-from pipeline.extract.sentences import BOUNDARY
+from pipeline.extract.en.numbers import Number, find_numbers
+from pipeline.extract.en.phrases import is_number, noun_phrase
+from pipeline.extract.en.sentences import BOUNDARY
 
 # Words that refer back to people counted before: a pronoun, or a definite noun naming them by what
 # happened to them ("the bodies", "the victims", "the hostages").

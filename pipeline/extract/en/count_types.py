@@ -24,7 +24,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from pipeline.extract.periods import Period
+from pipeline.extract.placed_dates import Period
 from pipeline.extract.trie import WordFinder
 
 INCIDENT, PERIOD, CUMULATIVE, STOCK = "incident", "period", "cumulative", "stock"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.lexicon import METRIC_WORDS, MOVEMENT_NOUNS, POPULATION_WORDS
+from pipeline.extract.en.lexicon import METRIC_WORDS, MOVEMENT_NOUNS, POPULATION_WORDS
 
 # "Killed: at least 23", "• Injured — over 60", "- People killed: 1,240", "Children among the dead: 312":
 # a short label opening a line, then the count.

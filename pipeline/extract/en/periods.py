@@ -17,22 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
 
-from pipeline.extract.dates import (
-    WEEKDAY_WORDS,
-    WEEKDAYS,
-    count_of,
-    date_parts,
-    date_pattern,
-    day_of,
-    resolve,
-    month_spans,
-    span_back,
-    week_start,
-    weekday_before,
+from pipeline.extract.en.dates import WEEKDAY_WORDS, WEEKDAYS, count_of, date_parts, date_pattern, month_spans, resolve
+from pipeline.extract.en.lexicon import REPORTING_VERBS
+from pipeline.extract.placed_dates import (
+    Period, closed, day_of, running, span_back, week_before, week_start, weekday_before, year_period,
 )
-from pipeline.extract.lexicon import REPORTING_VERBS
 from pipeline.extract.trie import WordFinder, trie_pattern
 
 # Wars, campaigns and the like, whose toll is a running total from when they began.
@@ -89,41 +79,8 @@ IN_YEAR = re.compile(
 )
 
 
-class Period(NamedTuple):
-    """The period a figure covers: its dates where they can be placed, and the words that give it.
-
-    ``latest`` is the latest day a loosely given start may be (``start`` when
-    the start is exact); ``kind`` is ``since``, ``began`` or ``span`` (see
-    the module's docstring), None when the sentence gives no period.
-    """
-
-    start: dt.date | None
-    end: dt.date | None
-    text: str | None
-    latest: dt.date | None = None
-    kind: str | None = None
-
-
 def _phrase(match: re.Match) -> str:
     return match.group("phrase").rstrip(".")
-
-
-def _running(start: dt.date | None, latest: dt.date | None, published: dt.date | None, text: str,
-             kind: str = "since") -> Period | None:
-    """A running total from ``start`` to the report date; none when it would start after the report."""
-    if start is not None and published is not None and start > published:
-        return None
-    if latest is not None and published is not None:
-        latest = min(latest, published)
-    return Period(start, published, text, latest, kind)
-
-
-def _closed(start: dt.date, end: dt.date, published: dt.date | None, text: str,
-            latest: dt.date | None = None) -> Period:
-    """A closed period, cut at the report date; one that starts after the report cannot be placed."""
-    if published is not None and start > published:
-        return Period(None, published, text, None, "span")
-    return Period(start, min(end, published) if published else end, text, latest or start, "span")
 
 
 def _compared(lower: str, start: int) -> bool:
@@ -149,13 +106,13 @@ def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
         return None  # "the militia that formed last year": another event's date
     if _compared(sentence.lower(), match.start()):
         return None  # "the deadliest month this year"
-    running = match.group("which").lower() == "this" and not (match.group("far") or "").lower().startswith("earlier")
+    to_date = match.group("which").lower() == "this" and not (match.group("far") or "").lower().startswith("earlier")
     if published is None:
-        return Period(None, None, match.group("phrase"), None, "since" if running else "span")
+        return Period(None, None, match.group("phrase"), None, "since" if to_date else "span")
     year = published.year - (match.group("which").lower() == "last")
-    if running:
-        return _running(dt.date(year, 1, 1), dt.date(year, 1, 1), published, match.group("phrase"))
-    return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, match.group("phrase"))
+    if to_date:
+        return running(dt.date(year, 1, 1), dt.date(year, 1, 1), published, match.group("phrase"))
+    return year_period(year, published, match.group("phrase"))
 
 
 def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
@@ -164,8 +121,7 @@ def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
         phrase = match.group("phrase")
         if phrase[:2].lower() == "in" and not _opens(sentence, match) and not match.group("alone"):
             continue  # "in 2011" inside a sentence may date another event ("the war, which began in 2011")
-        year = int(match.group("year"))
-        return _closed(dt.date(year, 1, 1), dt.date(year, 12, 31), published, phrase)
+        return year_period(int(match.group("year")), published, phrase)
     return None
 
 
@@ -173,7 +129,7 @@ def _year_start(match: re.Match, published: dt.date | None, text: str, kind: str
     """A running total from a year, or part of one ("since 2011", "since late 2012")."""
     first, last = YEAR_PARTS[match.groupdict().get("part")]
     year = int(match.group("year"))
-    return _running(dt.date(year, first, 1), day_of(year, last, None, None, False), published, text, kind)
+    return running(dt.date(year, first, 1), day_of(year, last, None, None, False), published, text, kind)
 
 
 def _since(sentence: str, lower: str, published: dt.date | None) -> Period | None:
@@ -202,7 +158,7 @@ def _since(sentence: str, lower: str, published: dt.date | None) -> Period | Non
         else:
             start = dt.date(published.year - back, 1, 1)
             latest = dt.date(start.year, 12, 31) if match.group("unit") else start
-        return _running(start, latest, published, text)
+        return running(start, latest, published, text)
     return None
 
 
@@ -219,7 +175,7 @@ def _conflict_began(sentence: str, published: dt.date | None) -> Period | None:
     if published is None and parts.year is None:
         return Period(None, None, text, None, "began")
     start = resolve(parts, published, True)
-    return _running(start, resolve(parts, published, False) if parts.loose else start, published, text, "began")
+    return running(start, resolve(parts, published, False) if parts.loose else start, published, text, "began")
 
 
 def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -> tuple[Period | None, Period | None]:
@@ -234,7 +190,7 @@ def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -
         start, end = resolve(first, published, True), resolve(last, published, False)
         if start and end and start <= end:
             latest = resolve(first, published, False) if first.part and first.loose else start
-            return _closed(start, end, published, _phrase(match), latest), None
+            return closed(start, end, published, _phrase(match), latest), None
         unplaced = Period(None, None, _phrase(match), None, "span")
     for finder, guard in ((BETWEEN_DAYS, ranged), (WEEK_OF, "week" in lower or "period" in lower
                                                    or "days" in lower or "fortnight" in lower)):
@@ -242,7 +198,7 @@ def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -
             start = resolve(parts._replace(day=int(match.group("first"))), published, first=True)
             end = resolve(parts, published, first=False)
             if start and end and start <= end:
-                return _closed(start, end, published, _phrase(match)), None
+                return closed(start, end, published, _phrase(match)), None
             unplaced = unplaced or Period(None, None, _phrase(match), None, "span")
     starts = ranged or "since" in lower or "starting" in lower or "beginning" in lower
     if starts and (match := SINCE.search(sentence)) and not _compared(lower, match.start("phrase")):
@@ -251,7 +207,7 @@ def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -
         latest = resolve(parts, published, first=False) if parts.loose else start
         if start is None:
             return Period(None, published, _phrase(match), None, "since"), None
-        if (period := _running(start, latest, published, _phrase(match))) is not None:
+        if (period := running(start, latest, published, _phrase(match))) is not None:
             return period, None
     if began and (period := _conflict_began(sentence, published)):
         return period, None
@@ -260,7 +216,7 @@ def _months(sentence: str, lower: str, published: dt.date | None, began: bool) -
         parts = date_parts(match, "a")
         start, end = resolve(parts, published, True), resolve(parts, published, False)
         if start and end:
-            return _closed(start, end, published, _phrase(match)), None
+            return closed(start, end, published, _phrase(match)), None
         unplaced = unplaced or Period(None, None, _phrase(match), None, "span")
     return None, unplaced
 
@@ -275,15 +231,14 @@ def _last_span(sentence: str, lower: str, published: dt.date | None) -> Period |
         plural_without_count = not match.group("count") and unit != match.group("unit")
         if calendar_unit and unit in ("year", "hour", "day") or plural_without_count:
             continue  # "last year" opening a sentence is read below; "last day", "the past weeks" are no spans
+        if calendar_unit and unit == "week":
+            return week_before(published, text)
         if published is None:
             return Period(None, None, text, None, "span")
-        if calendar_unit and unit == "week":
-            start = week_start(published) - dt.timedelta(days=7)
-            return _closed(start, start + dt.timedelta(days=6), published, text)
         if calendar_unit:  # last month
             end = published.replace(day=1) - dt.timedelta(days=1)
-            return _closed(end.replace(day=1), end, published, text)
-        return _closed(span_back(published, count, unit), published, published, text)
+            return closed(end.replace(day=1), end, published, text)
+        return closed(span_back(published, count, unit), published, published, text)
     return None
 
 

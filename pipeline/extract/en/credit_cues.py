@@ -11,15 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.extract.credit_phrases import (
-    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, is_name_word, phrase_after, phrase_before,
+from pipeline.extract.en.credit_phrases import (
+    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, phrase_after, phrase_before,
 )
-from pipeline.extract.credit_words import (
-    ARTICLES, AS_SAYING, AUXILIARIES, BODY_HEADS, CLAUSE_CLOSERS, CLAUSE_PARTICIPLES, CONNECTORS, DOCUMENT_VERBS,
-    DOCUMENTS, INVERTING_VERBS, ISSUED, MONTHS_AND_DAYS, PROGRESSIVE_AUXILIARIES, QUOTING_VERBS, REPORTING_VERBS,
-    ROLE_WORDS, SPEAKS_FOR, TIME_WORDS, TOLL_VERBS, TOLL_WORDS, VAGUE,
+from pipeline.extract.en.credit_words import (
+    AS_SAYING, AUXILIARIES, CLAUSE_CLOSERS, CLAUSE_PARTICIPLES, DOCUMENT_VERBS, INVERTING_VERBS, ISSUED,
+    PROGRESSIVE_AUXILIARIES, QUOTING_VERBS, REPORTING_VERBS, TIME_WORDS, TOLL_VERBS, TOLL_WORDS, VAGUE,
 )
-from pipeline.extract.lexicon import PREPOSITIONS as ALL_PREPOSITIONS, QUALIFIER_PHRASES
+from pipeline.extract.en.lexicon import PREPOSITIONS as ALL_PREPOSITIONS, QUALIFIER_PHRASES
+from pipeline.extract.name_words import (
+    ARTICLES, BODY_HEADS, CONNECTORS, DOCUMENTS, MONTHS_AND_DAYS, ROLE_WORDS, SPEAKS_FOR, is_name_word,
+)
 from pipeline.extract.originators import identify
 from pipeline.extract.source_names import Reference, name_source, names_place
 from pipeline.extract.trie import WordFinder

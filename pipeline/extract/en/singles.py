@@ -20,8 +20,8 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-from pipeline.extract.attach import Attachment
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.attach import Attachment
+from pipeline.extract.en.lexicon import (
     AUXILIARIES,
     LEAD_INS,
     METRIC_WORDS,
@@ -31,7 +31,7 @@ from pipeline.extract.lexicon import (
     THING_NOUNS,
     VERB_CUES,
 )
-from pipeline.extract.numbers import Number
+from pipeline.extract.digits import Number
 from pipeline.extract.trie import trie_pattern
 
 SINGLE_METRICS = {"killed", "injured", "detained", "missing"}

@@ -20,18 +20,9 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from pipeline.extract.dates import (
-    WEEKDAYS,
-    count_of,
-    date_parts,
-    date_pattern,
-    resolve,
-    week_start,
-    month_spans,
-    weekday_before,
-)
-from pipeline.extract.lexicon import DENIAL_WORDS, METRIC_WORDS, REPORTING_VERBS
-from pipeline.extract.periods import Period
+from pipeline.extract.en.dates import WEEKDAYS, count_of, date_parts, date_pattern, month_spans, resolve
+from pipeline.extract.en.lexicon import DENIAL_WORDS, METRIC_WORDS, REPORTING_VERBS
+from pipeline.extract.placed_dates import Period, week_start, weekday_before
 from pipeline.extract.trie import WordFinder
 
 # Read on lower-cased text; positions are those of the sentence. Each finder skips to the words it opens

@@ -27,11 +27,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.extract.credit_cues import NOBODY, QUOTE_MARKS, credits_in, phrase_text
-from pipeline.extract.credit_phrases import Words, is_name_word, phrase_after, phrase_before
-from pipeline.extract.credit_words import CONNECTORS, DOCUMENTS, INSTITUTIONS
+from pipeline.extract.en.credit_cues import NOBODY, QUOTE_MARKS, credits_in, phrase_text
+from pipeline.extract.en.credit_phrases import Words, phrase_after, phrase_before
+from pipeline.extract.en.credit_words import INSTITUTIONS
+from pipeline.extract.en.sentences import BOUNDARY
+from pipeline.extract.name_words import CONNECTORS, DOCUMENTS, is_name_word
 from pipeline.extract.originators import identify
-from pipeline.extract.sentences import BOUNDARY, sentence_spans
+from pipeline.extract.sentences import sentence_spans
 from pipeline.extract.source_names import Reference, name_source, names_place
 from schemas.reference import load_sources, name_key
 
@@ -116,7 +118,7 @@ def _earlier_credits(report: str, start: int, reach: int, depth: int) -> list[Cr
     """The credits of the sentences in the ``reach`` characters before ``start``, latest first."""
     window_start = max(0, start - reach)
     found: list[Credit] = []
-    for first, last in reversed(list(sentence_spans(report[window_start:start]))):
+    for first, last in reversed(list(sentence_spans(report[window_start:start], BOUNDARY))):
         credits = sentence_credits(report, window_start + first, window_start + last, depth + 1)
         found.extend(credit for credit in reversed(credits) if credit.name != NOBODY)
     return found
@@ -185,7 +187,7 @@ def _quote_credits(report: str, start: int, end: int, depth: int) -> list[Credit
     if credits:
         return [Credit(0, credits[0].name, True, credits[0].written)]
     head_start = max(0, opening - 400)
-    spans = list(sentence_spans(report[head_start:opening]))
+    spans = list(sentence_spans(report[head_start:opening], BOUNDARY))
     if spans:
         first, last = spans[-1]
         credits = sentence_credits(report, head_start + first, head_start + last, depth + 1, quotes=False)

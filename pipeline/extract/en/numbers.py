@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
 
 from text_to_num import text2num
 
-from pipeline.extract.lexicon import QUALIFIER_PHRASES, THING_NOUNS
+from pipeline.extract.digits import MAX_DIGITS, Number
+from pipeline.extract.en.lexicon import QUALIFIER_PHRASES, THING_NOUNS
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 
@@ -110,21 +110,6 @@ RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|or)\s*(?:well\s+over\s+|more\s+th
 ESTIMATE_MARK = re.compile(r"\s*\((?:estimate|estimated|est\.?|approx\.?|approximately)\)")
 RANGE_BEFORE = re.compile(r"\b(?:between|from|either)\s+$")
 CHANGE_BEFORE = re.compile(r"\bby\s+$")  # "rose by 12 to 52": a change, then the count it came to
-
-
-class Number(NamedTuple):
-    """A number as written in the text, with its value and hedge."""
-
-    start: int
-    end: int
-    text: str
-    value: int
-    high: int | None
-    qualifier: str
-    hedge: str | None = None  # the hedging words as written, lower-cased ("nearly")
-
-
-MAX_DIGITS = 11
 SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 

@@ -7,9 +7,9 @@ evacuate 5,000") are no figures, whatever metric cue governs them.
 """
 from __future__ import annotations
 
-from pipeline.extract.clauses import CLAUSE_BREAKS
-from pipeline.extract.lexicon import DETERMINERS, LEAD_INS, METRIC_WORDS, MODALS, QUALIFIER_WORDS
-from pipeline.extract.phrases import is_number
+from pipeline.extract.en.clauses import CLAUSE_BREAKS
+from pipeline.extract.en.lexicon import DETERMINERS, LEAD_INS, METRIC_WORDS, MODALS, QUALIFIER_WORDS
+from pipeline.extract.en.phrases import is_number
 
 MAX_VERB_GAP = 4  # lead-in words allowed between a verb before a number and the number
 # "the population of 10,600", "a capacity of 5,000": sizes, not counts of what happened; "a father

@@ -18,8 +18,8 @@ import re
 from collections import deque
 from typing import NamedTuple
 
-from pipeline.extract.credit_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.name_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
 
 # Matched on lower-cased text (several times faster than matching case-insensitively).
 INTRODUCERS = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.count_types import CUE_KINDS, CUMULATIVE, INCIDENT
+from pipeline.extract.en.count_types import CUE_KINDS, CUMULATIVE, INCIDENT
 from pipeline.extract.lowercase import lowered
 from pipeline.extract.trie import WordFinder
 

@@ -1,61 +1,20 @@
-"""The words attribution reads: reporting verbs, the bodies reports credit, titles, and what is never a source.
+"""The words of the names of sources: the bodies reports credit, titles, and what is never a source.
 
-Plain tables so a reader can see why a phrase was or was not taken as a
-source. Every lookup is on the lower-cased word.
+A credited name is read and resolved (source_names.py, originators.py,
+state_bodies.py) against the source registry and the table of states, which
+write names in English, other languages' forms being aliases of them; so
+are the words that tell a body, a title or a person's role in a name, for
+every language whose credits resolve through them. Every lookup is on the
+lower-cased word.
 """
 from __future__ import annotations
 
-from pipeline.extract.lexicon import REPORTING_VERBS as _LEXICON_VERBS
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ibn-", "bin-", "abu-")
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-# Verbs whose subject (or, inverted, whose following name) is credited with
-# what the sentence reports. "state" is left out: it is far more often the
-# noun of "state media".
-REPORTING_VERBS = _LEXICON_VERBS | _words("""
-    tell tells reports report announce states confirm confirms estimate adds notes
-    recorded records claim indicated indicates revealed reveals declared declares
-    explained explains continued insisted acknowledged admitted wrote writes tweeted
-    updated revised raised verified registered disputed disputes clarified informed
-    commented reporting gave gives giving putting showed shows show suggested suggests
-    saying warning estimating confirming quoted quotes cited cites increased lowered
-""") - {"state"}
-
-# "SANA quoted local sources as saying", "X was quoted as saying": the source quoted is credited.
-QUOTING_VERBS = _words("quoted quotes cited cites")
-# "as saying", "as telling": what follows a quoting verb's source.
-AS_SAYING = _words("saying telling stating reporting adding")
-# Participles that go on with the clause's own subject ("X updated its toll ..., saying"), unlike one
-# with a subject of its own ("with officials reporting").
-CLAUSE_PARTICIPLES = _words("saying adding noting stating")
-
-# Verbs that credit a figure only when a document is their subject ("figures from the ministry show").
-DOCUMENT_VERBS = _words("show shows showed suggest suggests suggested")
-
-# Verbs that credit a figure only when they take a toll ("put the death toll at 20", not "put out a fire").
-TOLL_VERBS = _words("put puts putting gave gives giving increased lowered")
-TOLL_WORDS = _words("toll tolls number figure figures tally count total")
-
-# Verbs whose name may come after them ("..., said the ministry", "reports the Committee").
-INVERTING_VERBS = _words("""said says added adds reported reports noted notes stated states explained
-    continued wrote writes warned insisted tweeted announced""")
-
-# A name stands before its verb with only these between: "has also said", "later announced".
-AUXILIARIES = _words("""has have had also later earlier previously now already initially separately
-    further again then still meanwhile subsequently yesterday today tonight""")
-# Before a verb in -ing only ("is reporting", "has been warning"); before a past participle
-# they make a passive ("it is said", "is confirmed dead"), which credits nobody.
-PROGRESSIVE_AUXILIARIES = _words("is are was were been")
-
-# Words after "said" that show the credit closes the clause before it
-# ("..., the army said on Sunday in a statement").
-CLAUSE_CLOSERS = _words("""and but while as after adding citing quoting according in on at late earlier
-    later yesterday today tonight this last during when who which following""")
-TIME_WORDS = _words("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    morning evening night week weekend month year earlier later""")
 
 # Bodies reports credit in lower case; a phrase ending in one of these is a
 # source however it is qualified ("local hospital officials", "the camp
@@ -114,12 +73,7 @@ DOCUMENTS = _words("""report reports statement statements estimate estimates fig
     count toll survey study release bulletin update account accounts version investigation
     analysis assessment record records document footage video images letter decree message
     post tweet information news story article communique briefing decree""")
-# Words that introduce the issuer after a document noun: "figures from", "released by".
-ISSUED = _words("from by of issued released published compiled given provided")
-
 ARTICLES = _words("the a an")
-# Determiners of a body the report leaves vague: "other sources", "some reports" credit nobody.
-VAGUE = _words("other some several many various")
 # Words that join the words of one name ("Office for the Coordination of Humanitarian Affairs").
 CONNECTORS = _words("of for the and de du da del la le al bin ibn von van der den na to in on &")
 # Pronouns that can stand for a source named before ("It said", "he added").
@@ -132,10 +86,6 @@ REFERRING_NOUNS = _words("""ministry military army group monitor organisation or
     department directorate minister governor observatory centre center team service reporter
     correspondent decree""")
 
-# Of those, the ones naming an institution: "the ministry" is the last ministry named, not any source.
-INSTITUTIONS = _words("""ministry military army group monitor organisation organization agency party council
-    office mission committee government command network coalition watchdog ngo charity department
-    directorate observatory centre center team service reporter correspondent""")
 
 # Capitalised words that open a sentence or a clause but never a name.
 NOT_NAMES = _words("""however meanwhile earlier later also but and yet still now then today yesterday
@@ -173,3 +123,13 @@ DEMONYMS = _words("""afghan afghani albanian algerian american andorran angolan 
     arab arabic western african asian kurd alawite sunni shiite shia christian muslim druze
     yazidi assyrian chechen pashtun tamil uighur uyghur rohingya""")
 DEMONYMS = DEMONYMS | frozenset(word + "s" for word in DEMONYMS if not word.endswith(("ese", "ish", "ch", "s")))
+# Capitalised words that are never part of a name: openers, dates ("on Saturday the Observatory said").
+_NEVER_IN_NAMES = NOT_NAMES | MONTHS_AND_DAYS | {day + "s" for day in MONTHS_AND_DAYS} \
+    | {day + "'s" for day in MONTHS_AND_DAYS} | {day + "’s" for day in MONTHS_AND_DAYS}
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can stand in a proper name: capitalised, or an Arabic article prefix ("al-Faris")."""
+    if word[:1].isupper():
+        return word.lower() not in _NEVER_IN_NAMES or len(word) > 1 and word.isupper()
+    return len(word) > 4 and word.lower().startswith(NAME_PREFIXES)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.lexicon import (
     AUXILIARIES,
     DETERMINERS,
     DRIVING_VERBS,
@@ -43,8 +43,8 @@ from pipeline.extract.lexicon import (
     TRANSITIVE,
     VERB_CUES,
 )
-from pipeline.extract.clauses import Verb, verb_after
-from pipeline.extract.cues_before import (
+from pipeline.extract.en.clauses import Verb, verb_after
+from pipeline.extract.en.cues_before import (
     co_object,
     hedge_back,
     lost_side,
@@ -53,10 +53,10 @@ from pipeline.extract.cues_before import (
     subject_group,
     cue_before,
 )
-from pipeline.extract.frames import among_the, field_label, running_total
-from pipeline.extract.movement import destination
-from pipeline.extract.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected, projected_before
-from pipeline.extract.phrases import NounPhrase, is_number, noun_phrase
+from pipeline.extract.en.frames import among_the, field_label, running_total
+from pipeline.extract.en.movement import destination
+from pipeline.extract.en.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected_before
+from pipeline.extract.en.phrases import NounPhrase, is_number, noun_phrase
 
 # A word ("al-Izza"), a number ("1,200") or a mark. Written as the set of characters a token opens
 # with, then the rest of a word or a number, so that `re` skips to the next token by a scan in C

@@ -10,9 +10,9 @@ at every position, and it never backtracks.
 from __future__ import annotations
 
 import re
-from pipeline.extract.credit_words import (
-    ARTICLES, BODY_HEADS, CONNECTORS, DOCUMENTS, MODIFIERS, MONTHS_AND_DAYS, NOT_NAMES, PRONOUNS, ROLE_WORDS,
-    VAGUE,
+from pipeline.extract.en.credit_words import VAGUE
+from pipeline.extract.name_words import (
+    ARTICLES, BODY_HEADS, CONNECTORS, DOCUMENTS, MODIFIERS, NOT_NAMES, PRONOUNS, ROLE_WORDS, is_name_word,
 )
 
 # Abbreviations with a full stop stay one word ("U.S.", "Lt.", "Dr."); a
@@ -37,7 +37,6 @@ NOT_QUALIFIERS = {"was", "were", "is", "are", "has", "have", "had", "been", "be"
 OPENING_MODIFIERS = {"local", "senior", "top", "unnamed", "anonymous", "independent"}
 DOCUMENT_ADJECTIVES = {"early", "earlier", "latest", "initial", "preliminary", "official", "new", "first", "final",
                        "updated", "previous", "recent", "unofficial", "unconfirmed", "conflicting"}
-NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ibn-", "bin-", "abu-")
 
 
 class Words:
@@ -80,18 +79,8 @@ class Words:
             self._starts = [match.start() for match in TOKEN.finditer(self.sentence, self.offset, self.end)]
         return self._starts[index]
 
-# Capitalised words that are never part of a name: openers, dates ("on Saturday the Observatory said").
-_NEVER_IN_NAMES = NOT_NAMES | MONTHS_AND_DAYS | {day + "s" for day in MONTHS_AND_DAYS} \
-    | {day + "'s" for day in MONTHS_AND_DAYS} | {day + "’s" for day in MONTHS_AND_DAYS}
 # Lower-case words a source phrase may hold besides names.
 _PHRASE_WORDS = MODIFIERS | BODY_HEADS | ROLE_WORDS | DOCUMENTS
-
-
-def is_name_word(word: str) -> bool:
-    """A word that can stand in a proper name: capitalised, or an Arabic article prefix ("al-Faris")."""
-    if word[:1].isupper():
-        return word.lower() not in _NEVER_IN_NAMES or len(word) > 1 and word.isupper()
-    return len(word) > 4 and word.lower().startswith(NAME_PREFIXES)
 
 
 def _possessive(word: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,

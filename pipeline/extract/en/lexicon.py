@@ -68,7 +68,7 @@ OF_NOUNS = {
 # Verb phrases whose metric is set by the words after the verb.
 VERB_CUES = _words("forced lost losing sustained suffered found shot left taken went remain remained lay crossed crossing")
 # Nouns that count the dead, the wounded or both ("the losses", "casualties"): they count the dead
-# only where a report says so (attach.py, claims.py).
+# only where a report says so (attach.py, reading.py).
 CASUALTY_NOUNS = _words("losses casualties")
 # Verbs that displace the people they move "from their homes" ("has driven 320,000 people from their homes").
 DRIVING_VERBS = _words("driven drove drive drives driving chased chasing pushed pushing expelled uprooted forced forcing")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pipeline.extract.lexicon import (
+from pipeline.extract.en.lexicon import (
     APPOSITIVE_OPENERS,
     AUXILIARIES,
     DETERMINERS,
@@ -26,8 +26,8 @@ from pipeline.extract.lexicon import (
     REPORTING_VERBS,
     VERB_GROUP_WORDS,
 )
-from pipeline.extract.movement import destination
-from pipeline.extract.phrases import METRIC_MODIFIERS, QUOTES, WORD_KIND, is_adverb, is_number, is_verb, noun_phrase
+from pipeline.extract.en.movement import destination
+from pipeline.extract.en.phrases import METRIC_MODIFIERS, QUOTES, WORD_KIND, is_adverb, is_number, is_verb, noun_phrase
 
 CLAUSE_BREAKS = {";", ":", "(", ")", '"', "“", "”", "—", "–", "•"}
 MAX_VERB_DISTANCE = 20  # words from the end of the phrase to its verb
