@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+from json.encoder import encode_basestring
 from pathlib import Path
 
 
@@ -191,6 +192,27 @@ SIDECAR = ".meta.yaml"
 JSON = json.JSONEncoder(ensure_ascii=False)
 
 
+def _json_line(record: dict) -> str:
+    """A claim record as JSON, exactly as ``JSON.encode`` writes it: its values are text, whole numbers,
+    finite coordinates or null, which are written here directly (several times cheaper than the
+    encoder's machinery for a dict); any other value goes to the encoder."""
+    parts = []
+    for key, value in record.items():
+        kind = type(value)
+        if value is None:
+            text = "null"
+        elif kind is str:
+            text = encode_basestring(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        elif kind is float and value - value == 0:  # finite
+            text = float.__repr__(value)
+        else:
+            return JSON.encode(record)
+        parts.append(f"{encode_basestring(key)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
 def _report_files(folder: Path) -> list[tuple[Path, bool]]:
     """(file, has a metadata sidecar) under ``folder`` in path order, without hidden files and folders."""
     found = []
@@ -292,7 +314,7 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"figures extract: {label}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
                 status = status or (0 if path.is_dir() else 1)
                 continue
-            out.write("".join(JSON.encode({"path": label, **record}) + "\n" for record in records))
+            out.write("".join(_json_line({"path": label, **record}) + "\n" for record in records))
     return status
 
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cached_property
 from typing import Callable, NamedTuple
 
 from pipeline.extract.claims import Claim, ReportContext, deduplicated
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.once import Once
 from pipeline.extract.originators import identify
 from pipeline.extract.placed_dates import Period
 from pipeline.extract.places import (
@@ -174,8 +175,8 @@ class _Report:
 
     def __init__(self, text: str, lower: str, context: ReportContext):
         self.text, self.lower, self.context = text, lower, context
-        self.countries = cache(partial(report_countries, text, lower, context.location))
-        self.lead_place = cache(partial(first_gazetteer_place, text, lower))
+        self.countries = Once(report_countries, text, lower, context.location)
+        self.lead_place = Once(first_gazetteer_place, text, lower)
         self._sentences: dict[int, tuple[str, list[PlaceMention]]] = {}  # each quote and its places, cut once
         self._where = TextPlace(text, lower, context.location)
         self._originators: dict[str | None, str | None] = {}

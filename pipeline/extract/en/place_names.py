@@ -22,12 +22,16 @@ from pipeline.extract.lowercase import lowered
 from pipeline.extract.name_words import DEMONYMS, MONTHS_AND_DAYS, NOT_NAMES, ROLE_WORDS
 
 # Matched on lower-cased text (several times faster than matching case-insensitively).
-INTRODUCERS = re.compile(
-    r"\b(?:in|near|outside|around|inside|at|from|into|across|through|towards?|(?:on|to) the outskirts of"
+_INTRODUCER = (
+    r"(?:in|near|outside|around|inside|at|from|into|across|through|towards?|(?:on|to) the outskirts of"
     r"|(?:town|village|city|district|province|governorate|region|camp|neighbou?rhood|suburb)s? of"
     r"|(?:strikes?|raids?|attacks?|assaults?|offensive|bombings?|shelling|bombardment|siege|capture"
     r"|battle|fighting) (?:on|of|for))\s+"
     r"(?:(?P<side>rural|central|(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+)?")
+# An introducer opens a word: after a character no word holds, which `re` skips to by a scan in C (a
+# pattern opening with \b is tried at every position), or at the start of the text.
+INTRODUCERS = re.compile(r"\W" + _INTRODUCER)
+INTRODUCER_OPENING = re.compile(_INTRODUCER)
 # After a place's possessive, the name of a place it holds: "Idlib's Maarat al-Numan", "Syria's northern Sarmin".
 OWNED_NAME = re.compile(r" (?:[a-z][\w-]* ){0,2}(?=[A-Z])")
 NAME_START = re.compile(r"[^\W\d_a-z]|(?:al|el|ad|ed|ar|er|as|es|at|et|an|en|az|ez|ash|esh)[- ][A-Z]")
@@ -138,13 +142,18 @@ def _describes_body(text: str, at: int) -> bool:
 def _name_starts(text: str, lower: str) -> list[int]:
     """Where a name may start after a word introducing a place ("in northern Qarvalinj", "in North Qarvalinj")."""
     starts = []
-    for introducer in INTRODUCERS.finditer(lower):
+    introducer, opens = INTRODUCER_OPENING.match(lower), 0
+    if introducer is None:
+        introducer, opens = INTRODUCERS.search(lower), 1
+    while introducer is not None:
         at = introducer.end()
         side = introducer.start("side")
         if side >= 0 and not text[side:at].islower():
             at = side  # "in North Korea": the side is part of the name
-        if NAME_START.match(text, at) and not _describes_body(text, introducer.start()):
+        if NAME_START.match(text, at) and not _describes_body(text, introducer.start() + opens):
             starts.append(at)
+        # an introducer ends in a space, which may stand before the next one
+        introducer, opens = INTRODUCERS.search(lower, introducer.end() - 1), 1
     return starts
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from typing import Callable
 
 from pipeline.extract.en.place_names import PlaceName, body_names, names_no_place, place_names, title_cased
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.once import Once
 from pipeline.extract.places import (
     NO_COUNTRIES, Countries, PlaceMention, gazetteer_forms, gazetteer_names, gazetteer_place, nearest_place,
     resolve_name,
@@ -68,7 +69,7 @@ def find_places(text: str, lower: str | None = None) -> list[PlaceMention]:
     spans = gazetteer_names().spans(lower)
     if not spans:
         return []
-    bodies = cache(partial(_source_names().spans, lower))
+    bodies = Once(_source_names().spans, lower)
     return [gazetteer_place(text, lower, start, end) for start, end in spans
             if not _in_body(text, lower, start, end, bodies)]
 

@@ -10,7 +10,6 @@ killed") is a count of 1.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import cache, partial
 
 from pipeline.extract.claims import Claim, ReportContext, deduplicated
 from pipeline.extract.en.antecedents import follow_figures_before
@@ -28,6 +27,7 @@ from pipeline.extract.en.sentence import CUES, HOUSEHOLD_HEADS, Mention, Reading
 from pipeline.extract.en.sentences import BOUNDARY
 from pipeline.extract.en.singles import SINGLE_CUES, Single, one_person, single_counts, with_singles
 from pipeline.extract.lowercase import lowered
+from pipeline.extract.once import Once, PerKey
 from pipeline.extract.originators import identify
 from pipeline.extract.places import report_countries
 from pipeline.extract.report_country import TextPlace
@@ -148,10 +148,10 @@ def read(text: str, context: ReportContext) -> list[Claim]:
     single_cues = [start for start, end in cues if lower[start:end] in SINGLE_CUES]
     # The countries the report is about (to tell apart towns of one name), and the place it names
     # first (for a figure whose sentence names none): each read only when needed.
-    countries = cache(partial(report_countries, text, lower, context.location))
-    lead_place = cache(partial(first_place, text, lower, countries))
+    countries = Once(report_countries, text, lower, context.location)
+    lead_place = Once(first_place, text, lower, countries)
     # Who a name is in this report: its place is looked for only when a name needs it ("police").
-    originator_of = cache(partial(_originator_in, TextPlace(text, lower, context.location)))
+    originator_of = PerKey(_originator_in, TextPlace(text, lower, context.location))
     reading = Reading(text, lower, context, lead_place, countries, originator_of)
     mentions: list[Mention] = []
     last_end, last_metrics = -1, set()  # the sentence read last, and the metrics of its figures
