@@ -60,10 +60,9 @@ def _part_of(claim, before, before_followed: bool) -> bool:
     it; a figure of the same sentence with no span of its own then does too
     ("Around 569,000 of the displaced are children and more than 195,000 are women").
     """
-    if "same" in claim.quote or "Same" in claim.quote:
-        words, _, _ = _near(claim, WINDOW, WINDOW)
-        if SAME_SPAN.search(words):
-            return True
+    words, _, _ = _near(claim, WINDOW, WINDOW)  # only near the number: a quote may be a whole long text
+    if "same" in words and SAME_SPAN.search(words):
+        return True
     if not _no_span_of_its_own(claim) or before.value < claim.value:
         return False
     if before_followed and before.start == claim.start:
