@@ -61,6 +61,20 @@ def test_the_name_before_or_after_a_reporting_verb_is_credited(text, figure, sou
     assert credit(text, figure) == source
 
 
+@pytest.mark.parametrize("text, figure, source", [
+    ("The Hama Relief Committee a volunteer network that campaigns against the provincial council reported "
+     "that 12 people were killed.", "12", "Hama Relief Committee"),
+    ("Farmers who fled from the army told reporters 7 shepherds had been shot.", "7", "Farmers"),
+])
+def test_a_name_ending_a_relative_clause_is_not_the_subject_of_the_verb_after_it(text, figure, source):
+    assert written(text, figure) == source
+
+
+def test_a_name_after_said_that_is_the_subject_of_its_own_verb():
+    text = "The ministry said that the Hama Relief Committee reported 12 people were killed."
+    assert written(text, "12") == "Hama Relief Committee"
+
+
 def test_two_credits_in_one_sentence_each_cover_their_own_clause():
     text = ("The army said 70 gunmen were killed, while local witnesses said that 39 civilians, "
             "among them 18 children, died as well.")

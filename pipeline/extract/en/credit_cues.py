@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.extract.en.credit_phrases import (
-    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, phrase_after, phrase_before,
+    DOCUMENT_ADJECTIVES, TOKEN, Words, bracketed_abbreviation, described_by_relative_clause, phrase_after,
+    phrase_before,
 )
 from pipeline.extract.en.credit_words import (
     AS_SAYING, AUXILIARIES, CLAUSE_CLOSERS, CLAUSE_PARTICIPLES, DOCUMENT_VERBS, INVERTING_VERBS, ISSUED,
@@ -318,6 +319,12 @@ def _verb_credit(sentence: str, words: Words, verb: int, position: int) -> Found
         written, first = text, verb
     else:
         text, first, written = _subject_text(words, last)
+        # "a group that campaigns against the government reported": a phrase after a preposition is
+        # no subject; inside a relative clause, the noun the clause describes is
+        described = described_by_relative_clause(words, first) \
+            if text and written == text and first > 0 and words.lower[first - 1] in ALL_PREPOSITIONS else None
+        if described is not None:
+            text, first, written = _subject_text(words, described)
         if low in ("report", "reports") and _counted(words, first):
             return None  # "10,000 media reports": the noun, not the verb
         named = _named_before_description(words, first, text) if text else None

@@ -238,3 +238,25 @@ def bracketed_abbreviation(words: Words, last: int) -> int | None:
             and words.text[last - 1].isupper():
         return last - 1
     return None
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+RELATIVE_REACH = 12  # words a relative clause may run before the phrase it ends with
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "."})
+
+
+def described_by_relative_clause(words: Words, first: int) -> int | None:
+    """'The Committee a local group that campaigns against the government reported': the phrase
+    that starts at word ``first`` (a preposition's object, so no subject) ends a relative clause, so
+    the reporting verb after it belongs to the noun the clause describes. The last word of that
+    noun, or None.
+
+    The pronoun must follow a noun ("a group that", "residents who"), not a verb ("said that"),
+    and at least one word of the clause must stand between it and the phrase.
+    """
+    for index in range(first - 2, max(first - 2 - RELATIVE_REACH, 0), -1):
+        if words.text[index] in CLAUSE_BREAKS:
+            return None
+        if words.lower[index] in RELATIVE_PRONOUNS:
+            return index - 1 if _part_of_phrase(words, index - 1) else None
+    return None
