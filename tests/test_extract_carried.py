@@ -68,6 +68,12 @@ def test_fragments_without_a_verb_go_on_counting():
                      ("displaced", 41000, "more_than", "children"), ("displaced", 22000, "approximately", "women")]
 
 
+def test_a_fragment_counting_families_counts_households():
+    text = "Around 90,000 people have been displaced by the fighting. That is nearly 18,000 families."
+    claims = extract_claims(text, CONTEXT)
+    assert [(claim.value, claim.unit) for claim in claims] == [(90000, "people"), (18000, "households")]
+
+
 @pytest.mark.parametrize("text", [
     # a number left over after a report, and a sentence with a verb of its own
     "The blast killed 14 people near the market, police said. 212-11",

@@ -33,6 +33,7 @@ from pipeline.extract.en.clauses import verb_after
 from pipeline.extract.en.cues_before import CASUALTIES, REFERRED, cue_before
 from pipeline.extract.en.lexicon import (
     AUXILIARIES,
+    HOUSEHOLD_HEADS,
     IRREGULAR_VERBS,
     METRIC_WORDS,
     NOUN_MODIFIERS,
@@ -88,6 +89,11 @@ class Carried(NamedTuple):
 
     number: Number  # positions in the report
     population: str | None
+    unit: str = "people"  # or "households": "That is nearly 180,000 families."
+
+
+def _unit(head: str | None) -> str:
+    return "households" if head in HOUSEHOLD_HEADS else "people"
 
 
 def sentence_before(text: str, start: int) -> tuple[int, int] | None:
@@ -173,7 +179,8 @@ def one_count(text: str, lower: str, start: int, end: int) -> Carried | None:
         phrase = noun_phrase([word.lower() for word in after_raw], after_raw)
         if phrase.thing or phrase.end == 0:
             continue  # things, and counts whose noun is left out
-        counts.append(Carried(number._replace(start=start + number.start, end=start + number.end), phrase.population))
+        counts.append(Carried(number._replace(start=start + number.start, end=start + number.end), phrase.population,
+                              _unit(phrase.head)))
     return counts[0] if len(counts) == 1 else None
 
 
@@ -221,5 +228,5 @@ def continued_counts(text: str, lower: str, start: int, end: int) -> list[Carrie
             continue
         group = verb_after(after, phrase.end, after_raw).group or phrase.population
         if group is not None or elided and phrase.end == 0:  # people named, or pointed back at
-            counts.append(Carried(number._replace(start=at, end=after_end), group))
+            counts.append(Carried(number._replace(start=at, end=after_end), group, _unit(phrase.head)))
     return counts

@@ -235,3 +235,5 @@ DENIAL_WORDS = {"denied", "denies", "deny", "denying", "dismissed", "rejected", 
 REPORTING_VERBS = _words("""said says say reported reports report told announced announces
     stated estimated estimates documented documents confirmed added noted counted
     recorded put puts claimed claims warned tallied denied denies denying""")
+
+HOUSEHOLD_HEADS = frozenset({"families", "family", "households", "household"})  # a count of these is in households

@@ -121,7 +121,8 @@ def _carried(passage: Sentence, count: Carried, metric: str) -> Mention:
     number = count.number
     stance = "denied" if passage.denied_from < number.start - passage.start < passage.denied_until else "asserted"
     return passage.mention(number.start, number.text, metric, number.value, number.high, number.qualifier,
-                           count.population or "people", stance, number.hedge, generic=count.population is None)
+                           count.population or "people", stance, number.hedge, generic=count.population is None,
+                           unit=count.unit)
 
 
 def _zero_denials(sentence: Sentence) -> list[Mention]:

@@ -18,7 +18,7 @@ from pipeline.extract.en.count_types import CUMULATIVE, INCIDENT, PERIOD, Senten
 from pipeline.extract.en.dates import month_spans
 from pipeline.extract.en.denials import denial_end, denial_start
 from pipeline.extract.en.event_dates import event_dates, incident_date, nearest_date
-from pipeline.extract.en.lexicon import CUE_WORDS, METRIC_NOUNS, METRIC_WORDS
+from pipeline.extract.en.lexicon import CUE_WORDS, HOUSEHOLD_HEADS, METRIC_NOUNS, METRIC_WORDS
 from pipeline.extract.en.periods import find_period
 from pipeline.extract.en.places import FigurePlaces, sentence_places
 from pipeline.extract.placed_dates import Period
@@ -44,7 +44,6 @@ BRACKETED_LIST = re.compile(r"[A-Z][\w'’-]*\s*\(\d[\d,.]*\)\s*(?:,|and|or|than
 BRACKETED_AFTER_NOUN = re.compile(r"\b([A-Za-z]+)\s*\((?:[^()]{0,12},\s*)?$")
 KELVIN_SIGN = "\u212a"
 # What a count of families or households counts: households, whatever happened to them (IDMC's HOUSEHOLD unit).
-HOUSEHOLD_HEADS = {"families", "family", "households", "household"}
 # "1,393 displaced households (estimated 6,636 individuals)": the same figure in another unit, in brackets.
 SAME_FIGURE_HEADS = HOUSEHOLD_HEADS | {"people", "persons", "individuals", "residents"}
 IN_BRACKETS = re.compile(r"\(\s*(?:[A-Za-z]+\s+){0,2}$")
