@@ -41,6 +41,8 @@ def test_a_single_event_inside_a_period_is_an_incident_of_that_period(text, valu
     ("Last week 47 fighters died in clashes near the dam.", 47),
     ("In 2018, 1,100 people were detained.", 1100),
     ("Over the past ten days 6,000 people fled the district.", 6000),
+    ("Some 2,300 families fled the valley this month.", 2300),
+    ("This week alone, 41 fighters died in the clashes.", 41),
 ])
 def test_a_bounded_period_without_a_single_event_makes_a_period(text, value):
     assert types(text) == [(value, "period")]

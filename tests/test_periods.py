@@ -77,6 +77,19 @@ def test_this_year_and_last_year_are_placed_from_the_report_date(sentence, start
     assert find_period(sentence, dt.date(2023, 3, 1)) == (start, end, text, start, kind)
 
 
+@pytest.mark.parametrize("sentence, start, text, kind", [
+    ("Some 2,300 households left the valley this month.", dt.date(2023, 3, 1), "this month", "span"),
+    ("This week alone, 41 fighters died.", dt.date(2023, 3, 6), "This week", "span"),
+    ("So far this month 80 people have been detained.", dt.date(2023, 3, 1), "So far this month", "since"),
+])
+def test_this_month_and_this_week_run_from_their_first_day_to_the_report(sentence, start, text, kind):
+    assert find_period(sentence, dt.date(2023, 3, 9)) == (start, dt.date(2023, 3, 9), text, start, kind)
+
+
+def test_earlier_this_week_dates_an_event_and_makes_no_period():
+    assert find_period("Earlier this week a shell killed 4 people.", dt.date(2023, 3, 9)).start is None
+
+
 MONDAY = dt.date(2021, 3, 15)
 
 

@@ -74,6 +74,8 @@ LAST_SPAN = WordFinder(r"(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|
 # opening the sentence; not a year some other event happened in ("the war, which began in 2011").
 THIS_OR_LAST_YEAR = re.compile(r"(?P<phrase>\b(?P<far>(?:[Ss]o\s+far|[Ee]arlier)\s+)?(?P<which>[Tt]his|[Ll]ast)"
                                r"\s+year)\b")
+# "this month", "so far this week", "this month alone": the calendar month or week of the report, to its date
+THIS_MONTH_OR_WEEK = re.compile(r"(?P<phrase>\b(?P<far>(?:[Ss]o\s+far|[Ee]arlier)\s+)?[Tt]his\s+(?P<unit>month|week))\b")
 IN_YEAR = re.compile(
     r"\b(?P<phrase>(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)(?P<alone>\s+alone)?)\b(?![-–/]\d)"
 )
@@ -113,6 +115,23 @@ def _relative_year(sentence: str, published: dt.date | None) -> Period | None:
     if to_date:
         return running(dt.date(year, 1, 1), dt.date(year, 1, 1), published, match.group("phrase"))
     return year_period(year, published, match.group("phrase"))
+
+
+def _this_month_or_week(sentence: str, published: dt.date | None) -> Period | None:
+    """'this month', 'this week': from the first day of the report's month or week to the report date,
+    a span ("30 were killed this month"); 'so far this month' is a running total from that day.
+    'Earlier this week' is left to the event dates: it dates an event within the week."""
+    match = THIS_MONTH_OR_WEEK.search(sentence)
+    if match is None or _compared(sentence.lower(), match.start()) \
+            or (match.group("far") or "").lower().startswith("earlier"):
+        return None  # "the deadliest week this month"; "earlier this week" dates an event
+    running_total = (match.group("far") or "").lower().startswith("so")
+    if published is None:
+        return Period(None, None, match.group("phrase"), None, "since" if running_total else "span")
+    first = published.replace(day=1) if match.group("unit") == "month" else week_start(published)
+    if running_total:
+        return running(first, first, published, match.group("phrase"))
+    return closed(first, published, published, match.group("phrase"))
 
 
 def _calendar_year(sentence: str, published: dt.date | None) -> Period | None:
@@ -279,4 +298,6 @@ def find_period(sentence: str, published: dt.date | None, lower: str | None = No
         return year
     if ("this year" in lower or "last year" in lower) and (year := _relative_year(sentence, published)) is not None:
         return year
+    if ("this month" in lower or "this week" in lower) and (span := _this_month_or_week(sentence, published)):
+        return span
     return unplaced if published is None and unplaced is not None else Period(None, published, None)
