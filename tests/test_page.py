@@ -272,6 +272,14 @@ def test_chart_date_ticks_read_as_dates_on_the_page_and_for_any_span(published, 
         assert len(ticks) >= 3 and all(reads_as_a_date(tick) for tick in ticks), (dates, ticks)
 
 
+def test_a_series_of_about_three_years_gets_half_yearly_ticks_without_a_warning(recwarn):
+    dates = ("2013-03-01", "2014-06-15", "2015-11-20")  # 994 days: neither yearly nor 6-monthly ticks fit 3 to 6
+    svg = series_svg("chart-three-years", [Point(day, 10, 12, 14, False) for day in dates], [])
+    ticks = tick_dates(lxml.html.fromstring(svg))
+    assert 3 <= len(ticks) <= 7 and all(reads_as_a_date(tick) for tick in ticks), ticks
+    assert not [w for w in recwarn if "AutoDateLocator" in str(w.message)]
+
+
 def test_pages_load_nothing_from_the_network(published):
     for page in (published / "out" / "1.1.0" / "index.html", published / "out" / "index.html"):
         document = lxml.html.fromstring(page.read_bytes())

@@ -155,7 +155,14 @@ def _ceiling(points: list[Point], claims: list[ClaimPoint]) -> float:
 
 def _style_axes(axes, ceiling: float, days: float) -> None:
     """Axes of a series spanning ``days``: a tick per day for a short one, else 3 to 6 at round dates."""
-    locator = mdates.DayLocator() if days < MIN_TICKS else mdates.AutoDateLocator(minticks=MIN_TICKS, maxticks=6)
+    if days < MIN_TICKS:
+        locator = mdates.DayLocator()
+    else:
+        # up to 7 ticks a half-year apart: about three years fit neither yearly ticks (too few) nor
+        # 6 half-yearly ones, where matplotlib would otherwise warn and fall back to half-years itself
+        locator = mdates.AutoDateLocator(minticks=MIN_TICKS, maxticks={
+            mdates.YEARLY: 6, mdates.MONTHLY: 7, mdates.DAILY: 6, mdates.HOURLY: 6, mdates.MINUTELY: 6,
+            mdates.SECONDLY: 6, mdates.MICROSECONDLY: 6})
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
         locator, formats=TICK_FORMATS, zero_formats=TICK_FORMATS, show_offset=False))
