@@ -128,6 +128,15 @@ def test_a_subset_in_an_aside_is_a_claim_of_its_own():
         ("killed", 8, None, "exact", "civilians"), ("killed", 3, None, "exact", "children")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Twelve villagers including women and children were wounded.", [("injured", 12, None, "exact", "people")]),
+    ("5 guards including a sergeant were abducted.",
+     [("detained", 5, None, "exact", "people"), ("detained", 1, None, "exact", "soldiers")]),
+])
+def test_a_subset_named_without_a_count_leaves_the_count_its_verb(text, expected):
+    assert figures(text) == expected
+
+
 def test_a_subset_does_not_take_the_verb_of_a_later_count():
     assert figures("There were 20 dead including 6 children and dozens more wounded.") == [
         ("killed", 20, None, "exact", "people"), ("killed", 6, None, "exact", "children"),

@@ -28,6 +28,9 @@ def figures(text: str) -> list[tuple]:
     ("Unknown men assassinated a judge in the capital.", ("killed", 1, "exact", "people")),
     ("The raid killed a local commander of the militia.", ("killed", 1, "exact", "combatants")),
     ("Militiamen abducted a teacher from her home.", ("detained", 1, "exact", "civilians")),
+    # a possessive opening the object of a verb of killing, wounding or abduction
+    ("A mortar round hit the minibus, killing its driver.", ("killed", 1, "exact", "people")),
+    ("Gunmen abducted her husband at the market.", ("detained", 1, "exact", "people")),
     ("Rescuers recovered the body of a boy from the river.", ("killed", 1, "exact", "children")),
     # any noun where only a person can be meant: after a verb of killing or abduction, or before one
     ("Raiders beheaded a beekeeper outside the village.", ("killed", 1, "exact", "people")),
@@ -58,6 +61,7 @@ def test_one_person_names_no_group_for_a_count_after_it():
     "A number of villagers were wounded.",
     "A group of farmers was detained at dawn.",
     "A man and his daughter were killed.",
+    "The bombing killed his hopes of returning.",
     "The campaign took a heavy civilian toll.",
     # the single does the killing or is told of in another clause
     "The guards were killed by a gunman.",
@@ -77,3 +81,8 @@ def test_singles_that_are_no_claim_of_one(text):
 def test_the_agent_of_a_killing_is_not_counted():
     assert figures("A gunman killed a guard.") == [("killed", 1, "exact", "people")]
     assert figures("A suicide bomber killed at least 9 people.") == [("killed", 9, "at_least", "people")]
+
+
+def test_a_date_in_may_is_a_month_not_a_modal_that_makes_a_projection():
+    assert figures("On 21 May the body of a fisherman was found on the shore.") == [("killed", 1, "exact", "people")]
+    assert figures("Shelling may kill 40 people a week.") == []

@@ -193,12 +193,13 @@ def _cue_phrase(after: list[str], index: int) -> str | None:
     return None
 
 
-def _month(after: list[str], index: int) -> bool:
-    """'in May', 'on May 31': the month, not the modal."""
-    if after[index] != "may":
+def names_the_month(words: list[str], index: int) -> bool:
+    """'in May', 'on May 31', 'on 19 May': the month, not the modal."""
+    if words[index] != "may":
         return False
-    following = after[index + 1:index + 2]
-    return (index > 0 and after[index - 1] in PREPOSITIONS) or not following or is_number(following[0])
+    following = words[index + 1:index + 2]
+    return index > 0 and (words[index - 1] in PREPOSITIONS or is_number(words[index - 1])) \
+        or not following or is_number(following[0])
 
 
 def _modifies_noun(after: list[str], index: int) -> bool:
@@ -290,7 +291,7 @@ class _Reader:
                 self.skipping += 1  # "who had joined the march": the relative clause's own auxiliary
             elif word in AUXILIARIES:
                 self.passive, self.skipping = True, 0
-            elif word in MODALS and not _month(after, index):
+            elif word in MODALS and not names_the_month(after, index):
                 self.projected = self.projected or after[index + 1:index + 2] != ["have"]
             elif word in QUOTES or word in SPEECH_WORDS and not self.passive:
                 return self.clause(None)  # the end of a quotation, "... according to X", "X said"
@@ -363,8 +364,9 @@ class _Reader:
         word = after[index]
         start = index if is_number(word) else index + 1
         end = _skip_count(after, start, self.after_raw)
-        if end is None and word in {"and", "or", "&"} and not self.passive:
-            end = _skip_group(after, start, self.after_raw)  # "Four policemen and soldiers were killed"
+        if end is None and word in {"and", "or", "&", "including", "among"} and not self.passive:
+            # "Four policemen and soldiers were killed", "3 civilians including a girl were killed"
+            end = _skip_group(after, start, self.after_raw)
         if end is not None:
             self.listed = True
         return end

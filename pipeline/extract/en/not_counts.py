@@ -7,7 +7,7 @@ evacuate 5,000") are no figures, whatever metric cue governs them.
 """
 from __future__ import annotations
 
-from pipeline.extract.en.clauses import CLAUSE_BREAKS
+from pipeline.extract.en.clauses import CLAUSE_BREAKS, names_the_month
 from pipeline.extract.en.lexicon import DETERMINERS, LEAD_INS, METRIC_WORDS, MODALS, QUALIFIER_WORDS
 from pipeline.extract.en.phrases import is_number
 
@@ -34,7 +34,7 @@ def projected(before: list[str], index: int) -> bool:
     first = max(0, index - PROJECTION_LOOK_BACK)
     for position in range(first, index):
         if before[position] in MODALS and before[position + 1:position + 2] != ["have"] and \
-                not _estimate(before, position):
+                not _estimate(before, position) and not names_the_month(before, position):
             return True
     return False
 

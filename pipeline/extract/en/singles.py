@@ -46,6 +46,9 @@ CUE_BEFORE, CUE_AFTER = 80, 120
 # sentence (after a quote or bracket, if any).
 ARTICLE = re.compile(r" (?P<opener>a(?:n|nother)?)\s")
 ARTICLE_OPENING = re.compile(r"[\"“‘'(]?(?P<opener>a(?:n|nother)?)\s")
+# "killing its driver", "shot dead her husband": a possessive opening the object of a verb of killing,
+# wounding or abduction, before a noun naming one person, counts that person too
+POSSESSIVE = re.compile(r" (?P<opener>its|his|her|their)\s")
 # After an article with a cue near it: up to three modifiers ("a young", "an off-duty", "a
 # 6-year-old"), then the first noun naming one person. The modifiers are read again by the phrase
 # reader; an age is skipped here, as no phrase holds it.
@@ -102,7 +105,7 @@ def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) 
     articles = list(ARTICLE.finditer(lower, start, end))
     if (opening := ARTICLE_OPENING.match(lower, start, end)) is not None:
         articles.insert(0, opening)
-    singles = []
+    singles = _possessive_objects(text, lower, start, end)
     for article in articles:
         at, opener_end = article.span("opener")
         near = bisect_left(cues, at - CUE_BEFORE, first)
@@ -118,6 +121,17 @@ def single_counts(text: str, lower: str, start: int, end: int, cues: list[int]) 
         elif cues[near] < at and OPEN_OBJECT.search(lower, max(start, at - 30), at) or \
                 _cue_after(cues, at, end) and OPEN_SUBJECT.match(lower, opener_end, end):
             singles.append(Single(_number(text, at, opener_end), ANYONE))
+    return sorted(singles, key=lambda single: single.number.start)
+
+
+def _possessive_objects(text: str, lower: str, start: int, end: int) -> list[Single]:
+    """Singles of a possessive right after a verb of killing, wounding or abduction ("killing its driver");
+    elsewhere a possessive names someone already counted ("a man and his son were killed")."""
+    singles = []
+    for possessive in POSSESSIVE.finditer(lower, start, end):
+        at, opener_end = possessive.span("opener")
+        if OPEN_OBJECT.search(lower, max(start, at - 30), at) and PERSON_AFTER.match(lower, opener_end, end):
+            singles.append(Single(_number(text, at, opener_end), None))
     return singles
 
 
