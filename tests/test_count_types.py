@@ -85,6 +85,7 @@ def test_a_comparison_with_a_start_is_no_running_total():
 @pytest.mark.parametrize("text, value", [
     ("Lebanon hosts 1.5 million refugees.", 1500000),
     ("Some 400,000 people remain displaced in the region.", 400000),
+    ("Nearly 700,000 people remain internally displaced across the north.", 700000),
     ("At least 230 people are still missing.", 230),
     ("There are 9,000 detainees in the central prison.", 9000),
     ("The valley is home to 60,000 displaced people.", 60000),

@@ -279,6 +279,17 @@ def test_a_subset_that_names_its_own_metric_keeps_it():
         ("refugees", 900, None, "exact", "people"), ("injured", 35, None, "exact", "people")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("About a third of the 9,000 villagers have fled to the hills.", []),
+    ("Two of the 30 miners died in the collapse.", [("killed", 2, None, "exact", "people")]),
+    # the whole counted where its noun names what befell it, or all of it is counted
+    ("Most of the 3,000 displaced are children.", [("displaced", 3000, None, "exact", "people")]),
+    ("All of the 8 crew were killed.", [("killed", 8, None, "exact", "people")]),
+])
+def test_a_share_of_a_group_leaves_the_group_size_uncounted(text, expected):
+    assert figures(text) == expected
+
+
 def test_the_list_of_those_counted_says_what_happened_to_them():
     # the list names the metric; the counted noun only who they were
     assert figures("The dead included 14 evacuees, 5 of whom were women.") == [

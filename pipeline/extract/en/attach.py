@@ -55,7 +55,9 @@ from pipeline.extract.en.cues_before import (
 )
 from pipeline.extract.en.frames import among_the, field_label, running_total
 from pipeline.extract.en.movement import destination
-from pipeline.extract.en.not_counts import MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected_before
+from pipeline.extract.en.not_counts import (
+    MAX_VERB_GAP, is_difference, is_rate, not_a_count, projected_before, share_of_whole,
+)
 from pipeline.extract.en.phrases import NounPhrase, is_number, noun_phrase
 
 # A word ("al-Izza"), a number ("1,200") or a mark. Written as the set of characters a token opens
@@ -191,6 +193,8 @@ def attach_words(before: list[str], after_raw: list[str], after: list[str], befo
         clause = verb_after(after, phrase.end + 1, after_raw)  # "1,600 households (around 8,000 people) were displaced"
     if clause.verb is not None and clause.verb.word in MOTION_VERBS and phrase.population in ARMED:
         return None  # "300 troops moving towards the border", "fighters who fled to Turkey": no one displaced
+    if phrase.metric is None and share_of_whole(before):
+        return None  # "half of the 12,000 residents have fled"; "80 per cent of the 1.7 million displaced" counts
     if clause.group is not None and before[-2:] == ["of", "the"]:
         # "80 per cent of the 1.7 million displaced are women": the group is a share's, not the count's
         clause = clause._replace(group=None)

@@ -65,7 +65,8 @@ STATE_BEFORE = re.compile(r"\b(?:hosts?|hosting|hosted|home\s+to|shelters|shelte
 STATE_AFTER = re.compile(
     r"^[^;:]{0,80}?\b(?:(?:are|is)\s+(?:(?:still|now|currently|internally|being)\s+)*(?:displaced|missing|detained"
     r"|held|homeless|refugees|living|sheltering|staying|housed|registered|in\s+detention|in\s+camps)"
-    r"|remain(?:s|ed)?\s+(?:(?:still|in)\s+)?(?:displaced|missing|detained|homeless|in\s+\w+|unaccounted|held|refugees)"
+    r"|remain(?:s|ed)?\s+(?:(?:still|internally)\s+)*(?:displaced|missing|detained|homeless|in\s+\w+|unaccounted|held"
+    r"|refugees)"
     r"|(?:live|lives|living|reside|resides|residing|shelter|sheltering)\s+(?:in|at|with|under|on|inside|outside)"
     r"|registered\s+(?:as\s+)?(?:refugees|idps))\b")
 FLOW_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured|fled|displaced|arrived|crossed|returned|evacuated"

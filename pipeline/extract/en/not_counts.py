@@ -20,6 +20,11 @@ PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected",
               "prepared", "preparing", "ready", "intend", "intends", "set", "want", "wants", "need",
               "needs", "likely", "threatens", "threatened", "threaten", "risk", "risks", "able", "going"}
 PROJECTION_LOOK_BACK = 3  # words before a verb that may make it a projection
+# "half of the 12,000 residents have fled": a share of a group whose size the number gives
+SHARES = {"half", "third", "thirds", "quarter", "quarters", "most", "many", "some", "several", "none", "majority",
+          "minority", "part", "fraction", "percent", "cent", "%", "dozens", "hundreds", "thousands", "one", "two",
+          "three", "four", "five"}
+WHOLE_DETERMINERS = {"the", "its", "their", "these", "those"}
 RATE_UNITS = {"day", "week", "month", "year", "night"}
 RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}
 RATE_ADVERBS = {"daily", "weekly", "monthly", "annually"}
@@ -105,3 +110,11 @@ def not_a_count(before: list[str], after: list[str]) -> bool:
         if len(after) > 2 and after[1] == "the" and (after[2].endswith("est") or after[2] in {"most", "worst"}):
             return True
     return len(before) >= 2 and before[-1] == "of" and before[-2] in NOT_COUNTED_OF
+
+
+def share_of_whole(before: list[str]) -> bool:
+    """Whether the number after ``before`` is the size of a group a share is taken from ("half of the
+    12,000 residents have fled", "one of the 40 passengers died"): what the clause tells of
+    befell the share, not the whole group."""
+    return len(before) >= 3 and before[-1] in WHOLE_DETERMINERS and before[-2] == "of" \
+        and (before[-3] in SHARES or is_number(before[-3]))
