@@ -290,6 +290,15 @@ def test_a_share_of_a_group_leaves_the_group_size_uncounted(text, expected):
     assert figures(text) == expected
 
 
+def test_a_relative_clause_in_the_subject_of_a_linking_verb_tells_of_those_counted():
+    assert figures("The number of refugees who have reached the island this year now stands at 7,300.") == [
+        ("refugees", 7300, None, "exact", "people")]
+
+
+def test_people_at_risk_of_what_may_befall_them_are_not_counted():
+    assert figures("Another 80,000 residents are at risk of displacement as the river rises.") == []
+
+
 def test_the_list_of_those_counted_says_what_happened_to_them():
     # the list names the metric; the counted noun only who they were
     assert figures("The dead included 14 evacuees, 5 of whom were women.") == [

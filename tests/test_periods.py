@@ -148,6 +148,8 @@ def test_a_day_of_the_month_is_not_read_from_the_count_after_it():
 @pytest.mark.parametrize("sentence, text", [
     ("Since the war began, 380,000 people have been killed.", "Since the war began"),
     ("Since then, 3,000 more have died.", "Since then"),
+    ("More than 900 people have died since the cyclone.", "since the cyclone"),
+    ("Since the army's takeover, 210 protesters have been shot.", "Since the army's takeover"),
 ])
 def test_a_start_without_a_date_keeps_its_words(sentence, text):
     assert find_period(sentence, MONDAY) == (None, MONDAY, text, None, "since")

@@ -63,6 +63,9 @@ class Clause(NamedTuple):
     group: str | None = None  # the group a copula names ("569,000 of the displaced are children")
 
 
+RISKS = {"risk", "danger", "threat"}  # "at risk of", "in danger of": what may befall them, not what did
+
+
 def _skip_qualifiers(after: list[str], index: int) -> int:
     while index < len(after) and after[index] in QUALIFIER_WORDS:
         index += 1
@@ -293,6 +296,8 @@ class _Reader:
                 self.passive, self.skipping = True, 0
             elif word in MODALS and not names_the_month(after, index):
                 self.projected = self.projected or after[index + 1:index + 2] != ["have"]
+            elif word in RISKS and after[index - 1] in {"at", "in", "under"}:
+                self.projected, self.skipping = True, self.skipping + 1  # "are at risk of displacement"
             elif word in QUOTES or word in SPEECH_WORDS and not self.passive:
                 return self.clause(None)  # the end of a quotation, "... according to X", "X said"
             elif word in VERB_GROUP_WORDS or is_adverb(word):

@@ -89,6 +89,8 @@ def _linked_subject(before: list[str], distance: int) -> str | None:
         if word == ")" and "(" in subject[:position]:
             position = len(subject) - 1 - subject[::-1].index("(", len(subject) - 1 - position)
             continue  # "the number of internally displaced persons (IDPs) now stands at"
+        if word in RELATIVES and counted:
+            continue  # "the number of refugees who have crossed since April stands at": the clause tells of them
         if word in CLAUSE_BREAKS or word in CONJUNCTIONS or word in RELATIVES or \
                 is_number(word) and not _in_date(subject, position):
             return None

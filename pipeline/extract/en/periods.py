@@ -28,7 +28,10 @@ from pipeline.extract.trie import WordFinder, trie_pattern
 # Wars, campaigns and the like, whose toll is a running total from when they began.
 CONFLICT_NOUNS = ("war", "wars", "conflict", "crisis", "uprising", "revolution", "insurgency", "campaign",
                   "offensive", "siege", "occupation", "fighting", "violence", "escalation", "hostilities",
-                  "intifada", "unrest", "protests", "bombardment", "operation", "invasion")
+                  "intifada", "unrest", "protests", "bombardment", "operation", "invasion", "coup", "takeover")
+# Events a running total is counted from: "since the coup", "since the earthquake"
+START_EVENTS = CONFLICT_NOUNS + ("ceasefire", "truce", "earthquake", "floods", "flooding", "cyclone", "hurricane",
+                                 "storm", "tsunami", "eruption")
 _CONFLICT = trie_pattern([form for noun in CONFLICT_NOUNS for form in (noun, noun.capitalize())])
 
 
@@ -65,7 +68,9 @@ SINCE_RELATIVE = re.compile(r"\b(?P<phrase>since\s+(?:(?P<last>last|this)\s+(?P<
 SINCE_UNDATED = re.compile(r"\b(?P<phrase>since\s+(?:(?:the|its|their)\s+)?(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s+"
                            r"(?:began|started|erupted|broke\s+out)|since\s+(?:the\s+)?(?:start|beginning|outbreak|"
                            r"onset|launch)\s+of\s+(?:the|its|this|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+"
-                           r"|since\s+then)\b")
+                           r"|since\s+then"
+                           # "since the coup", "since the military takeover", "since the earthquake"
+                           rf"|since\s+(?:the|its|their)\s+(?:[a-z'-]+\s+){{0,2}}?(?:{'|'.join(START_EVENTS)}))\b")
 # "last week", "the past two weeks", "over the last 24 hours" (read on lower-cased text)
 LAST_SPAN = WordFinder(r"(?:(?:in|over|during)\s+)?(?P<the>the\s+)?(?:last|past|previous)\s+"
                        r"(?:(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
