@@ -113,6 +113,39 @@ def test_arabic_and_french_names_resolve_to_the_same_governorate_as_english_ones
     assert place is not None and place.adm0 == "SYR" and place.adm1 == (adm1,)
 
 
+ARABIC = ReportContext(published=dt.date(2021, 3, 9), publisher="Test Wire", language="ar")
+FRENCH = ReportContext(published=dt.date(2021, 3, 9), publisher="Test Wire", language="fr")
+
+
+@pytest.mark.parametrize("text, location, adm1", [
+    ("قتل أربعة مزارعين في قصف على بلدة كفرنبل.", "كفرنبل", "Idleb"),
+    ("أصيب تسعة أشخاص بانفجار في مدينة الباب.", "الباب", "Aleppo"),
+    ("قتل ستة مدنيين بغارة على قرية في ريف إدلب.", "إدلب", "Idleb"),
+])
+def test_an_arabic_sentence_places_its_figure_where_a_place_word_names_the_town(text, location, adm1):
+    location_found, _, adm0, adm1_found = place_of(text, ARABIC)
+    assert (location_found, adm0, adm1_found) == (location, "SYR", adm1)
+
+
+@pytest.mark.parametrize("text, location, adm1", [
+    ("Trois enfants ont été tués lors d'un bombardement sur Alep.", "Alep", "Aleppo"),
+    ("Onze civils ont été blessés dans la région de Sarmin.", "Sarmin", "Idleb"),
+])
+def test_a_french_sentence_places_its_figure_at_a_capitalised_name_after_a_preposition(text, location, adm1):
+    location_found, _, adm0, adm1_found = place_of(text, FRENCH)
+    assert (location_found, adm0, adm1_found) == (location, "SYR", adm1)
+
+
+@pytest.mark.parametrize("text, context", [
+    # a hamlet abroad that bears a country's name, in a report whose country is not known
+    ("نزح 3000 شخص في السودان.", ARABIC),
+    # a person's first name that is also a village's
+    ("Le ministre, Christophe Durand, a annoncé 39 arrestations.", FRENCH),
+])
+def test_a_word_that_only_may_name_a_town_abroad_places_nothing(text, context):
+    assert place_of(text, context)[2] is None
+
+
 def test_a_city_an_area_is_named_after_stands_for_the_area_in_any_script():
     assert lookup_name("حلب") == lookup_name("Alep") == lookup_name("Aleppo")
 

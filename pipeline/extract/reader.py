@@ -22,8 +22,9 @@ from typing import Callable, NamedTuple
 
 from pipeline.extract.claims import Claim, ReportContext, deduplicated
 from pipeline.extract.lowercase import lowered
-from pipeline.extract.once import Once
+from pipeline.extract.once import Once, PerKey
 from pipeline.extract.originators import identify
+from pipeline.extract.named_places import Candidates, named_places, sure_place
 from pipeline.extract.placed_dates import Period
 from pipeline.extract.places import (
     PlaceMention, first_gazetteer_place, gazetteer_places, nearest_place, place_fields, report_countries,
@@ -108,6 +109,7 @@ class Grammar:
     boundary: re.Pattern  # where a sentence ends (the match is the boundary)
     mentions: Callable[[Sentence], list[Mention]]
     period: Callable[[Sentence, int], Period]  # the period of the clause of the figure at a position
+    place_starts: Candidates  # where a place name may start in a sentence as written (named_places.py)
 
 
 def _as_written(text: str, folded: Folded, sentence: Sentence, words: str | None) -> str | None:
@@ -143,7 +145,7 @@ class Reader:
         sentence_of = {id(mention): sentence for mention, sentence in found}
         first_line = folded.text.find("\n")
         kept = deduplicated([mention for mention, _ in found], first_line if first_line > 0 else 0)
-        report = _Report(text, lowered(text), context)
+        report = _Report(text, lowered(text), context, self.grammar.place_starts)
         return [self._claim(report, folded, mention, sentence_of[id(mention)], population)
                 for mention, population in kept]
 
@@ -173,18 +175,23 @@ class Reader:
 class _Report:
     """What the claims of one report share: its places, the countries it is about, who its names are."""
 
-    def __init__(self, text: str, lower: str, context: ReportContext):
-        self.text, self.lower, self.context = text, lower, context
+    def __init__(self, text: str, lower: str, context: ReportContext, place_starts: Candidates):
+        self.text, self.lower, self.context, self.place_starts = text, lower, context, place_starts
         self.countries = Once(report_countries, text, lower, context.location)
         self.lead_place = Once(first_gazetteer_place, text, lower)
         self._sentences: dict[int, tuple[str, list[PlaceMention]]] = {}  # each quote and its places, cut once
         self._where = TextPlace(text, lower, context.location)
+        self._named_place = PerKey(sure_place, self.countries)  # a name looked up once per report
         self._originators: dict[str | None, str | None] = {}
 
     def sentence(self, start: int, end: int) -> tuple[str, list[PlaceMention]]:
         if start not in self._sentences:
             quote = self.text[start:end]
-            self._sentences[start] = (quote, gazetteer_places(quote, self.lower[start:end]))
+            ours = gazetteer_places(quote, self.lower[start:end])
+            named = named_places(quote, self.place_starts(quote), self._named_place)
+            # a name our gazetteer knows is kept as it found it; another is looked up in any script
+            self._sentences[start] = (quote, sorted(ours + [place for place in named if not any(
+                mine.start < place.end and place.start < mine.end for mine in ours)], key=lambda place: place.start))
         return self._sentences[start]
 
     def originator(self, credited: str | None) -> str | None:

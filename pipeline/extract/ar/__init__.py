@@ -21,8 +21,15 @@ BOUNDARY = re.compile(r"\n\s*|[.!?؟]+[\"»”)]*\s+")
 # A-Z for the start of a word) and after ("مصرعهم", "قتيلا"); the words as a prefix tree, tried a letter at a time.
 CUES = WordFinder(trie_pattern([*METRICS, *DENIALS, *DUALS, *TOLLS, "لم"]) + r"(?:هم|ها|هن|ه|ا)?")
 
+# Words a place name follows: "في", "قرب", "من", and the nouns of places ("مدينة", "بريف", "شمال"), with
+# their clitics ("وفي", "بمدينة"); the name is the next words.
+PLACE_INTRODUCERS = re.compile(
+    r"(?<!\S)[وفبل]?(?:في|على|عند|قرب|من|مدينة|بلدة|قرية|ريف|محافظة|حي|منطقة|مخيم|ناحية|شمال|جنوب|شرق|غرب|شمالي|"
+    r"جنوبي|شرقي|غربي|وسط)\s+")
+
 GRAMMAR = Grammar(
     code="ar", fold=fold, cues=CUES, boundary=BOUNDARY, mentions=mentions,
     period=lambda sentence, position: find_period(sentence.text, sentence.context.published),
+    place_starts=lambda text: (match.end() for match in PLACE_INTRODUCERS.finditer(text)),
 )
 LANGUAGE = Language("ar", "Arabic", Reader(GRAMMAR).claims)

@@ -23,8 +23,14 @@ def fold(text: str) -> Folded:
     return Folded(lowered(text), text)
 
 
+# A place name is written with a capital after a preposition ("à Alep", "dans la province d'Idleb", "au
+# Mali", "près de Gao"); a capital elsewhere is as likely a person ("le ministre, Christophe ...").
+PLACE_CAPITALS = re.compile(r"\b(?:à|au|aux|en|dans|de|du|des|sur|vers|entre|par|près\s+de|d['’])\s*"
+                            r"(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-ÖØ-Þ])")
+
 GRAMMAR = Grammar(
     code="fr", fold=fold, cues=CUES, boundary=BOUNDARY, mentions=mentions,
     period=lambda sentence, position: find_period(sentence.text, sentence.context.published),
+    place_starts=lambda text: (match.start("name") for match in PLACE_CAPITALS.finditer(text)),
 )
 LANGUAGE = Language("fr", "French", Reader(GRAMMAR).claims)
