@@ -143,6 +143,7 @@ def test_the_same_count_at_another_time():
 @pytest.mark.parametrize("text, expected", [
     ("Troops opened fire on a lorry, killing its driver and three passengers.",
      [("killed", 1, None, "exact", "people"), ("killed", 3, None, "exact", "people")]),
+    ("Militiamen abducted the headman and his four brothers.", [("detained", 4, None, "exact", "people")]),
     ("The strike killed a total of 41 people.", [("killed", 41, None, "exact", "people")]),
     ("Gunmen killed a family of six in their home.", [("killed", 6, None, "exact", "people")]),
     # a list after the count does not lend it the verb of the last member's clause
