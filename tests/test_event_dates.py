@@ -24,6 +24,7 @@ def dated(text: str, context: ReportContext = CONTEXT) -> list[tuple]:
     ("A mortar round killed 4 people overnight.", "2021-03-10"),
     ("A mortar round killed 4 people this morning.", "2021-03-11"),
     ("A mortar round killed 4 people three days ago.", "2021-03-08"),
+    ("A mortar round killed 4 people earlier in the day.", "2021-03-11"),
     ("On 2 March a mortar round killed 4 people.", "2021-03-02"),
     ("A mortar round killed 4 people on March 2.", "2021-03-02"),
 ])
@@ -41,6 +42,8 @@ def test_a_retrospective_mention_keeps_its_own_date():
     ("A raid on the village last week killed 12 farmers.", "2021-03-01", "week"),
     ("A raid on the village earlier this week killed 12 farmers.", "2021-03-08", "week"),
     ("Raids on Saturday and Sunday killed 12 farmers.", "2021-03-06", "week"),
+    ("Raids over the weekend killed 12 farmers.", "2021-03-06", "week"),  # the weekend before a Thursday
+    ("A raid on the village last weekend killed 12 farmers.", "2021-03-06", "week"),
     ("On 4 and 5 March a raid on the village killed 12 farmers.", "2021-03-04", "week"),
     ("A raid on the village last month killed 12 farmers.", "2021-02-01", "month"),
     ("In early February a raid on the village killed 12 farmers.", "2021-02-01", "month"),
@@ -52,6 +55,7 @@ def test_a_wider_window_is_its_first_day_with_its_width(text, day, precision):
 
 @pytest.mark.parametrize("text", [
     "A raid on the village killed 12 farmers.",  # no date at all
+    "A raid on the weekend market killed 12 farmers.",  # "weekend" naming a market, not a time
     "In 2019 a raid on the village killed 12 farmers.",  # a year is wider than a month
     "A raid on the village killed 12 farmers, the governor said on Wednesday.",  # when it was said
     "The governor on Wednesday said a raid on the village killed 12 farmers.",

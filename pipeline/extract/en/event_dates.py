@@ -32,9 +32,14 @@ _WEEKDAY = "|".join(WEEKDAYS)
 WEEKDAY_DATE = re.compile(rf"(?P<weekday>{_WEEKDAY})(?:'s|’s|s)?(?:\s+(?:and|to|through|into)\s+"
                           rf"(?P<weekday2>{_WEEKDAY}))?\b")
 RELATIVE_DAY = WordFinder(
-    r"(?P<words>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|this\s+(?:morning|afternoon|evening)"
+    r"(?P<words>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|earlier\s+in\s+the\s+day"
+    r"|this\s+(?:morning|afternoon|evening)"
     r"|tonight|overnight|last\s+night|(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
     r"(?P<unit>days?|weeks?)\s+ago)\b", whole=False)
+# "over the weekend", "at the weekend", "last weekend": the Saturday and Sunday before the report ("on the
+# weekend" is left out: "on the weekend market")
+WEEKEND = WordFinder(r"(?:(?:over|at|during)\s+the|(?P<which>last|this))\s+weekend\b", whole=False)
+SATURDAY = 5
 RELATIVE_SPAN = WordFinder(r"(?P<which>last|earlier\s+this|this)\s+(?P<unit>week|month|year)(?:'s|’s)?\b"
                            r"(?!\s+of\b)", whole=False)
 # "on 15 January", "July 25, 2016", "in early October", "in August last year", "on 14 and 15 February"
@@ -124,6 +129,18 @@ def _relative_days(lower: str, published: dt.date | None):
         yield start, end, day, day, "day"
 
 
+def _weekends(lower: str, published: dt.date | None):
+    for match in WEEKEND.finditer(lower):
+        start, end = match.span("phrase")
+        if published is None:
+            yield start, end, None, None, "week"
+            continue
+        saturday = weekday_before(published, SATURDAY, same_day=True)
+        if match.group("which") == "last" and published - saturday < dt.timedelta(days=2):
+            saturday -= dt.timedelta(days=7)  # "last weekend" in a report of that weekend: the one before
+        yield start, end, saturday, min(saturday + dt.timedelta(days=1), published), "week"
+
+
 def _relative_spans(lower: str, published: dt.date | None):
     for match in RELATIVE_SPAN.finditer(lower):
         unit, back, (start, end) = match.group("unit"), match.group("which") == "last", match.span("phrase")
@@ -187,8 +204,10 @@ def event_dates(sentence: str, lower: str, published: dt.date | None,
     if "nday" in lower or "sday" in lower or "iday" in lower or "rday" in lower:  # the endings of weekdays' names
         found += _weekdays(lower, published)
     if "yesterday" in lower or "today" in lower or "night" in lower or "morning" in lower or "afternoon" in lower \
-            or "evening" in lower or " ago" in lower:
+            or "evening" in lower or " ago" in lower or "in the day" in lower:
         found += _relative_days(lower, published)
+    if "weekend" in lower:
+        found += _weekends(lower, published)
     if ("last " in lower or "this " in lower) and ("week" in lower or "month" in lower or "year" in lower):
         found += _relative_spans(lower, published)
     if months is None:
