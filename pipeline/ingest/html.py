@@ -19,7 +19,6 @@ import re
 from urllib.parse import urlsplit
 
 import lxml.etree
-import trafilatura
 
 from pipeline.ingest.metadata import MetadataError
 from pipeline.ingest.text import decode_text
@@ -113,6 +112,8 @@ def _no_article(tree) -> MetadataError:
 
 def read_html(data: bytes) -> tuple[dict, str]:
     """(metadata fields found in the page, article text)."""
+    import trafilatura  # here, not at the top: a run with no web page to read never pays for importing it
+
     page = decode_text(data)
     saved_from = saved_from_url(page)
     tree = trafilatura.load_html(page)

@@ -9,8 +9,6 @@ import io
 import logging
 import re
 
-from pypdf import PdfReader
-
 from pipeline.ingest.metadata import MetadataError
 
 PDF_SUFFIXES = {".pdf"}
@@ -44,6 +42,8 @@ def read_pdf(data: bytes) -> tuple[dict, str]:
     """(metadata fields from the document information, text of every page)."""
     if not data.startswith(b"%PDF"):
         raise MetadataError("file is not a PDF (no %PDF header)")
+    from pypdf import PdfReader  # here, not at the top: a run with no PDF to read never pays for importing it
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

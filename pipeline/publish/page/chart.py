@@ -24,15 +24,7 @@ import io
 import re
 from dataclasses import dataclass
 
-import matplotlib
 import numpy as np
-
-matplotlib.use("svg", force=False)  # no GUI backend is ever needed here
-
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 # Marker and colour per grade of the claim's source; disputing claims (denials
 # and parties to the conflict) are a cross whatever their grade.
@@ -153,8 +145,19 @@ def _ceiling(points: list[Point], claims: list[ClaimPoint]) -> float:
     return max(max(values, default=0) * 1.12, 1)
 
 
+def svg_matplotlib() -> None:
+    """Import matplotlib with its SVG backend. Charts import it when they are drawn, not when this module
+    is imported: it costs a third of a second, which every run would pay before its first step."""
+    import matplotlib
+
+    matplotlib.use("svg", force=False)  # no GUI backend is ever needed here
+
+
 def _style_axes(axes, ceiling: float, days: float) -> None:
     """Axes of a series spanning ``days``: a tick per day for a short one, else 3 to 6 at round dates."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     if days < MIN_TICKS:
         locator = mdates.DayLocator()
     else:
@@ -182,6 +185,10 @@ METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 
 def series_svg(chart_id: str, points: list[Point], claims: list[ClaimPoint]) -> str:
     """The chart as an ``<svg>`` element to inline in HTML; same input, same bytes."""
+    svg_matplotlib()
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     settings = {"svg.hashsalt": chart_id, "svg.id": chart_id, "svg.fonttype": "none",
                 "font.size": FONT_SIZE, "font.family": "sans-serif",
                 "font.sans-serif": ["DejaVu Sans"], "axes.unicode_minus": False}

@@ -11,11 +11,7 @@ import io
 
 import numpy as np
 import pandas as pd
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-from pipeline.publish.page.chart import FONT_SIZE, METADATA, PROLOG, _count
+from pipeline.publish.page.chart import FONT_SIZE, METADATA, PROLOG, _count, svg_matplotlib
 
 AREA_COLOURS = ["#1f3b73", "#c26a00", "#1a6b3c", "#8a2432", "#6a4c93", "#2a8c8c"]  # told apart in grey too
 OTHER_COLOUR = "#9a9a9a"
@@ -58,6 +54,11 @@ def events_svg(months: pd.DataFrame) -> str | None:
     deaths = monthly_deaths(months)
     if deaths.empty:
         return None
+    svg_matplotlib()
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     settings = {"svg.hashsalt": "events-by-month", "svg.id": "events-by-month", "svg.fonttype": "none",
                 "font.size": FONT_SIZE, "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"],
                 "axes.unicode_minus": False}
