@@ -55,34 +55,36 @@ def _write(folder: Path, files: int, body: str) -> int:
     return len(data)
 
 
-def write_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
-    """FA-KES articles as Markdown reports, cycled until ``megabytes``; (files, bytes) written."""
-    frame = articles()
+def _cycled(folder: Path, megabytes: float, documents: list, report) -> tuple[int, int]:
+    """Write ``report(document, index)`` for ``documents`` cycled until ``megabytes``; (files, bytes) written."""
     limit, written, files = megabytes * 1_000_000, 0, 0
     while written < limit:
-        for text, published, publisher in zip(frame["text"], frame["published"], frame["publisher"]):
-            written += _write(folder, files, f"---\ntitle: FA-KES article {files}\npublisher: {publisher}\n"
-                              f"url: https://example.org/fakes/{files}\npublished: {published.isoformat()}\n---\n{text}\n")
+        for document in documents:
+            written += _write(folder, files, report(document, files))
             files += 1
             if written >= limit:
                 break
     return files, written
+
+
+def write_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
+    """FA-KES articles as Markdown reports, cycled until ``megabytes``; (files, bytes) written."""
+    frame = articles()
+    return _cycled(folder, megabytes, list(zip(frame["text"], frame["published"], frame["publisher"])),
+                   lambda row, index: f"---\ntitle: FA-KES article {index}\npublisher: {row[2]}\n"
+                                      f"url: https://example.org/fakes/{index}\npublished: {row[1].isoformat()}\n"
+                                      f"---\n{row[0]}\n")
 
 
 def write_labelled_corpus(folder: Path, megabytes: float, code: str) -> tuple[int, int]:
     """A language's labelled articles as Markdown reports, cycled until ``megabytes``, each copy a day later."""
     items = [json.loads(line) for line in (CORPORA / LABELLED[code] / "articles.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()]
-    limit, written, files, first = megabytes * 1_000_000, 0, 0, dt.date(2015, 1, 1)
-    while written < limit:
-        for item in items:
-            published = first + dt.timedelta(days=files)
-            written += _write(folder, files, f"---\ntitle: article {files}\npublisher: Wikinews\nlanguage: {code}\n"
-                              f"published: {published.isoformat()}\n---\n{item['text']}\n")
-            files += 1
-            if written >= limit:
-                break
-    return files, written
+    first = dt.date(2015, 1, 1)
+    return _cycled(folder, megabytes, items,
+                   lambda item, index: f"---\ntitle: article {index}\npublisher: Wikinews\nlanguage: {code}\n"
+                                       f"published: {(first + dt.timedelta(days=index)).isoformat()}\n---\n"
+                                       f"{item['text']}\n")
 
 
 def run_with_usage(command: list[str]) -> tuple[float, float, float]:

@@ -37,6 +37,7 @@ from pipeline.extract.en.lexicon import (
     MOTION_VERBS,
     MOVEMENT_NOUNS,
     PARTICIPLES,
+    POSSESSIVE_DETERMINERS,
     QUALIFIER_PHRASES,
     QUALIFIER_WORDS,
     REPORTING_VERBS,
@@ -76,7 +77,7 @@ SUBSET_LEAD = re.compile(
 # after "and" is the count's own ("killed 14 and forced some 3,500 ...").
 ELIDED_LEAD = re.compile(r"(?i)(?:\b(?:and|another|while|plus)|[,;:])\s+(?:(?:%s)\s+){0,2}$"
                          % "|".join(sorted(QUALIFIER_WORDS | {"another", "further", "additional", "other", "more",
-                                                               "either", "his", "her", "their", "its"})))
+                                                               "either"} | POSSESSIVE_DETERMINERS)))
 ARMED = {"soldiers", "combatants"}
 
 
@@ -114,7 +115,7 @@ def _active(verb: Verb, after: list[str]) -> bool:
     if following and is_number(following[0]):
         # "6 citizens killed 22 injured": the next count has its own verb, so this one is passive
         return not any(word in PARTICIPLES for word in following[1:3])
-    return bool(following) and following[0] in {"the", "a", "an", "his", "her", "their", "its"}
+    return bool(following) and (following[0] in {"the", "a", "an"} or following[0] in POSSESSIVE_DETERMINERS)
 
 
 def _object_of_another_verb(before: list[str]) -> bool:

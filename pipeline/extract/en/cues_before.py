@@ -22,6 +22,7 @@ from pipeline.extract.en.lexicon import (
     OF_NOUNS,
     PARTICIPLES,
     POPULATION_WORDS,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     QUALIFIER_WORDS,
     RELATIVES,
@@ -203,14 +204,11 @@ def object_of_metric_verb(before: list[str]) -> str | None:
     return None if projected(before, index) else METRIC_WORDS[before[index]]
 
 
-POSSESSIVES = {"his", "her", "their", "its"}
-
-
 def co_object(before: list[str]) -> str | None:
     """'soldiers fired on a minibus, killing its driver and two passengers': a count joined by "and" to
     the object of a metric verb before it."""
     index = len(before) - 1 - hedge_back(before)
-    if index >= 3 and before[index] in POSSESSIVES and before[index - 1] == "and":
+    if index >= 3 and before[index] in POSSESSIVE_DETERMINERS and before[index - 1] == "and":
         index -= 1  # "killed the village chief and his two sons"
     if index < 2 or before[index] != "and":
         return None

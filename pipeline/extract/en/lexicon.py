@@ -237,3 +237,4 @@ REPORTING_VERBS = _words("""said says say reported reports report told announced
     recorded put puts claimed claims warned tallied denied denies denying""")
 
 HOUSEHOLD_HEADS = frozenset({"families", "family", "households", "household"})  # a count of these is in households
+POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their"})  # "killing its driver", "and his two sons"

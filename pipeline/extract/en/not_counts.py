@@ -21,9 +21,8 @@ PLAN_VERBS = {"plan", "plans", "planned", "planning", "aim", "aims", "expected",
               "needs", "likely", "threatens", "threatened", "threaten", "risk", "risks", "able", "going"}
 PROJECTION_LOOK_BACK = 3  # words before a verb that may make it a projection
 # "half of the 12,000 residents have fled": a share of a group whose size the number gives
-SHARES = {"half", "third", "thirds", "quarter", "quarters", "most", "many", "some", "several", "none", "majority",
-          "minority", "part", "fraction", "percent", "cent", "%", "dozens", "hundreds", "thousands", "one", "two",
-          "three", "four", "five"}
+SHARES = {"third", "thirds", "quarter", "quarters", "most", "many", "some", "several", "none", "majority",
+          "minority", "part", "fraction", "percent", "cent", "%"}  # and any number ("half", "two", "dozens")
 WHOLE_DETERMINERS = {"the", "its", "their", "these", "those"}
 RATE_UNITS = {"day", "week", "month", "year", "night"}
 RATE_NOT_AFTER = {"after", "before", "earlier", "later", "ago", "of", "when", "since", "into", "or"}

@@ -27,6 +27,7 @@ from pipeline.extract.en.lexicon import (
     METRIC_WORDS,
     OF_NOUNS,
     ONE_PERSON,
+    POSSESSIVE_DETERMINERS,
     QUALIFIER_WORDS,
     THING_NOUNS,
     VERB_CUES,
@@ -48,7 +49,7 @@ ARTICLE = re.compile(r" (?P<opener>a(?:n|nother)?)\s")
 ARTICLE_OPENING = re.compile(r"[\"“‘'(]?(?P<opener>a(?:n|nother)?)\s")
 # "killing its driver", "shot dead her husband": a possessive opening the object of a verb of killing,
 # wounding or abduction, before a noun naming one person, counts that person too
-POSSESSIVE = re.compile(r" (?P<opener>its|his|her|their)\s")
+POSSESSIVE = re.compile(rf" (?P<opener>{'|'.join(sorted(POSSESSIVE_DETERMINERS))})\s")
 # After an article with a cue near it: up to three modifiers ("a young", "an off-duty", "a
 # 6-year-old"), then the first noun naming one person. The modifiers are read again by the phrase
 # reader; an age is skipped here, as no phrase holds it.
